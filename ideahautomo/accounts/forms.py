@@ -1,0 +1,300 @@
+"""Forms of sign-in, invitations, account settings and sign-up."""
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import authenticate, password_validation
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from ideahautomo.lib.ratelimit import client_ip
+
+from . import services
+from .models import EmploymentArea, Municipality, Role, User, UserManager
+from .permissions import can_see_all_areas, invitable_roles
+
+SIGN_IN_FAILED = _(
+    "The e-mail address or password is wrong. After several failed attempts "
+    "sign-in is paused for a while."
+)
+SIGN_IN_PAUSED = _(
+    "Too many failed attempts: sign-in with this address is paused for 15 minutes. "
+    "You can also set a new password through “Forgot your password?”."
+)
+
+
+class SignInForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, request, *args, **kwargs):
+        self.request = request
+        self.user = None
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        email = self.cleaned_data.get("email")
+        password = self.cleaned_data.get("password")
+        if not email or not password:
+            return self.cleaned_data
+        client = client_ip(self.request)
+        if services.sign_in_blocked(email=email, client=client):
+            raise ValidationError(SIGN_IN_PAUSED, code="paused")
+        user = authenticate(self.request, email=email, password=password)
+        if user is None:
+            services.sign_in_failed(email=email, client=client)
+            if services.sign_in_blocked(email=email, client=client):
+                raise ValidationError(SIGN_IN_PAUSED, code="paused")
+            raise ValidationError(SIGN_IN_FAILED, code="invalid")
+        services.sign_in_succeeded(email=email)
+        self.user = user
+        return self.cleaned_data
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Six-digit code from your authenticator app"),
+        min_length=6,
+        max_length=6,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*"}
+        ),
+    )
+
+    def __init__(self, *args, device=None, **kwargs):
+        self.device = device
+        super().__init__(*args, **kwargs)
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        if not code.isdigit() or self.device is None:
+            raise ValidationError(_("Enter the six digits shown by the app."), code="format")
+        allowed, _wait = self.device.verify_is_allowed()
+        if not allowed:
+            raise ValidationError(
+                _("Too many wrong codes. Wait a moment and try again."), code="throttled"
+            )
+        if not self.device.verify_token(code):
+            raise ValidationError(
+                _("The code is wrong or has expired. Enter the newest code from the app."),
+                code="invalid",
+            )
+        return code
+
+
+class PasswordResetRequestForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class NewPasswordFields(forms.Form):
+    """Two password fields checked with the password validators against user."""
+
+    password1 = forms.CharField(
+        label=_("New password"),
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_(
+            "At least 10 characters. A long passphrase of several words is good; "
+            "common passwords are not accepted."
+        ),
+    )
+    password2 = forms.CharField(
+        label=_("New password again"),
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def password_user(self):
+        raise NotImplementedError
+
+    def clean_password2(self):
+        password1 = self.cleaned_data.get("password1")
+        password2 = self.cleaned_data.get("password2")
+        if password1 and password2 and password1 != password2:
+            raise ValidationError(_("The two passwords differ."), code="mismatch")
+        return password2
+
+    def _post_clean(self):
+        super()._post_clean()
+        password = self.cleaned_data.get("password2")
+        if password:
+            try:
+                password_validation.validate_password(password, self.password_user())
+            except ValidationError as error:
+                self.add_error("password1", error)
+
+
+class InvitationAcceptForm(NewPasswordFields):
+    accept_guidelines = forms.BooleanField(
+        label=_("I have read and accept the community guidelines."),
+        error_messages={"required": _("Accept the community guidelines to continue.")},
+    )
+    accept_privacy = forms.BooleanField(
+        label=_("I have read the privacy notice."),
+        error_messages={"required": _("Confirm that you have read the privacy notice.")},
+    )
+
+    def __init__(self, *args, invitation, **kwargs):
+        self.invitation = invitation
+        super().__init__(*args, **kwargs)
+
+    def password_user(self):
+        return User(email=self.invitation.email, display_name=self.invitation.name)
+
+
+class InvitationForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    language = forms.ChoiceField(
+        label=_("Language of the invitation and the service"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=(), required=False)
+    area = forms.ModelChoiceField(
+        label=_("Employment area"), queryset=EmploymentArea.objects.none(), required=False
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        roles = invitable_roles(user)
+        self.fields["role"].choices = [(role.value, role.label) for role in roles]
+        self.fields["role"].initial = Role.MEMBER
+        if len(roles) <= 1:
+            del self.fields["role"]
+        if can_see_all_areas(user):
+            self.fields["area"].queryset = EmploymentArea.objects.all()
+            self.fields["area"].required = True
+        else:
+            del self.fields["area"]
+
+    def clean_email(self):
+        email = UserManager.normalize_email(self.cleaned_data["email"])
+        in_use = services.emails_in_use([email])
+        if email in in_use:
+            raise ValidationError(in_use[email], code="in_use")
+        return email
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise ValidationError(_("Enter the person's name."), code="required")
+        return name
+
+    def chosen_area(self):
+        if "area" in self.fields:
+            return self.cleaned_data["area"]
+        return self.user.contact_area
+
+    def chosen_role(self):
+        return self.cleaned_data.get("role") or Role.MEMBER
+
+
+class InvitationFileForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "One person per row: name; e-mail address; language (fi, sv, en or uk, "
+            "optional). At most 500 rows and 256 kB."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv,text/plain"}),
+    )
+    area = forms.ModelChoiceField(
+        label=_("Employment area"), queryset=EmploymentArea.objects.none(), required=False
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if can_see_all_areas(user):
+            self.fields["area"].queryset = EmploymentArea.objects.all()
+            self.fields["area"].required = True
+        else:
+            del self.fields["area"]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.INVITATION_CSV_MAX_BYTES:
+            raise ValidationError(
+                _("The file is too large: at most %(size)d kB is accepted."),
+                params={"size": settings.INVITATION_CSV_MAX_BYTES // 1024},
+                code="too_large",
+            )
+        return upload
+
+    def chosen_area(self):
+        if "area" in self.fields:
+            return self.cleaned_data["area"]
+        return self.user.contact_area
+
+
+class AccountSettingsForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name", "language"]
+        labels = {"display_name": _("Name shown to others"), "language": _("Language")}
+
+
+class SignUpForm(NewPasswordFields):
+    display_name = forms.CharField(label=_("Name"), max_length=100)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.filter(is_active=True)
+    )
+    language = forms.ChoiceField(
+        label=_("Language"), choices=settings.LANGUAGES, initial=settings.LANGUAGE_CODE
+    )
+    message = forms.CharField(
+        label=_("Message to the employment services (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    accept_guidelines = InvitationAcceptForm.base_fields["accept_guidelines"]
+    accept_privacy = InvitationAcceptForm.base_fields["accept_privacy"]
+
+    field_order = [
+        "display_name",
+        "email",
+        "municipality",
+        "language",
+        "password1",
+        "password2",
+        "message",
+        "accept_guidelines",
+        "accept_privacy",
+    ]
+
+    def password_user(self):
+        return User(
+            email=self.cleaned_data.get("email", ""),
+            display_name=self.cleaned_data.get("display_name", ""),
+        )
+
+    def clean_email(self):
+        email = UserManager.normalize_email(self.cleaned_data["email"])
+        if User.objects.filter(email=email).exists():
+            raise ValidationError(
+                _("An account with this e-mail address already exists. Sign in instead."),
+                code="exists",
+            )
+        return email

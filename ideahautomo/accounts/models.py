@@ -1,0 +1,453 @@
+"""People, their roles, the areas and organisations they belong to, and invitations."""
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+
+def localized_name(name_fi, name_sv):
+    """Swedish readers get the Swedish name; everyone else the Finnish one."""
+    return name_sv if translation.get_language() == "sv" and name_sv else name_fi
+
+
+class Region(models.Model):
+    """A region (maakunta) of Finland."""
+
+    code = models.CharField(max_length=2, unique=True)
+    name_fi = models.CharField(max_length=100)
+    name_sv = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["name_fi"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return localized_name(self.name_fi, self.name_sv)
+
+
+class EmploymentArea(models.Model):
+    """An employment area (työllisyysalue): one or more municipalities served together."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        help_text=_("Invented for demonstration; not an official employment area."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("employment area")
+        verbose_name_plural = _("employment areas")
+
+    def __str__(self):
+        return self.name
+
+
+class Municipality(models.Model):
+    """A municipality of Finland, by Statistics Finland's three-digit code."""
+
+    code = models.CharField(max_length=3, unique=True)
+    name_fi = models.CharField(max_length=100)
+    name_sv = models.CharField(max_length=100, blank=True)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="municipalities")
+    employment_area = models.ForeignKey(
+        EmploymentArea,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="municipalities",
+        verbose_name=_("employment area"),
+    )
+    is_active = models.BooleanField(
+        default=True, help_text=_("Inactive municipalities have merged into another one.")
+    )
+
+    class Meta:
+        ordering = ["name_fi"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return localized_name(self.name_fi, self.name_sv)
+
+
+class PartnerOrganisation(models.Model):
+    """An organisation that works with the employment services: NGO, school, company..."""
+
+    class Kind(models.TextChoices):
+        ASSOCIATION = "association", _("association or NGO")
+        EDUCATION = "education", _("educational institution")
+        COMPANY = "company", _("company")
+        UNION = "union", _("trade union")
+        COACHING = "coaching", _("coaching or guidance service")
+        PUBLIC = "public", _("public service")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    website = models.URLField(_("website"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    @classmethod
+    def normalize_email(cls, email):
+        return (email or "").strip().lower()
+
+    def create_user(self, email, password=None, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.update(is_staff=True, is_superuser=True)
+        user = self.create_user(email, password, **extra_fields)
+        RoleAssignment.objects.create(user=user, role=Role.ADMINISTRATOR)
+        return user
+
+    def get_by_natural_key(self, username):
+        return self.get(email=self.normalize_email(username))
+
+
+class Role(models.TextChoices):
+    MEMBER = "member", _("member")
+    MENTOR = "mentor", _("mentor")
+    PARTNER = "partner", _("partner")
+    CONTACT_PERSON = "contact_person", _("contact person")
+    PROJECT_MANAGER = "project_manager", _("project manager")
+    MODERATOR = "moderator", _("moderator")
+    ADMINISTRATOR = "administrator", _("administrator")
+
+
+STAFF_ROLES = frozenset(
+    {Role.CONTACT_PERSON, Role.PROJECT_MANAGER, Role.MODERATOR, Role.ADMINISTRATOR}
+)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person with an account, signed in by e-mail address."""
+
+    email = models.EmailField(_("e-mail address"), max_length=254, unique=True)
+    display_name = models.CharField(_("name"), max_length=100)
+    language = models.CharField(
+        _("language"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    area = models.ForeignKey(
+        EmploymentArea,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("employment area"),
+        help_text=_("The employment services that ordered this account."),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(
+        _("Django admin access"),
+        default=False,
+        help_text=_("Given with the administrator role."),
+    )
+    date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    guidelines_accepted_at = models.DateTimeField(null=True, blank=True)
+    privacy_notice_accepted_at = models.DateTimeField(null=True, blank=True)
+    # Part of the session hash: raising it signs the person out everywhere.
+    session_generation = models.PositiveIntegerField(default=0)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="accounts_user_email_unique_ci"),
+        ]
+
+    def __str__(self):
+        return self.display_name or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = UserManager.normalize_email(self.email)
+
+    def get_full_name(self):
+        return self.display_name
+
+    def get_short_name(self):
+        return self.display_name
+
+    def _get_session_auth_hash(self, secret=None):
+        return salted_hmac(
+            "ideahautomo.accounts.User.session",
+            f"{self.password}:{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+    @cached_property
+    def roles(self):
+        """The person's role assignments by role, read once per request."""
+        return {assignment.role: assignment for assignment in self.role_assignments.all()}
+
+    def has_role(self, *roles):
+        return any(role in self.roles for role in roles)
+
+    @property
+    def is_staff_member(self):
+        return any(role in STAFF_ROLES for role in self.roles)
+
+    @property
+    def contact_area(self):
+        """The employment area a contact person serves, or None."""
+        assignment = self.roles.get(Role.CONTACT_PERSON)
+        return assignment.area if assignment else None
+
+
+class RoleAssignment(models.Model):
+    """One role held by one person; contact persons serve an area, partners an organisation."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    area = models.ForeignKey(
+        EmploymentArea,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+        verbose_name=_("employment area"),
+    )
+    organisation = models.ForeignKey(
+        PartnerOrganisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+        verbose_name=_("partner organisation"),
+    )
+    granted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role"], name="accounts_one_role_each"),
+            models.CheckConstraint(
+                condition=~Q(role=Role.CONTACT_PERSON) | Q(area__isnull=False),
+                name="accounts_contact_person_has_area",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role=Role.PARTNER) | Q(organisation__isnull=False),
+                name="accounts_partner_has_organisation",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.get_role_display()}"
+
+
+class InvitationBatch(models.Model):
+    """A CSV file of invitations, created together after the preview was confirmed."""
+
+    area = models.ForeignKey(EmploymentArea, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    file_name = models.CharField(max_length=255)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.file_name
+
+
+def invitation_state_q(state, now):
+    """The condition for an invitation being in state at the moment now."""
+    open_ = Q(accepted_at__isnull=True, revoked_at__isnull=True)
+    live = Q(expires_at__gt=now) & open_
+    conditions = {
+        "queued": Q(sent_at__isnull=True) & open_,
+        "sent": Q(sent_at__isnull=False, opened_at__isnull=True) & live,
+        "opened": Q(opened_at__isnull=False) & live,
+        "accepted": Q(accepted_at__isnull=False),
+        "expired": Q(expires_at__lte=now) & open_,
+        "revoked": Q(revoked_at__isnull=False, accepted_at__isnull=True),
+    }
+    return conditions[state]
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Neither accepted nor revoked: an invitation that may still be used or resent."""
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
+    def in_state(self, state, *, now=None):
+        return self.filter(invitation_state_q(state, now or timezone.now()))
+
+
+class Invitation(models.Model):
+    """An account ordered by employment services for one person (tunnusten tilaaminen).
+
+    Only a hash of the link's token is stored; the token itself exists only in
+    the e-mail. Sending again makes a new token, so older links stop working.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("being sent")
+        SENT = "sent", _("sent")
+        OPENED = "opened", _("opened")
+        ACCEPTED = "accepted", _("accepted")
+        EXPIRED = "expired", _("expired")
+        REVOKED = "revoked", _("revoked")
+
+    email = models.EmailField(_("e-mail address"))
+    name = models.CharField(_("name"), max_length=100)
+    language = models.CharField(
+        _("language"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    area = models.ForeignKey(EmploymentArea, on_delete=models.PROTECT, related_name="invitations")
+    invited_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="invitations_sent"
+    )
+    batch = models.ForeignKey(
+        InvitationBatch,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations",
+    )
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    send_count = models.PositiveSmallIntegerField(default=0)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    accepted_user = models.OneToOneField(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="invitation"
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="accounts_one_open_invitation_per_email",
+            ),
+        ]
+        indexes = [models.Index(fields=["area", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+    def state_at(self, now):
+        if self.accepted_at:
+            return self.State.ACCEPTED
+        if self.revoked_at:
+            return self.State.REVOKED
+        if not self.sent_at:
+            return self.State.QUEUED
+        if self.expires_at and self.expires_at <= now:
+            return self.State.EXPIRED
+        if self.opened_at:
+            return self.State.OPENED
+        return self.State.SENT
+
+    @property
+    def state(self):
+        return self.state_at(timezone.now())
+
+    @property
+    def state_label(self):
+        return self.State(self.state).label
+
+    @property
+    def is_open(self):
+        return self.accepted_at is None and self.revoked_at is None
+
+
+class SignUpRequest(models.Model):
+    """A self sign-up waiting for staff approval (only when SIGNUP_OPEN is on)."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="sign_up_request")
+    message = models.TextField(_("message"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved = models.BooleanField(null=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return str(self.user)
+
+
+class AuditEvent(models.Model):
+    """Who did what to whom: written by services for staff actions and access to personal data."""
+
+    actor = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=60, db_index=True)
+    object_type = models.CharField(max_length=60, blank=True)
+    object_id = models.CharField(max_length=40, blank=True)
+    area = models.ForeignKey(
+        EmploymentArea, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    details = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"

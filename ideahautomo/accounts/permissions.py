@@ -1,0 +1,61 @@
+"""Who may do what in accounts: one named rule per function, used by views and templates."""
+
+from .models import Role
+
+# The roles each ordering role may give in an invitation.
+INVITABLE_ROLES = {
+    Role.CONTACT_PERSON: (Role.MEMBER, Role.MENTOR),
+    Role.PROJECT_MANAGER: (Role.MEMBER, Role.MENTOR, Role.CONTACT_PERSON),
+}
+
+
+def _signed_in(user):
+    return user.is_authenticated and user.is_active
+
+
+def can_order_accounts(user):
+    """Contact persons order accounts for their area; the project manager for any area."""
+    return _signed_in(user) and user.has_role(Role.CONTACT_PERSON, Role.PROJECT_MANAGER)
+
+
+def can_see_all_areas(user):
+    return _signed_in(user) and user.has_role(Role.PROJECT_MANAGER)
+
+
+def can_order_accounts_in_area(user, area):
+    if not can_order_accounts(user) or area is None:
+        return False
+    return can_see_all_areas(user) or user.contact_area == area
+
+
+def can_manage_invitation(user, invitation):
+    return can_order_accounts_in_area(user, invitation.area)
+
+
+def invitable_roles(user):
+    if not _signed_in(user):
+        return ()
+    roles = []
+    for role, allowed in INVITABLE_ROLES.items():
+        if user.has_role(role):
+            roles.extend(r for r in allowed if r not in roles)
+    return tuple(roles)
+
+
+def can_decide_sign_up(user, sign_up_request):
+    area = sign_up_request.user.area
+    if can_see_all_areas(user):
+        return True
+    return area is not None and can_order_accounts_in_area(user, area)
+
+
+def can_use_admin(user):
+    return _signed_in(user) and user.has_role(Role.ADMINISTRATOR)
+
+
+def must_use_two_factor(user):
+    return _signed_in(user) and user.has_role(Role.ADMINISTRATOR)
+
+
+def can_use_two_factor(user):
+    return _signed_in(user) and user.is_staff_member

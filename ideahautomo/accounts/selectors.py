@@ -1,0 +1,103 @@
+"""Reads that the accounts pages need, with their joins and visibility rules applied."""
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.utils import timezone
+
+from .models import (
+    EmploymentArea,
+    Invitation,
+    Role,
+    RoleAssignment,
+    SignUpRequest,
+    User,
+    invitation_state_q,
+)
+from .permissions import can_manage_invitation, can_see_all_areas
+
+
+def invitations_for_staff(*, viewer, state="", query="", area=None):
+    """Invitations the viewer may manage: their own area, or every area for the project manager."""
+    invitations = Invitation.objects.select_related("area", "invited_by")
+    if can_see_all_areas(viewer):
+        if area is not None:
+            invitations = invitations.filter(area=area)
+    else:
+        invitations = invitations.filter(area=viewer.contact_area)
+    if state in Invitation.State.values:
+        invitations = invitations.in_state(state)
+    query = query.strip()
+    if query:
+        invitations = invitations.filter(Q(name__icontains=query) | Q(email__icontains=query))
+    return invitations
+
+
+def invitation_for_staff(*, viewer, pk):
+    """One invitation the viewer may manage; 404 for any other, so existence stays private."""
+    invitation = Invitation.objects.select_related("area").filter(pk=pk).first()
+    if invitation is None or not can_manage_invitation(viewer, invitation):
+        raise Http404
+    return invitation
+
+
+def invitation_state_counts(*, viewer):
+    """How many of the viewer's invitations are in each state, in one query."""
+    now = timezone.now()
+    aggregates = {
+        state: Count("pk", filter=invitation_state_q(state, now))
+        for state in Invitation.State.values
+    }
+    return invitations_for_staff(viewer=viewer).order_by().aggregate(**aggregates)
+
+
+def areas_overview():
+    """Every employment area with its municipalities, active members and invitations.
+
+    Three grouped queries, whatever the number of people; joining them in one
+    query would multiply members by invitations.
+    """
+    now = timezone.now()
+    areas = list(
+        EmploymentArea.objects.annotate(municipality_count=Count("municipalities")).order_by("name")
+    )
+    members = dict(
+        User.objects.filter(is_active=True, role_assignments__role=Role.MEMBER)
+        .order_by()
+        .values_list("area")
+        .annotate(count=Count("pk"))
+    )
+    invitations = {
+        row["area"]: row
+        for row in Invitation.objects.order_by()
+        .values("area")
+        .annotate(
+            open=Count(
+                "pk", filter=invitation_state_q("sent", now) | invitation_state_q("opened", now)
+            ),
+            accepted=Count("pk", filter=invitation_state_q("accepted", now)),
+            expired=Count("pk", filter=invitation_state_q("expired", now)),
+        )
+    }
+    empty = {"open": 0, "accepted": 0, "expired": 0}
+    for area in areas:
+        area.member_count = members.get(area.pk, 0)
+        area.invitation_counts = invitations.get(area.pk, empty)
+    return areas
+
+
+def sign_up_requests_for_staff(*, viewer):
+    requests = SignUpRequest.objects.filter(decided_at__isnull=True).select_related(
+        "user", "user__municipality", "user__area"
+    )
+    if can_see_all_areas(viewer):
+        return requests
+    return requests.filter(user__area=viewer.contact_area)
+
+
+def contact_person_assignments():
+    """Every active contact person with the area they serve, in one query."""
+    return (
+        RoleAssignment.objects.filter(role=Role.CONTACT_PERSON, user__is_active=True)
+        .select_related("user", "area")
+        .order_by("area__name", "user__display_name")
+    )

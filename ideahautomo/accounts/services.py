@@ -1,0 +1,509 @@
+"""Every write to accounts, roles and invitations; views and tests call these."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ideahautomo.lib import ratelimit
+from ideahautomo.lib.mail import send_templated_mail
+
+from .models import (
+    AuditEvent,
+    Invitation,
+    InvitationBatch,
+    Role,
+    RoleAssignment,
+    SignUpRequest,
+    User,
+    UserManager,
+)
+
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+SIGN_IN_SCOPE = "sign-in-account"
+SIGN_IN_CLIENT_SCOPE = "sign-in-client"
+SIGN_IN_LOCK_SCOPE = "sign-in-lock"
+PASSWORD_RESET_SCOPE = "password-reset"  # noqa: S105 (a cache key prefix)
+
+
+def audit_event_record(*, actor, action, target=None, area=None, **details):
+    """Write one audit row; call inside the transaction of the write it describes."""
+    return AuditEvent.objects.create(
+        actor=actor if actor and actor.is_authenticated else None,
+        action=action,
+        object_type=target._meta.model_name if target is not None else "",
+        object_id=str(target.pk) if target is not None else "",
+        area=area,
+        details=details,
+    )
+
+
+# Users and roles
+
+
+def user_create(
+    *, email, display_name, password=None, language="fi", area=None, municipality=None, roles=()
+):
+    email = UserManager.normalize_email(email)
+    user = User(
+        email=email,
+        display_name=display_name.strip(),
+        language=language,
+        area=area,
+        municipality=municipality,
+    )
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.full_clean()
+    with transaction.atomic():
+        user.save()
+        for role in roles:
+            RoleAssignment.objects.create(user=user, role=role)
+    return user
+
+
+def role_grant(*, actor, user, role, area=None, organisation=None):
+    """Give user a role (replacing the same role's area or organisation)."""
+    with transaction.atomic():
+        assignment, _created = RoleAssignment.objects.update_or_create(
+            user=user, role=role, defaults={"area": area, "organisation": organisation}
+        )
+        if role == Role.ADMINISTRATOR and not (user.is_staff and user.is_superuser):
+            User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
+            user.is_staff = user.is_superuser = True
+        audit_event_record(actor=actor, action="role.granted", target=user, area=area, role=role)
+    user.__dict__.pop("roles", None)
+    return assignment
+
+
+def role_revoke(*, actor, user, role):
+    with transaction.atomic():
+        RoleAssignment.objects.filter(user=user, role=role).delete()
+        if role == Role.ADMINISTRATOR:
+            User.objects.filter(pk=user.pk).update(is_staff=False, is_superuser=False)
+            user.is_staff = user.is_superuser = False
+        audit_event_record(actor=actor, action="role.revoked", target=user, role=role)
+    user.__dict__.pop("roles", None)
+
+
+def user_sign_out_everywhere(*, user):
+    """Invalidate every session of user (each carries a hash of this generation)."""
+    User.objects.filter(pk=user.pk).update(session_generation=F("session_generation") + 1)
+    user.refresh_from_db(fields=["session_generation"])
+
+
+def user_deactivate(*, actor, user):
+    """Close an account: it can no longer sign in and every open session ends."""
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(
+            is_active=False, session_generation=F("session_generation") + 1
+        )
+        audit_event_record(actor=actor, action="user.deactivated", target=user, area=user.area)
+    user.refresh_from_db(fields=["is_active", "session_generation"])
+
+
+def user_update_language(*, user, language):
+    if language not in LANGUAGE_CODES:
+        raise ValidationError(_("Unknown language."), code="language")
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language
+
+
+def user_update_settings(*, user, display_name, language):
+    user.display_name = display_name.strip()
+    user.language = language
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["display_name", "language"])
+    return user
+
+
+# Sign-in throttling: the same answer whether or not the account exists.
+
+
+def sign_in_blocked(*, email, client):
+    """True when this address is locked or this client has failed too often."""
+    email = UserManager.normalize_email(email)
+    if ratelimit.count(SIGN_IN_LOCK_SCOPE, email):
+        return True
+    return ratelimit.count(SIGN_IN_CLIENT_SCOPE, client) >= settings.SIGN_IN_FAILURES_PER_CLIENT
+
+
+def sign_in_failed(*, email, client):
+    """Count a failed sign-in; the fifth for one address within the window locks it."""
+    email = UserManager.normalize_email(email)
+    window = settings.SIGN_IN_FAILURE_WINDOW
+    ratelimit.hit(SIGN_IN_CLIENT_SCOPE, client, window=window)
+    failures = ratelimit.hit(SIGN_IN_SCOPE, email, window=window)
+    if failures >= settings.SIGN_IN_FAILURES_PER_ACCOUNT:
+        ratelimit.hit(SIGN_IN_LOCK_SCOPE, email, window=settings.SIGN_IN_LOCK_SECONDS)
+        ratelimit.reset(SIGN_IN_SCOPE, email)
+
+
+def sign_in_succeeded(*, email):
+    ratelimit.reset(SIGN_IN_SCOPE, UserManager.normalize_email(email))
+
+
+def sign_in_unlock(*, email):
+    email = UserManager.normalize_email(email)
+    ratelimit.reset(SIGN_IN_SCOPE, email)
+    ratelimit.reset(SIGN_IN_LOCK_SCOPE, email)
+
+
+def password_reset_request(*, email):
+    """Queue a reset e-mail to an active account, at most a few per address an hour.
+
+    Says nothing about whether the account exists: the caller shows the same page.
+    """
+    from .tasks import send_password_reset
+
+    email = UserManager.normalize_email(email)
+    if not ratelimit.allow(
+        PASSWORD_RESET_SCOPE,
+        email,
+        limit=settings.PASSWORD_RESETS_PER_ADDRESS,
+        window=settings.PASSWORD_RESET_WINDOW,
+    ):
+        return
+    user = User.objects.filter(email=email, is_active=True).first()
+    if user is None or not user.has_usable_password():
+        return
+    transaction.on_commit(lambda: send_password_reset.enqueue(user.pk))
+
+
+def password_reset_send(*, user_id):
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return
+    path = reverse(
+        "accounts:password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    send_templated_mail(
+        to=user.email,
+        template="accounts/email/password_reset",
+        context={"user": user, "url": settings.SITE_URL + path},
+        language=user.language,
+    )
+
+
+# Invitations (tunnusten tilaaminen)
+
+
+def _token_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _has_account_message():
+    return _("This person already has an account.")
+
+
+def _open_invitation_message():
+    return _("This address already has an open invitation; resend it from the list instead.")
+
+
+def emails_in_use(emails):
+    """Of the given addresses, those that already have an account or an open invitation,
+    each with the reason, in two queries whatever the number of addresses."""
+    emails = list(emails)
+    in_use = {
+        email: _open_invitation_message()
+        for email in Invitation.objects.open()
+        .filter(email__in=emails)
+        .values_list("email", flat=True)
+    }
+    for email in User.objects.filter(email__in=emails).values_list("email", flat=True):
+        in_use[email] = _has_account_message()
+    return in_use
+
+
+def invitation_problems(*, email, name, language, in_use=None):
+    """What keeps one invitation from being created, as user-readable messages."""
+    problems = []
+    if not name.strip():
+        problems.append(_("The name is missing."))
+    elif len(name.strip()) > 100:
+        problems.append(_("The name is longer than 100 characters."))
+    try:
+        validate_email(email)
+    except ValidationError:
+        problems.append(_("“%(email)s” is not a valid e-mail address.") % {"email": email})
+        return problems
+    if language not in LANGUAGE_CODES:
+        problems.append(
+            _("Unknown language “%(code)s”: use fi, sv, en or uk.") % {"code": language}
+        )
+    if in_use is None:
+        in_use = emails_in_use([email])
+    if email in in_use:
+        problems.append(in_use[email])
+    return problems
+
+
+def invitation_create(*, actor, email, name, language, area, role=Role.MEMBER, batch=None):
+    """Create an invitation and queue its e-mail once the transaction commits."""
+    email = UserManager.normalize_email(email)
+    problems = invitation_problems(email=email, name=name, language=language)
+    if problems:
+        raise ValidationError(problems)
+    invitation = Invitation(
+        email=email,
+        name=name.strip(),
+        language=language,
+        role=role,
+        area=area,
+        invited_by=actor,
+        batch=batch,
+    )
+    invitation.full_clean(exclude=["token_hash"])
+    try:
+        with transaction.atomic():
+            invitation.save()
+            audit_event_record(
+                actor=actor, action="invitation.created", target=invitation, area=area
+            )
+    except IntegrityError as error:
+        raise ValidationError(_open_invitation_message()) from error
+    _queue_invitation_email(invitation)
+    return invitation
+
+
+def invitation_batch_create(*, actor, area, rows, file_name):
+    """Create all invitations of a checked file, or none of them.
+
+    rows: dicts with name, email and language. They are checked again here, since
+    accounts and invitations may have appeared after the preview.
+    """
+    rows = [{**row, "email": UserManager.normalize_email(row["email"])} for row in rows]
+    in_use = emails_in_use(row["email"] for row in rows)
+    seen = set()
+    for row in rows:
+        problems = invitation_problems(
+            email=row["email"], name=row["name"], language=row["language"], in_use=in_use
+        )
+        if row["email"] in seen:
+            problems.append(_("The same address is in the file twice."))
+        seen.add(row["email"])
+        if problems:
+            raise ValidationError(
+                [f"{row['email']}: {problem}" for problem in problems], code="row"
+            )
+    try:
+        with transaction.atomic():
+            batch = InvitationBatch.objects.create(
+                area=area, created_by=actor, file_name=file_name[:255]
+            )
+            invitations = Invitation.objects.bulk_create(
+                Invitation(
+                    email=row["email"],
+                    name=row["name"].strip(),
+                    language=row["language"],
+                    area=area,
+                    invited_by=actor,
+                    batch=batch,
+                )
+                for row in rows
+            )
+            audit_event_record(
+                actor=actor,
+                action="invitation.batch_created",
+                target=batch,
+                area=area,
+                rows=len(rows),
+            )
+    except IntegrityError as error:
+        raise ValidationError(_open_invitation_message()) from error
+    for invitation in invitations:
+        _queue_invitation_email(invitation)
+    return batch
+
+
+def _queue_invitation_email(invitation):
+    from .tasks import send_invitation
+
+    transaction.on_commit(lambda: send_invitation.enqueue(invitation.pk))
+
+
+def invitation_send(*, invitation_id):
+    """Give the invitation a fresh token and e-mail its link; the old link stops working."""
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update()
+            .select_related("area", "invited_by")
+            .filter(pk=invitation_id, accepted_at__isnull=True, revoked_at__isnull=True)
+            .first()
+        )
+        if invitation is None:
+            return False
+        token = secrets.token_urlsafe(32)
+        now = timezone.now()
+        invitation.token_hash = _token_hash(token)
+        invitation.sent_at = now
+        invitation.expires_at = now + timedelta(days=settings.INVITATION_VALID_DAYS)
+        invitation.opened_at = None
+        invitation.send_count += 1
+        invitation.save(
+            update_fields=["token_hash", "sent_at", "expires_at", "opened_at", "send_count"]
+        )
+        # Sent inside the transaction: if the mail server refuses, nothing says "sent".
+        send_templated_mail(
+            to=invitation.email,
+            template="accounts/email/invitation",
+            context={
+                "invitation": invitation,
+                "url": settings.SITE_URL + reverse("accounts:invitation", args=[token]),
+                "valid_days": settings.INVITATION_VALID_DAYS,
+            },
+            language=invitation.language,
+        )
+    return True
+
+
+def invitation_resend(*, actor, invitation):
+    if not invitation.is_open:
+        raise ValidationError(_("An accepted or revoked invitation cannot be sent again."))
+    with transaction.atomic():
+        audit_event_record(
+            actor=actor, action="invitation.resent", target=invitation, area=invitation.area
+        )
+    _queue_invitation_email(invitation)
+
+
+def invitation_revoke(*, actor, invitation):
+    if not invitation.is_open:
+        raise ValidationError(_("This invitation has already been accepted or revoked."))
+    with transaction.atomic():
+        Invitation.objects.filter(pk=invitation.pk).update(revoked_at=timezone.now())
+        audit_event_record(
+            actor=actor, action="invitation.revoked", target=invitation, area=invitation.area
+        )
+    invitation.refresh_from_db()
+
+
+def invitation_by_token(token):
+    """The invitation a link points to, whatever its state, or None for an unknown link."""
+    if not token or len(token) > 100:
+        return None
+    return Invitation.objects.select_related("area").filter(token_hash=_token_hash(token)).first()
+
+
+def invitation_mark_opened(*, invitation):
+    if invitation.opened_at is None and invitation.is_open:
+        Invitation.objects.filter(pk=invitation.pk, opened_at__isnull=True).update(
+            opened_at=timezone.now()
+        )
+
+
+def invitation_accept(*, invitation, password):
+    """Create the member's account from a valid invitation; the link is then used up."""
+    with transaction.atomic():
+        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if locked.state not in (Invitation.State.SENT, Invitation.State.OPENED):
+            raise ValidationError(_("This invitation link can no longer be used."))
+        if User.objects.filter(email=locked.email).exists():
+            raise ValidationError(_has_account_message())
+        now = timezone.now()
+        user = User(
+            email=locked.email,
+            display_name=locked.name,
+            language=locked.language,
+            area=locked.area,
+            guidelines_accepted_at=now,
+            privacy_notice_accepted_at=now,
+        )
+        validate_password(password, user)
+        user.set_password(password)
+        user.full_clean()
+        user.save()
+        area = locked.area if locked.role == Role.CONTACT_PERSON else None
+        RoleAssignment.objects.create(user=user, role=locked.role, area=area)
+        if locked.role != Role.MEMBER:
+            RoleAssignment.objects.get_or_create(user=user, role=Role.MEMBER)
+        locked.accepted_at = now
+        locked.accepted_user = user
+        locked.save(update_fields=["accepted_at", "accepted_user"])
+        audit_event_record(
+            actor=user, action="invitation.accepted", target=locked, area=locked.area
+        )
+    return user
+
+
+# Open sign-up with approval (only when SIGNUP_OPEN is on)
+
+
+def sign_up_request_create(*, email, display_name, password, language, municipality, message=""):
+    email = UserManager.normalize_email(email)
+    if User.objects.filter(email=email).exists():
+        raise ValidationError(_("An account with this e-mail address already exists."))
+    with transaction.atomic():
+        user = User(
+            email=email,
+            display_name=display_name.strip(),
+            language=language,
+            municipality=municipality,
+            area=municipality.employment_area if municipality else None,
+            is_active=False,
+        )
+        validate_password(password, user)
+        user.set_password(password)
+        user.full_clean()
+        user.save()
+        request = SignUpRequest.objects.create(user=user, message=message.strip())
+    return request
+
+
+def sign_up_request_decide(*, actor, sign_up_request, approve):
+    from .tasks import send_sign_up_decision
+
+    with transaction.atomic():
+        locked = SignUpRequest.objects.select_for_update().get(pk=sign_up_request.pk)
+        if locked.decided_at is not None:
+            raise ValidationError(_("This request has already been decided."))
+        locked.decided_at = timezone.now()
+        locked.decided_by = actor
+        locked.approved = approve
+        locked.save(update_fields=["decided_at", "decided_by", "approved"])
+        user = locked.user
+        if approve:
+            now = timezone.now()
+            User.objects.filter(pk=user.pk).update(
+                is_active=True, guidelines_accepted_at=now, privacy_notice_accepted_at=now
+            )
+            RoleAssignment.objects.get_or_create(user=user, role=Role.MEMBER)
+        audit_event_record(
+            actor=actor,
+            action="sign_up.approved" if approve else "sign_up.declined",
+            target=user,
+            area=user.area,
+        )
+        transaction.on_commit(lambda: send_sign_up_decision.enqueue(locked.pk))
+    return locked
+
+
+def sign_up_decision_send(*, sign_up_request_id):
+    request = SignUpRequest.objects.select_related("user").get(pk=sign_up_request_id)
+    send_templated_mail(
+        to=request.user.email,
+        template="accounts/email/sign_up_decision",
+        context={"request": request, "url": settings.SITE_URL + reverse("accounts:sign_in")},
+        language=request.user.language,
+    )
+    if not request.approved:
+        request.user.delete()

@@ -1,0 +1,20 @@
+"""Background work of accounts: the e-mails, sent by the task worker after commit."""
+
+from django_tasks import task
+
+from . import services
+
+
+@task()
+def send_invitation(invitation_id):
+    return services.invitation_send(invitation_id=invitation_id)
+
+
+@task()
+def send_password_reset(user_id):
+    services.password_reset_send(user_id=user_id)
+
+
+@task()
+def send_sign_up_decision(sign_up_request_id):
+    services.sign_up_decision_send(sign_up_request_id=sign_up_request_id)

@@ -1,0 +1,78 @@
+import factory
+from django.utils import timezone
+
+from ideahautomo.accounts.models import (
+    EmploymentArea,
+    Invitation,
+    Municipality,
+    PartnerOrganisation,
+    Role,
+    RoleAssignment,
+    User,
+)
+
+PASSWORD = "kesäinen-aamu-järven-rannalla"
+
+
+class EmploymentAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EmploymentArea
+
+    name = factory.Sequence(lambda n: f"Testialue {n}")
+
+
+class PartnerOrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnerOrganisation
+
+    name = factory.Sequence(lambda n: f"Kumppani {n} ry")
+    kind = PartnerOrganisation.Kind.ASSOCIATION
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"henkilo{n}@example.fi")
+    display_name = factory.Faker("name", locale="fi_FI")
+    language = "fi"
+    password = factory.django.Password(PASSWORD)
+    guidelines_accepted_at = factory.LazyFunction(timezone.now)
+    privacy_notice_accepted_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        for role in extracted if extracted is not None else [Role.MEMBER]:
+            RoleAssignment.objects.create(user=self, role=role)
+
+
+def user_with_role(role, *, area=None, organisation=None, **kwargs):
+    """A person holding role (contact persons need an area, partners an organisation)."""
+    user = UserFactory(roles=[], **kwargs)
+    if role == Role.PARTNER and organisation is None:
+        organisation = PartnerOrganisationFactory()
+    RoleAssignment.objects.create(
+        user=user,
+        role=role,
+        area=area if role == Role.CONTACT_PERSON else None,
+        organisation=organisation if role == Role.PARTNER else None,
+    )
+    if role == Role.ADMINISTRATOR:
+        User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
+        user.refresh_from_db()
+    return user
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    email = factory.Sequence(lambda n: f"kutsuttu{n}@example.fi")
+    name = factory.Faker("name", locale="fi_FI")
+    language = "fi"
+    area = factory.SubFactory(EmploymentAreaFactory)
+
+
+def municipality(code):
+    return Municipality.objects.get(code=code)

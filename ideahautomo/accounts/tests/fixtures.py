@@ -1,0 +1,89 @@
+"""A fixed cast of people, one per role, in two employment areas (Zulip-style)."""
+
+from dataclasses import dataclass
+
+import pytest
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from ideahautomo.accounts.models import EmploymentArea, Role
+
+from .factories import EmploymentAreaFactory, UserFactory, user_with_role
+
+
+@dataclass
+class Cast:
+    area: EmploymentArea
+    other_area: EmploymentArea
+    member: object
+    mentor: object
+    partner: object
+    contact_person: object
+    other_contact_person: object
+    project_manager: object
+    moderator: object
+    administrator: object
+
+    def by_role(self):
+        """Every kind of viewer, guest included (None), for permission tables."""
+        return {
+            "guest": None,
+            "member": self.member,
+            "mentor": self.mentor,
+            "partner": self.partner,
+            "contact_person": self.contact_person,
+            "other_contact_person": self.other_contact_person,
+            "project_manager": self.project_manager,
+            "moderator": self.moderator,
+            "administrator": self.administrator,
+        }
+
+
+@pytest.fixture
+def cast(db):
+    area = EmploymentAreaFactory(name="Helsingin testialue")
+    other_area = EmploymentAreaFactory(name="Vantaan testialue")
+    return Cast(
+        area=area,
+        other_area=other_area,
+        member=UserFactory(email="jasen@example.fi", display_name="Aino Jäsen", area=area),
+        mentor=user_with_role(Role.MENTOR, email="mentori@example.fi"),
+        partner=user_with_role(Role.PARTNER, email="kumppani@example.fi"),
+        contact_person=user_with_role(
+            Role.CONTACT_PERSON, area=area, email="yhteys@example.fi", display_name="Sari Yhteys"
+        ),
+        other_contact_person=user_with_role(
+            Role.CONTACT_PERSON, area=other_area, email="vantaa@example.fi"
+        ),
+        project_manager=user_with_role(Role.PROJECT_MANAGER, email="pp@example.fi"),
+        moderator=user_with_role(Role.MODERATOR, email="moderaattori@example.fi"),
+        administrator=user_with_role(Role.ADMINISTRATOR, email="yllapito@example.fi"),
+    )
+
+
+def two_factor_verify(client, user):
+    """Give user a confirmed authenticator and mark the client's session as verified."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) signs the test client in as user (None stays a guest).
+
+    Administrators are signed in with their second step done, as they must be.
+    """
+
+    def sign_in(user, *, verified=True):
+        if user is not None:
+            client.force_login(user, backend="ideahautomo.accounts.backends.EmailBackend")
+            if verified and user.has_role(Role.ADMINISTRATOR):
+                two_factor_verify(client, user)
+        return client
+
+    return sign_in

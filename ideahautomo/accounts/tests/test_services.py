@@ -1,0 +1,324 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.hashers import identify_hasher
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from ideahautomo.accounts import services
+from ideahautomo.accounts.models import AuditEvent, Invitation, Role, SignUpRequest, User
+
+from .factories import InvitationFactory, UserFactory, municipality
+
+pytestmark = pytest.mark.django_db
+
+LINK = re.compile(r"http://testserver/kutsu/([A-Za-z0-9_\-]+)/")
+
+
+def invite(cast, django_capture_on_commit_callbacks, **kwargs):
+    values = {"email": "uusi@example.fi", "name": "Uusi Ihminen", "language": "fi"}
+    values.update(kwargs)
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = services.invitation_create(actor=cast.contact_person, area=cast.area, **values)
+    invitation.refresh_from_db()
+    return invitation
+
+
+def token_from_last_mail():
+    return LINK.search(mail.outbox[-1].body).group(1)
+
+
+def test_invitation_is_emailed_in_the_invitees_language_with_a_long_single_use_token(
+    cast, django_capture_on_commit_callbacks
+):
+    invitation = invite(cast, django_capture_on_commit_callbacks, language="sv")
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["uusi@example.fi"]
+    assert "Ideahautomo" in message.subject
+    assert "Hej Uusi Ihminen," in message.body
+    assert message.alternatives[0][1] == "text/html"
+    token = token_from_last_mail()
+    assert len(token) >= 43  # 32 random bytes: 256 bits
+    assert invitation.token_hash and token not in invitation.token_hash
+    assert invitation.state == Invitation.State.SENT
+    assert invitation.expires_at - invitation.sent_at == timedelta(days=10)
+
+
+def test_invitation_addresses_are_normalised_and_cannot_be_doubled(
+    cast, django_capture_on_commit_callbacks
+):
+    invite(cast, django_capture_on_commit_callbacks, email="  Uusi@Example.FI ")
+
+    with pytest.raises(ValidationError, match="open invitation"):
+        invite(cast, django_capture_on_commit_callbacks, email="uusi@example.fi")
+    assert Invitation.objects.count() == 1
+
+
+def test_invitation_to_an_existing_member_is_refused(cast, django_capture_on_commit_callbacks):
+    with pytest.raises(ValidationError, match="already has an account"):
+        invite(cast, django_capture_on_commit_callbacks, email="JASEN@example.fi")
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
+
+
+def test_invitation_with_an_unknown_language_is_refused(cast, django_capture_on_commit_callbacks):
+    with pytest.raises(ValidationError, match="Unknown language"):
+        invite(cast, django_capture_on_commit_callbacks, language="de")
+    assert not Invitation.objects.exists()
+
+
+def test_accepting_creates_a_member_of_the_area_and_uses_up_the_link(
+    cast, django_capture_on_commit_callbacks
+):
+    invitation = invite(cast, django_capture_on_commit_callbacks, language="uk")
+
+    user = services.invitation_accept(invitation=invitation, password="kaunis-syksyinen-metsä")
+
+    assert user.email == "uusi@example.fi"
+    assert user.language == "uk"
+    assert user.area == cast.area
+    assert user.has_role(Role.MEMBER)
+    assert user.guidelines_accepted_at and user.privacy_notice_accepted_at
+    assert user.check_password("kaunis-syksyinen-metsä")
+    invitation.refresh_from_db()
+    assert invitation.state == Invitation.State.ACCEPTED
+    with pytest.raises(ValidationError, match="can no longer be used"):
+        services.invitation_accept(invitation=invitation, password="toinen-pitkä-salasana")
+    assert User.objects.filter(email="uusi@example.fi").count() == 1
+
+
+def test_accepting_rejects_a_common_password_and_creates_nothing(
+    cast, django_capture_on_commit_callbacks
+):
+    invitation = invite(cast, django_capture_on_commit_callbacks)
+
+    with pytest.raises(ValidationError):
+        services.invitation_accept(invitation=invitation, password="password123")
+
+    assert not User.objects.filter(email="uusi@example.fi").exists()
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
+
+
+def test_expired_invitation_cannot_be_accepted(cast, django_capture_on_commit_callbacks):
+    invitation = invite(cast, django_capture_on_commit_callbacks)
+    Invitation.objects.filter(pk=invitation.pk).update(
+        expires_at=timezone.now() - timedelta(seconds=1)
+    )
+    invitation.refresh_from_db()
+
+    assert invitation.state == Invitation.State.EXPIRED
+    with pytest.raises(ValidationError):
+        services.invitation_accept(invitation=invitation, password="kaunis-syksyinen-metsä")
+
+
+def test_resending_replaces_the_link_and_renews_the_validity(
+    cast, django_capture_on_commit_callbacks
+):
+    invitation = invite(cast, django_capture_on_commit_callbacks)
+    first_token = token_from_last_mail()
+    Invitation.objects.filter(pk=invitation.pk).update(
+        expires_at=timezone.now() - timedelta(days=1)
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invitation_resend(actor=cast.contact_person, invitation=invitation)
+
+    second_token = token_from_last_mail()
+    assert second_token != first_token
+    assert services.invitation_by_token(first_token) is None
+    found = services.invitation_by_token(second_token)
+    assert found.pk == invitation.pk
+    assert found.state == Invitation.State.SENT
+    assert found.send_count == 2
+
+
+def test_revoked_invitation_cannot_be_accepted_or_resent(cast, django_capture_on_commit_callbacks):
+    invitation = invite(cast, django_capture_on_commit_callbacks)
+    token = token_from_last_mail()
+
+    services.invitation_revoke(actor=cast.contact_person, invitation=invitation)
+
+    found = services.invitation_by_token(token)
+    assert found.state == Invitation.State.REVOKED
+    with pytest.raises(ValidationError):
+        services.invitation_accept(invitation=found, password="kaunis-syksyinen-metsä")
+    with pytest.raises(ValidationError):
+        services.invitation_resend(actor=cast.contact_person, invitation=found)
+    assert AuditEvent.objects.filter(action="invitation.revoked").count() == 1
+
+
+def test_revoked_address_can_be_invited_again(cast, django_capture_on_commit_callbacks):
+    invitation = invite(cast, django_capture_on_commit_callbacks)
+    services.invitation_revoke(actor=cast.contact_person, invitation=invitation)
+
+    again = invite(cast, django_capture_on_commit_callbacks)
+
+    assert again.pk != invitation.pk
+    assert again.state == Invitation.State.SENT
+
+
+def test_failed_mail_server_leaves_the_invitation_unsent(
+    cast, settings, django_capture_on_commit_callbacks, monkeypatch
+):
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr("ideahautomo.accounts.services.send_templated_mail", refuse)
+    invitation = invite(cast, django_capture_on_commit_callbacks)
+
+    assert invitation.sent_at is None
+    assert invitation.token_hash is None
+    assert invitation.state == Invitation.State.QUEUED
+
+
+def test_unknown_or_garbage_token_finds_nothing(cast):
+    InvitationFactory(area=cast.area, token_hash="0" * 64)
+    assert services.invitation_by_token("") is None
+    assert services.invitation_by_token("x" * 500) is None
+    assert services.invitation_by_token("not-a-real-token") is None
+
+
+def test_batch_creates_every_invitation_or_none(cast, django_capture_on_commit_callbacks):
+    rows = [
+        {"name": "Eka Henkilö", "email": "eka@example.fi", "language": "fi"},
+        {"name": "Toka Henkilö", "email": "jasen@example.fi", "language": "fi"},
+    ]
+    with pytest.raises(ValidationError, match="already has an account"):
+        services.invitation_batch_create(
+            actor=cast.contact_person, area=cast.area, rows=rows, file_name="lista.csv"
+        )
+    assert not Invitation.objects.exists()
+
+    rows[1]["email"] = "toka@example.fi"
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = services.invitation_batch_create(
+            actor=cast.contact_person, area=cast.area, rows=rows, file_name="lista.csv"
+        )
+    assert batch.invitations.count() == 2
+    assert sorted(m.to[0] for m in mail.outbox) == ["eka@example.fi", "toka@example.fi"]
+
+
+def test_fifth_failed_sign_in_locks_the_address_whether_or_not_it_exists(cast):
+    for email in ("jasen@example.fi", "ei-ole@example.fi"):
+        for _attempt in range(4):
+            services.sign_in_failed(email=email, client="10.0.0.1")
+            assert not services.sign_in_blocked(email=email, client="10.0.0.2")
+        services.sign_in_failed(email=email, client="10.0.0.1")
+        assert services.sign_in_blocked(email=email, client="10.0.0.2")
+        assert services.sign_in_blocked(email=email.upper(), client="10.0.0.3")
+
+
+def test_one_client_failing_on_many_addresses_is_stopped(cast, settings):
+    settings.SIGN_IN_FAILURES_PER_CLIENT = 8
+    for number in range(8):
+        services.sign_in_failed(email=f"kokeilu{number}@example.fi", client="10.0.0.9")
+
+    assert services.sign_in_blocked(email="jasen@example.fi", client="10.0.0.9")
+    assert not services.sign_in_blocked(email="jasen@example.fi", client="10.0.0.10")
+
+
+def test_password_reset_mail_is_limited_per_address(
+    cast, settings, django_capture_on_commit_callbacks
+):
+    settings.PASSWORD_RESETS_PER_ADDRESS = 3
+    with django_capture_on_commit_callbacks(execute=True):
+        for _attempt in range(5):
+            services.password_reset_request(email="Jasen@Example.fi")
+
+    assert len(mail.outbox) == 3
+    assert "/salasana/uusi/" in mail.outbox[0].body
+
+
+def test_password_reset_for_unknown_or_inactive_address_sends_nothing(
+    cast, django_capture_on_commit_callbacks
+):
+    User.objects.filter(pk=cast.member.pk).update(is_active=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.password_reset_request(email="ei-ole@example.fi")
+        services.password_reset_request(email="jasen@example.fi")
+
+    assert mail.outbox == []
+
+
+def test_deactivating_changes_the_session_hash(cast):
+    before = cast.member.get_session_auth_hash()
+
+    services.user_deactivate(actor=cast.moderator, user=cast.member)
+
+    assert cast.member.is_active is False
+    assert cast.member.get_session_auth_hash() != before
+    assert AuditEvent.objects.filter(action="user.deactivated", actor=cast.moderator).exists()
+
+
+def test_administrator_role_gives_django_admin_access_and_revoking_removes_it(cast):
+    services.role_grant(actor=cast.administrator, user=cast.member, role=Role.ADMINISTRATOR)
+    cast.member.refresh_from_db()
+    assert cast.member.is_staff and cast.member.is_superuser
+
+    services.role_revoke(actor=cast.administrator, user=cast.member, role=Role.ADMINISTRATOR)
+    cast.member.refresh_from_db()
+    assert not cast.member.is_staff and not cast.member.is_superuser
+
+
+def test_passwords_are_hashed_with_argon2_by_default(settings):
+    from ideahautomo import settings as project_settings
+
+    settings.PASSWORD_HASHERS = project_settings.PASSWORD_HASHERS  # tests use a fast one
+    user = services.user_create(
+        email="uusi@example.fi", display_name="Uusi", password="pitkä-ja-hyvä-salasana"
+    )
+    assert identify_hasher(user.password).algorithm == "argon2"
+    assert user.check_password("pitkä-ja-hyvä-salasana")
+
+
+def test_approved_sign_up_activates_and_mails_the_person(cast, django_capture_on_commit_callbacks):
+    request = services.sign_up_request_create(
+        email="hakija@example.fi",
+        display_name="Hakija Henkilö",
+        password="talvinen-aamu-tunturissa",
+        language="fi",
+        municipality=municipality("091"),
+    )
+    assert request.user.is_active is False
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.sign_up_request_decide(
+            actor=cast.project_manager, sign_up_request=request, approve=True
+        )
+
+    user = User.objects.get(email="hakija@example.fi")
+    assert user.is_active and user.has_role(Role.MEMBER)
+    assert mail.outbox[0].to == ["hakija@example.fi"]
+    with pytest.raises(ValidationError, match="already been decided"):
+        services.sign_up_request_decide(
+            actor=cast.project_manager, sign_up_request=request, approve=False
+        )
+
+
+def test_declined_sign_up_is_told_and_then_deleted(cast, django_capture_on_commit_callbacks):
+    request = services.sign_up_request_create(
+        email="hakija@example.fi",
+        display_name="Hakija Henkilö",
+        password="talvinen-aamu-tunturissa",
+        language="en",
+        municipality=municipality("091"),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.sign_up_request_decide(
+            actor=cast.project_manager, sign_up_request=request, approve=False
+        )
+
+    assert mail.outbox[0].to == ["hakija@example.fi"]
+    assert not User.objects.filter(email="hakija@example.fi").exists()
+    assert not SignUpRequest.objects.exists()
+
+
+def test_user_emails_are_unique_whatever_the_case(db):
+    UserFactory(email="sama@example.fi")
+    with pytest.raises(ValidationError):
+        services.user_create(email="SAMA@example.fi", display_name="Toinen")

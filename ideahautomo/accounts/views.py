@@ -1,0 +1,327 @@
+"""Sign-in, password reset, accepting an invitation, account settings and sign-up."""
+
+import base64
+import time
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from . import services
+from .forms import (
+    AccountSettingsForm,
+    InvitationAcceptForm,
+    PasswordResetRequestForm,
+    SignInForm,
+    SignUpForm,
+    TwoFactorCodeForm,
+)
+from .models import Invitation, User, UserManager
+from .permissions import can_use_two_factor, must_use_two_factor
+
+PENDING_SIGN_IN = "pending_sign_in"
+PENDING_SIGN_IN_SECONDS = 5 * 60
+
+
+def _safe_next(request, default):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse(default) if ":" in default else default
+
+
+def _finish_sign_in(request, user, next_url, device=None):
+    login(request, user, backend="ideahautomo.accounts.backends.EmailBackend")
+    if device is not None:
+        otp_login(request, device)
+    response = HttpResponseRedirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        user.language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+    )
+    return response
+
+
+def _confirmed_device(user):
+    return TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
+
+
+@sensitive_post_parameters("password")
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sign_in(request):
+    next_url = _safe_next(request, settings.LOGIN_REDIRECT_URL)
+    if request.user.is_authenticated:
+        return redirect(next_url)
+    form = SignInForm(request, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = _confirmed_device(form.user)
+        if device is None:
+            return _finish_sign_in(request, form.user, next_url)
+        request.session.cycle_key()
+        request.session[PENDING_SIGN_IN] = {
+            "user": form.user.pk,
+            "at": time.time(),
+            "next": next_url,
+        }
+        return redirect("accounts:sign_in_verify")
+    return render(
+        request,
+        "accounts/sign_in.html",
+        {"form": form, "next": next_url, "signup_open": settings.SIGNUP_OPEN},
+    )
+
+
+@sensitive_post_parameters("code")
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sign_in_verify(request):
+    pending = request.session.get(PENDING_SIGN_IN)
+    if not pending or time.time() - pending["at"] > PENDING_SIGN_IN_SECONDS:
+        request.session.pop(PENDING_SIGN_IN, None)
+        messages.info(request, _("Sign in again: the code was not given in time."))
+        return redirect("accounts:sign_in")
+    user = User.objects.filter(pk=pending["user"], is_active=True).first()
+    device = _confirmed_device(user) if user else None
+    form = TwoFactorCodeForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        del request.session[PENDING_SIGN_IN]
+        return _finish_sign_in(request, user, pending["next"], device=device)
+    return render(request, "accounts/sign_in_verify.html", {"form": form})
+
+
+@require_POST
+def sign_out(request):
+    logout(request)
+    messages.success(request, _("You have signed out."))
+    return redirect(settings.LOGOUT_REDIRECT_URL)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def password_reset(request):
+    form = PasswordResetRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.password_reset_request(email=form.cleaned_data["email"])
+        return redirect("accounts:password_reset_done")
+    return render(request, "accounts/password_reset.html", {"form": form})
+
+
+def password_reset_done(request):
+    return render(
+        request,
+        "accounts/password_reset_done.html",
+        {"per_hour": settings.PASSWORD_RESETS_PER_ADDRESS},
+    )
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.sign_in_unlock(email=self.user.email)
+        return response
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:settings")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password has been changed."))
+        return response
+
+
+def _invitation_unusable(request, invitation):
+    if invitation is None:
+        reason, status = "unknown", 404
+    else:
+        reason, status = invitation.state, 410
+    return render(request, "accounts/invitation_unusable.html", {"reason": reason}, status=status)
+
+
+@sensitive_post_parameters("password1", "password2")
+@never_cache
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request, token):
+    invitation = services.invitation_by_token(token)
+    usable = (Invitation.State.SENT, Invitation.State.OPENED)
+    if invitation is None or invitation.state not in usable:
+        return _invitation_unusable(request, invitation)
+    if request.user.is_authenticated:
+        return render(request, "accounts/invitation_signed_in.html", status=409)
+    services.invitation_mark_opened(invitation=invitation)
+    form = InvitationAcceptForm(request.POST or None, invitation=invitation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.invitation_accept(
+                invitation=invitation, password=form.cleaned_data["password1"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _finish_sign_in(request, user, reverse("pages:welcome"))
+    return render(
+        request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_settings(request):
+    form = AccountSettingsForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = services.user_update_settings(
+            user=request.user,
+            display_name=form.cleaned_data["display_name"],
+            language=form.cleaned_data["language"],
+        )
+        messages.success(request, _("Your settings have been saved."))
+        response = redirect("accounts:settings")
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+        )
+        return response
+    return render(
+        request,
+        "accounts/settings.html",
+        {
+            "form": form,
+            "two_factor_available": can_use_two_factor(request.user),
+            "two_factor_on": _confirmed_device(request.user) is not None,
+        },
+    )
+
+
+@require_POST
+@login_required
+def sign_out_everywhere(request):
+    services.user_sign_out_everywhere(user=request.user)
+    logout(request)
+    messages.success(request, _("You have been signed out on every device."))
+    return redirect("accounts:sign_in")
+
+
+@sensitive_post_parameters("code")
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def two_factor_setup(request):
+    if not can_use_two_factor(request.user):
+        raise Http404
+    if _confirmed_device(request.user) is not None:
+        return render(
+            request,
+            "accounts/two_factor_on.html",
+            {"can_turn_off": not must_use_two_factor(request.user)},
+        )
+    device = TOTPDevice.objects.devices_for_user(request.user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(
+            user=request.user, name=_("Authenticator app"), confirmed=False
+        )
+    form = TwoFactorCodeForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        otp_login(request, device)
+        services.audit_event_record(
+            actor=request.user, action="two_factor.enabled", target=request.user
+        )
+        messages.success(request, _("Two-step sign-in is on."))
+        return redirect("accounts:settings")
+    qr = segno.make(device.config_url, error="m")
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {
+            "form": form,
+            "qr_svg": qr.svg_inline(scale=5, dark="#000", light="#fff", omitsize=False),
+            "secret": _spaced(_base32(device.bin_key)),
+        },
+    )
+
+
+@require_POST
+@login_required
+def two_factor_disable(request):
+    if not can_use_two_factor(request.user):
+        raise Http404
+    if must_use_two_factor(request.user):
+        messages.error(request, _("Administrators must keep two-step sign-in on."))
+        return redirect("accounts:two_factor")
+    TOTPDevice.objects.devices_for_user(request.user, confirmed=None).delete()
+    services.audit_event_record(
+        actor=request.user, action="two_factor.disabled", target=request.user
+    )
+    messages.success(request, _("Two-step sign-in is off."))
+    return redirect("accounts:settings")
+
+
+def _base32(key):
+    return base64.b32encode(key).decode().rstrip("=")
+
+
+def _spaced(secret):
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+@sensitive_post_parameters("password1", "password2")
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sign_up(request):
+    if not settings.SIGNUP_OPEN:
+        raise Http404
+    if request.user.is_authenticated:
+        return redirect("pages:home")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.sign_up_request_create(
+                email=data["email"],
+                display_name=data["display_name"],
+                password=data["password1"],
+                language=data["language"],
+                municipality=data["municipality"],
+                message=data["message"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return render(
+                request,
+                "accounts/sign_up_sent.html",
+                {"email": UserManager.normalize_email(data["email"])},
+            )
+    return render(request, "accounts/sign_up.html", {"form": form})

@@ -1,0 +1,19 @@
+"""What every page's layout needs: the languages and the viewer's staff links."""
+
+from django.conf import settings
+
+from ideahautomo.accounts.permissions import can_order_accounts, can_see_all_areas, can_use_admin
+
+
+def site(request):
+    user = getattr(request, "user", None)
+    signed_in = bool(user and user.is_authenticated)
+    return {
+        "languages": settings.LANGUAGES,
+        "signup_open": settings.SIGNUP_OPEN,
+        "service_operator": settings.SERVICE_OPERATOR,
+        "service_contact_email": settings.SERVICE_CONTACT_EMAIL,
+        "nav_can_order_accounts": signed_in and can_order_accounts(user),
+        "nav_can_see_all_areas": signed_in and can_see_all_areas(user),
+        "nav_can_use_admin": signed_in and can_use_admin(user),
+    }

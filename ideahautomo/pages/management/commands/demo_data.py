@@ -1,0 +1,36 @@
+"""Create the demo content and accounts; safe to run again."""
+
+from django.core.management.base import BaseCommand
+
+from ideahautomo.accounts import demo as accounts_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Create realistic Finnish demo content and one demo account of every role. "
+        "With --members N, also a synthetic population of N members for benchmarks."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--members",
+            type=int,
+            default=0,
+            help="Bring the synthetic population up to this many members (e.g. 234000).",
+        )
+
+    def handle(self, *args, members, **options):
+        people = accounts_demo.demo_create()
+        if members:
+            seconds = accounts_demo.synthetic_members_create(
+                total=members, log=lambda line: self.stdout.write(line)
+            )
+            self.stdout.write(f"Synthetic population ready in {seconds:.1f} s.")
+        self.stdout.write("")
+        self.stdout.write(f"Demo accounts (password for all: {accounts_demo.DEMO_PASSWORD}):")
+        for email, name, role in people:
+            self.stdout.write(f"  {role.label:<18} {email:<44} {name}")
+        self.stdout.write(
+            "  The administrator sets up two-step sign-in (an authenticator app) at first sign-in."
+        )
+        self.stdout.write("")

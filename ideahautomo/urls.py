@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+admin.site.site_header = "Ideahautomo"
+admin.site.site_title = "Ideahautomo"
+
+urlpatterns = [
+    # The admin signs in through the service's own sign-in, with its two steps.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="accounts:sign_in", query_string=True),
+    ),
+    path("admin/", admin.site.urls),
+    path("", include("ideahautomo.pages.urls")),
+    path("", include("ideahautomo.accounts.urls")),
+]
