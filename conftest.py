@@ -24,4 +24,30 @@ def _clean_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _tasks_must_not_fail(request):
+    """Fail a test whose background task failed: the immediate backend only logs it."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks.signals import task_finished
+
+    failures = []
+
+    def record(sender, task_result, **kwargs):
+        if task_result.status == TaskResultStatus.FAILED:
+            failures.append(task_result)
+
+    task_finished.connect(record)
+    yield
+    task_finished.disconnect(record)
+    if failures and not request.node.get_closest_marker("task_failure_expected"):
+        errors = "\n".join(error.traceback for result in failures for error in result.errors)
+        pytest.fail(f"A background task failed:\n{errors}")
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "task_failure_expected: the test makes a background task fail on purpose"
+    )
+
+
 pytest_plugins = ["ideahautomo.accounts.tests.fixtures"]

@@ -16,7 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_manage(*args, env_overrides):
-    env = {key: value for key, value in os.environ.items() if key != "DEBUG"}
+    # Only what a production machine would have: no test-time switches.
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     env.update(env_overrides)
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],

@@ -345,5 +345,26 @@ def synthetic_members_create(*, total, batch_size=5000, seed=2026, log=print):
                 [RoleAssignment(user_id=user.pk, role=Role.MEMBER) for user in users],
                 batch_size=batch_size,
             )
+            # Every synthetic member came in through an accepted invitation of their area.
+            Invitation.objects.bulk_create(
+                [
+                    Invitation(
+                        email=user.email,
+                        name=user.display_name,
+                        language=user.language,
+                        area_id=user.area_id,
+                        created_at=user.date_joined - timedelta(days=2),
+                        sent_at=user.date_joined - timedelta(days=2),
+                        send_count=1,
+                        expires_at=user.date_joined + timedelta(days=8),
+                        opened_at=user.date_joined,
+                        accepted_at=user.date_joined,
+                        accepted_user_id=user.pk,
+                    )
+                    for user in users
+                    if user.area_id
+                ],
+                batch_size=batch_size,
+            )
         log(f"Synthetic members: {stop}/{total}")
     return time.monotonic() - started

@@ -250,6 +250,25 @@ class AccountSettingsForm(forms.ModelForm):
         labels = {"display_name": _("Name shown to others"), "language": _("Language")}
 
 
+class AccountDeleteForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password, to confirm"),
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("The password is wrong."), code="wrong")
+        return password
+
+
 class SignUpForm(NewPasswordFields):
     display_name = forms.CharField(label=_("Name"), max_length=100)
     email = forms.EmailField(

@@ -205,6 +205,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         constraints = [
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_unique_ci"),
         ]
+        # Per-area counts of active accounts read only this index.
+        indexes = [models.Index(fields=["area", "is_active"], name="accounts_user_area_active")]
 
     def __str__(self):
         return self.display_name or self.email
@@ -381,7 +383,16 @@ class Invitation(models.Model):
                 name="accounts_one_open_invitation_per_email",
             ),
         ]
-        indexes = [models.Index(fields=["area", "-created_at"])]
+        indexes = [
+            models.Index(fields=["area", "-created_at"], name="accounts_invitation_area_new"),
+            models.Index(fields=["area", "accepted_at"], name="accounts_invitation_accepted"),
+            # Most invitations end accepted; the states of the rest are counted from here.
+            models.Index(
+                fields=["area"],
+                condition=Q(accepted_at__isnull=True),
+                name="accounts_invitation_unaccepted",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.name} <{self.email}>"

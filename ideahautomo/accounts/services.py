@@ -113,6 +113,64 @@ def user_deactivate(*, actor, user):
     user.refresh_from_db(fields=["is_active", "session_generation"])
 
 
+def user_data_export(*, user):
+    """Everything the service keeps about user, for them to download (GDPR art. 15 and 20)."""
+    invitation = Invitation.objects.filter(accepted_user=user).select_related("area").first()
+    return {
+        "account": {
+            "email": user.email,
+            "name": user.display_name,
+            "language": user.language,
+            "municipality": user.municipality.name_fi if user.municipality else None,
+            "employment_area": user.area.name if user.area else None,
+            "joined": user.date_joined.isoformat(),
+            "last_sign_in": user.last_login.isoformat() if user.last_login else None,
+            "community_guidelines_accepted": _iso(user.guidelines_accepted_at),
+            "privacy_notice_accepted": _iso(user.privacy_notice_accepted_at),
+        },
+        "roles": sorted(user.roles),
+        "invitation": (
+            {
+                "employment_area": invitation.area.name,
+                "sent": _iso(invitation.sent_at),
+                "accepted": _iso(invitation.accepted_at),
+            }
+            if invitation
+            else None
+        ),
+    }
+
+
+def _iso(moment):
+    return moment.isoformat() if moment else None
+
+
+def user_delete(*, user):
+    """Delete a person's account at their own request.
+
+    The row stays, emptied of personal data, so that what others wrote keeps a
+    consistent author ("deleted user") and aggregate statistics stay right.
+    """
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    with transaction.atomic():
+        audit_event_record(actor=user, action="user.deleted", target=user, area=user.area)
+        Invitation.objects.filter(accepted_user=user).update(
+            email=f"poistettu-{user.pk}@poistettu.invalid", name=""
+        )
+        RoleAssignment.objects.filter(user=user).delete()
+        TOTPDevice.objects.filter(user=user).delete()
+        SignUpRequest.objects.filter(user=user).delete()
+        user.email = f"poistettu-{user.pk}@poistettu.invalid"
+        user.display_name = _("Deleted user")
+        user.municipality = None
+        user.is_active = False
+        user.is_staff = user.is_superuser = False
+        user.set_unusable_password()
+        user.session_generation += 1
+        user.save()
+
+
 def user_update_language(*, user, language):
     if language not in LANGUAGE_CODES:
         raise ValidationError(_("Unknown language."), code="language")
@@ -345,7 +403,7 @@ def invitation_send(*, invitation_id):
     """Give the invitation a fresh token and e-mail its link; the old link stops working."""
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update()
+            Invitation.objects.select_for_update(of=("self",))
             .select_related("area", "invited_by")
             .filter(pk=invitation_id, accepted_at__isnull=True, revoked_at__isnull=True)
             .first()

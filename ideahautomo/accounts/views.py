@@ -10,7 +10,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -23,6 +23,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import services
 from .forms import (
+    AccountDeleteForm,
     AccountSettingsForm,
     InvitationAcceptForm,
     PasswordResetRequestForm,
@@ -325,3 +326,29 @@ def sign_up(request):
                 {"email": UserManager.normalize_email(data["email"])},
             )
     return render(request, "accounts/sign_up.html", {"form": form})
+
+
+@login_required
+def data_download(request):
+    """The person's own data as a JSON file."""
+    response = JsonResponse(
+        services.user_data_export(user=request.user), json_dumps_params={"indent": 2}
+    )
+    response["Content-Disposition"] = 'attachment; filename="ideahautomo-tietoni.json"'
+    services.audit_event_record(
+        actor=request.user, action="user.data_downloaded", target=request.user
+    )
+    return response
+
+
+@sensitive_post_parameters("password")
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request):
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.user_delete(user=request.user)
+        logout(request)
+        messages.success(request, _("Your account and your personal data have been deleted."))
+        return redirect("pages:home")
+    return render(request, "accounts/account_delete.html", {"form": form})

@@ -32,7 +32,7 @@ GUEST_PAGES = [
     "/kutsu/tuntematon-linkki/",
     "/ei-ole-olemassa/",
 ]
-MEMBER_PAGES = ["/", "/tervetuloa/", "/tili/", "/tili/salasana/"]
+MEMBER_PAGES = ["/", "/tervetuloa/", "/tili/", "/tili/salasana/", "/tili/poista/"]
 CONTACT_PERSON_PAGES = [
     "/",
     "/tyollisyyspalvelut/kutsut/",

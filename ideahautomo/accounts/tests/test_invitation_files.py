@@ -1,10 +1,18 @@
 import pytest
+from django.utils import translation
 
 from ideahautomo.accounts.invitation_files import read_invitation_file
 
 from .factories import InvitationFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in the source language; the pages test them in Finnish."""
+    with translation.override("en"):
+        yield
 
 
 def problems_by_line(result):

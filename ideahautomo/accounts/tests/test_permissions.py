@@ -43,6 +43,8 @@ GET_TABLE = {
     "pages:welcome": SIGNED_IN_PAGE,
     "accounts:settings": SIGNED_IN_PAGE,
     "accounts:password_change": SIGNED_IN_PAGE,
+    "accounts:data_download": SIGNED_IN_PAGE,
+    "accounts:delete": SIGNED_IN_PAGE,
     "accounts:two_factor": expect(200, guest=LOGIN, member=404, mentor=404, partner=404),
     "accounts:invitation_list": STAFF_PAGE,
     "accounts:invitation_create": STAFF_PAGE,

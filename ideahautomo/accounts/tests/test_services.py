@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.hashers import identify_hasher
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ideahautomo.accounts import services
 from ideahautomo.accounts.models import AuditEvent, Invitation, Role, SignUpRequest, User
@@ -13,6 +13,14 @@ from ideahautomo.accounts.models import AuditEvent, Invitation, Role, SignUpRequ
 from .factories import InvitationFactory, UserFactory, municipality
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in the source language; the pages test them in Finnish."""
+    with translation.override("en"):
+        yield
+
 
 LINK = re.compile(r"http://testserver/kutsu/([A-Za-z0-9_\-]+)/")
 
@@ -162,6 +170,7 @@ def test_revoked_address_can_be_invited_again(cast, django_capture_on_commit_cal
     assert again.state == Invitation.State.SENT
 
 
+@pytest.mark.task_failure_expected
 def test_failed_mail_server_leaves_the_invitation_unsent(
     cast, settings, django_capture_on_commit_callbacks, monkeypatch
 ):

@@ -1,0 +1,274 @@
+"""A person's own account: settings, password reset, two-step sign-in and sign-up."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from ideahautomo.accounts.models import AuditEvent, SignUpRequest, User
+
+from .factories import PASSWORD, municipality
+
+pytestmark = pytest.mark.django_db
+
+
+def current_code(device):
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def test_member_changes_name_and_language(client, cast):
+    client.force_login(cast.member)
+
+    response = client.post(
+        reverse("accounts:settings"), {"display_name": "  Aino V.  ", "language": "uk"}
+    )
+
+    assert response.status_code == 302
+    cast.member.refresh_from_db()
+    assert (cast.member.display_name, cast.member.language) == ("Aino V.", "uk")
+    assert response.cookies["django_language"].value == "uk"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"display_name": "", "language": "fi"},
+        {"display_name": "x" * 101, "language": "fi"},
+        {"display_name": "Aino", "language": "klingon"},
+    ],
+)
+def test_bad_settings_are_explained_and_nothing_is_saved(client, cast, data):
+    client.force_login(cast.member)
+
+    response = client.post(reverse("accounts:settings"), data)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    cast.member.refresh_from_db()
+    assert cast.member.display_name == "Aino Jäsen"
+
+
+def test_settings_page_renders_what_a_member_wrote_escaped(client, cast):
+    User.objects.filter(pk=cast.member.pk).update(display_name="<script>alert(1)</script>")
+    client.force_login(cast.member)
+
+    content = client.get(reverse("accounts:settings")).content.decode()
+
+    assert "<script>alert(1)</script>" not in content
+    assert "&lt;script&gt;" in content
+
+
+def test_password_reset_page_answers_the_same_for_any_address(
+    client, cast, django_capture_on_commit_callbacks
+):
+    url = reverse("accounts:password_reset")
+    with django_capture_on_commit_callbacks(execute=True):
+        known = client.post(url, {"email": "jasen@example.fi"})
+        unknown = client.post(url, {"email": "ei-ole@example.fi"})
+
+    assert known["Location"] == unknown["Location"] == reverse("accounts:password_reset_done")
+    assert [m.to for m in mail.outbox] == [["jasen@example.fi"]]
+
+
+def test_password_reset_rejects_a_malformed_address(client):
+    response = client.post(reverse("accounts:password_reset"), {"email": "ei osoite"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["email"]
+
+
+def test_password_change_keeps_this_session_but_ends_others(client, cast):
+    from django.test import Client
+
+    other_device = Client()
+    other_device.force_login(cast.member)
+    client.force_login(cast.member)
+
+    response = client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "uusi-pitkä-salasana-kevät",
+            "new_password2": "uusi-pitkä-salasana-kevät",
+        },
+    )
+
+    assert response.status_code == 302
+    assert client.get(reverse("accounts:settings")).status_code == 200
+    assert other_device.get(reverse("accounts:settings")).status_code == 302
+
+
+def test_staff_turns_on_two_step_sign_in_with_a_working_code(client, cast):
+    client.force_login(cast.contact_person)
+    page = client.get(reverse("accounts:two_factor"))
+    assert page.status_code == 200
+    assert "<svg" in page.content.decode()
+    device = TOTPDevice.objects.get(user=cast.contact_person)
+    assert device.confirmed is False
+
+    wrong = client.post(reverse("accounts:two_factor"), {"code": "12345a"})
+    assert wrong.context["form"].errors["code"]
+    device.refresh_from_db()
+    assert device.confirmed is False
+
+    device.throttle_reset()
+    right = client.post(reverse("accounts:two_factor"), {"code": current_code(device)})
+    assert right.status_code == 302
+    device.refresh_from_db()
+    assert device.confirmed is True
+    assert AuditEvent.objects.filter(action="two_factor.enabled").exists()
+
+
+def test_staff_may_turn_two_step_sign_in_off_but_administrators_may_not(client, cast, client_for):
+    TOTPDevice.objects.create(user=cast.contact_person, name="app", confirmed=True)
+    client.force_login(cast.contact_person)
+    client.post(reverse("accounts:two_factor_disable"))
+    assert not TOTPDevice.objects.filter(user=cast.contact_person).exists()
+    client.logout()
+
+    admin_client = client_for(cast.administrator)
+    admin_client.post(reverse("accounts:two_factor_disable"))
+    assert TOTPDevice.objects.filter(user=cast.administrator, confirmed=True).exists()
+
+
+def test_members_cannot_reach_two_step_pages(client, cast):
+    client.force_login(cast.member)
+    assert client.get(reverse("accounts:two_factor")).status_code == 404
+    assert client.post(reverse("accounts:two_factor_disable")).status_code == 404
+
+
+# Open sign-up
+
+
+def test_sign_up_is_off_by_default(client, settings):
+    assert settings.SIGNUP_OPEN is False
+    assert client.get(reverse("accounts:sign_up")).status_code == 404
+
+
+def sign_up_data(**overrides):
+    data = {
+        "display_name": "Jenni Hakala",
+        "email": "jenni@example.fi",
+        "municipality": municipality("245").pk,
+        "language": "fi",
+        "password1": "keravan-kevät-on-kaunis",
+        "password2": "keravan-kevät-on-kaunis",
+        "message": "Haluan opiskella suomea.",
+        "accept_guidelines": "on",
+        "accept_privacy": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_open_sign_up_waits_for_approval(client, settings, cast):
+    settings.SIGNUP_OPEN = True
+
+    response = client.post(reverse("accounts:sign_up"), sign_up_data())
+
+    assert response.status_code == 200
+    user = User.objects.get(email="jenni@example.fi")
+    assert user.is_active is False
+    assert SignUpRequest.objects.get(user=user).decided_at is None
+    signing_in = client.post(
+        reverse("accounts:sign_in"),
+        {"email": "jenni@example.fi", "password": "keravan-kevät-on-kaunis"},
+    )
+    assert "_auth_user_id" not in client.session
+    assert signing_in.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"email": "jasen@example.fi"}, "email"),
+        ({"municipality": "999999"}, "municipality"),
+        ({"language": "de"}, "language"),
+        ({"password2": "toinen"}, "password2"),
+        ({"accept_privacy": ""}, "accept_privacy"),
+        ({"message": "x" * 1001}, "message"),
+    ],
+)
+def test_bad_sign_up_is_explained_and_nothing_is_saved(client, settings, cast, overrides, field):
+    settings.SIGNUP_OPEN = True
+
+    response = client.post(reverse("accounts:sign_up"), sign_up_data(**overrides))
+
+    assert response.context["form"].errors[field]
+    assert not SignUpRequest.objects.exists()
+
+
+def test_sign_up_list_query_count_does_not_grow(cast, client_for, django_assert_max_num_queries):
+    from .factories import UserFactory
+
+    for _ in range(30):
+        SignUpRequest.objects.create(
+            user=UserFactory(
+                roles=[], is_active=False, area=cast.area, municipality=municipality("091")
+            )
+        )
+    client = client_for(cast.contact_person)
+
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("accounts:sign_up_list"))
+
+    assert len(response.context["page"].object_list) == 30
+
+
+# The person's own data
+
+
+def test_member_downloads_their_own_data(client, cast):
+    client.force_login(cast.member)
+
+    response = client.get(reverse("accounts:data_download"))
+
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    data = response.json()
+    assert data["account"]["email"] == "jasen@example.fi"
+    assert data["roles"] == ["member"]
+    assert AuditEvent.objects.filter(action="user.data_downloaded").exists()
+
+
+def test_deleting_needs_the_password_and_then_removes_personal_data(
+    client, cast, django_capture_on_commit_callbacks
+):
+    from ideahautomo.accounts import services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = services.invitation_create(
+            actor=cast.contact_person,
+            email="poistuva@example.fi",
+            name="Poistuva Jäsen",
+            language="fi",
+            area=cast.area,
+        )
+    invitation.refresh_from_db()
+    user = services.invitation_accept(invitation=invitation, password="pitkä-salasana-tähän")
+    client.force_login(user)
+
+    wrong = client.post(reverse("accounts:delete"), {"password": "väärä"})
+    assert wrong.context["form"].errors["password"]
+    user.refresh_from_db()
+    assert user.is_active
+
+    response = client.post(reverse("accounts:delete"), {"password": "pitkä-salasana-tähän"})
+
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert not user.is_active
+    assert "poistuva" not in user.email
+    assert user.display_name != "Poistuva Jäsen"
+    assert not user.has_usable_password()
+    assert not user.role_assignments.exists()
+    invitation.refresh_from_db()
+    assert invitation.name == "" and "poistuva" not in invitation.email
+    assert "_auth_user_id" not in client.session
+    # The address is free for a new invitation later.
+    assert services.emails_in_use(["poistuva@example.fi"]) == {}
+
+
+def test_guests_cannot_download_or_delete(client):
+    assert client.get(reverse("accounts:data_download"))["Location"].startswith("/kirjaudu/")
+    assert client.post(reverse("accounts:delete"))["Location"].startswith("/kirjaudu/")
