@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -20,6 +21,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from ideahautomo.lib.language import chosen_language, remember_language
 
 from . import services
 from .forms import (
@@ -51,15 +54,7 @@ def _finish_sign_in(request, user, next_url, device=None):
     login(request, user, backend="ideahautomo.accounts.backends.EmailBackend")
     if device is not None:
         otp_login(request, device)
-    response = HttpResponseRedirect(next_url)
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        user.language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-    )
-    return response
+    return remember_language(HttpResponseRedirect(next_url), user.language)
 
 
 def _confirmed_device(user):
@@ -177,6 +172,12 @@ def invitation_accept(request, token):
         return _invitation_unusable(request, invitation)
     if request.user.is_authenticated:
         return render(request, "accounts/invitation_signed_in.html", status=409)
+    language = chosen_language(request)
+    if language is None:
+        # The invitee has not chosen yet: speak the language the invitation was sent in.
+        language = invitation.language
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
     services.invitation_mark_opened(invitation=invitation)
     form = InvitationAcceptForm(request.POST or None, invitation=invitation)
     if request.method == "POST" and form.is_valid():
@@ -188,9 +189,10 @@ def invitation_accept(request, token):
             form.add_error(None, error)
         else:
             return _finish_sign_in(request, user, reverse("pages:welcome"))
-    return render(
+    response = render(
         request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation}
     )
+    return remember_language(response, language)
 
 
 @login_required
@@ -204,15 +206,7 @@ def account_settings(request):
             language=form.cleaned_data["language"],
         )
         messages.success(request, _("Your settings have been saved."))
-        response = redirect("accounts:settings")
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            user.language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-        )
-        return response
+        return remember_language(redirect("accounts:settings"), user.language)
     return render(
         request,
         "accounts/settings.html",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from ideahautomo.accounts import services as account_services
+from ideahautomo.lib.language import remember_language
 
 
 def home(request):
@@ -63,13 +64,7 @@ def set_language(request, language):
         next_url = "/"
     response = HttpResponseRedirect(next_url)
     if language in dict(settings.LANGUAGES) and check_for_language(language):
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-        )
+        remember_language(response, language)
         if request.user.is_authenticated:
             account_services.user_update_language(user=request.user, language=language)
     return response

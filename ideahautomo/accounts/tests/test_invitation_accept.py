@@ -143,3 +143,24 @@ def test_a_signed_in_person_is_asked_to_sign_out_first(client, cast, invitation_
 
     assert response.status_code == 409
     assert Invitation.objects.get().opened_at is None
+
+
+def test_the_page_speaks_the_invitations_language_until_the_person_chooses(
+    client, cast, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invitation_create(
+            actor=cast.contact_person,
+            email="ruotsiksi@example.fi",
+            name="Åsa",
+            language="sv",
+            area=cast.area,
+        )
+    link = re.search(r"http://testserver(/kutsu/\S+/)", mail.outbox[-1].body).group(1)
+
+    swedish = client.get(link, HTTP_ACCEPT_LANGUAGE="en")
+    assert '<html lang="sv">' in swedish.content.decode()
+
+    client.cookies["django_language"] = "uk"
+    ukrainian = client.get(link)
+    assert '<html lang="uk">' in ukrainian.content.decode()

@@ -85,3 +85,9 @@ def test_unknown_page_is_a_friendly_404(client):
     response = client.get("/ei-ole-olemassa/")
     assert response.status_code == 404
     assert "<h1>" in response.content.decode()
+
+
+def test_finnish_is_the_default_whatever_the_browser_prefers(client):
+    response = client.get(reverse("pages:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="fi">' in response.content.decode()
+    assert response["Content-Language"] == "fi"

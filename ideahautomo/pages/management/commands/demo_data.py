@@ -1,6 +1,7 @@
 """Create the demo content and accounts; safe to run again."""
 
 from django.core.management.base import BaseCommand
+from django.utils import translation
 
 from ideahautomo.accounts import demo as accounts_demo
 
@@ -28,8 +29,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Synthetic population ready in {seconds:.1f} s.")
         self.stdout.write("")
         self.stdout.write(f"Demo accounts (password for all: {accounts_demo.DEMO_PASSWORD}):")
-        for email, name, role in people:
-            self.stdout.write(f"  {role.label:<18} {email:<44} {name}")
+        with translation.override("en"):
+            for email, name, role in people:
+                self.stdout.write(f"  {role.label:<18} {email:<44} {name}")
         self.stdout.write(
             "  The administrator sets up two-step sign-in (an authenticator app) at first sign-in."
         )
