@@ -1,6 +1,10 @@
+import re
+
 import factory
+from django.core import mail
 from django.utils import timezone
 
+from ideahautomo.accounts import services
 from ideahautomo.accounts.models import (
     EmploymentArea,
     Invitation,
@@ -76,3 +80,24 @@ class InvitationFactory(factory.django.DjangoModelFactory):
 
 def municipality(code):
     return Municipality.objects.get(code=code)
+
+
+INVITATION_LINK = re.compile(r"http://testserver(/kutsu/[^/\s]+/)")
+
+
+def invitation_sent(*, actor, area, capture, email="uusi@example.fi", name="Uusi Jäsen", **extra):
+    """Create an invitation through the service, run its e-mail task, return it and its link.
+
+    capture: pytest-django's django_capture_on_commit_callbacks.
+    """
+    with capture(execute=True):
+        invitation = services.invitation_create(
+            actor=actor,
+            area=area,
+            email=email,
+            name=name,
+            language=extra.pop("language", "fi"),
+            **extra,
+        )
+    invitation.refresh_from_db()
+    return invitation, INVITATION_LINK.search(mail.outbox[-1].body).group(1)

@@ -8,7 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ideahautomo.accounts.models import AuditEvent, SignUpRequest, User
 
-from .factories import PASSWORD, municipality
+from .factories import PASSWORD, invitation_sent, municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -236,15 +236,13 @@ def test_deleting_needs_the_password_and_then_removes_personal_data(
 ):
     from ideahautomo.accounts import services
 
-    with django_capture_on_commit_callbacks(execute=True):
-        invitation = services.invitation_create(
-            actor=cast.contact_person,
-            email="poistuva@example.fi",
-            name="Poistuva Jäsen",
-            language="fi",
-            area=cast.area,
-        )
-    invitation.refresh_from_db()
+    invitation, _link = invitation_sent(
+        actor=cast.contact_person,
+        area=cast.area,
+        capture=django_capture_on_commit_callbacks,
+        email="poistuva@example.fi",
+        name="Poistuva Jäsen",
+    )
     user = services.invitation_accept(invitation=invitation, password="pitkä-salasana-tähän")
     client.force_login(user)
 

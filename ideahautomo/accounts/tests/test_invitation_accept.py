@@ -1,13 +1,13 @@
-import re
 from datetime import timedelta
 
 import pytest
-from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
 from ideahautomo.accounts import services
 from ideahautomo.accounts.models import Invitation, User
+
+from .factories import invitation_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -16,15 +16,10 @@ NEW_PASSWORD = "syksyn-lehdet-putoavat-hiljaa"
 
 @pytest.fixture
 def invitation_link(cast, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        services.invitation_create(
-            actor=cast.contact_person,
-            email="uusi@example.fi",
-            name="Uusi Jäsen",
-            language="fi",
-            area=cast.area,
-        )
-    return re.search(r"http://testserver(/kutsu/\S+/)", mail.outbox[-1].body).group(1)
+    _invitation, link = invitation_sent(
+        actor=cast.contact_person, area=cast.area, capture=django_capture_on_commit_callbacks
+    )
+    return link
 
 
 def accept(client, link, **overrides):
@@ -148,15 +143,13 @@ def test_a_signed_in_person_is_asked_to_sign_out_first(client, cast, invitation_
 def test_the_page_speaks_the_invitations_language_until_the_person_chooses(
     client, cast, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        services.invitation_create(
-            actor=cast.contact_person,
-            email="ruotsiksi@example.fi",
-            name="Åsa",
-            language="sv",
-            area=cast.area,
-        )
-    link = re.search(r"http://testserver(/kutsu/\S+/)", mail.outbox[-1].body).group(1)
+    _invitation, link = invitation_sent(
+        actor=cast.contact_person,
+        area=cast.area,
+        capture=django_capture_on_commit_callbacks,
+        email="ruotsiksi@example.fi",
+        language="sv",
+    )
 
     swedish = client.get(link, HTTP_ACCEPT_LANGUAGE="en")
     assert '<html lang="sv">' in swedish.content.decode()

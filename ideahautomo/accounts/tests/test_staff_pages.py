@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from ideahautomo.accounts.models import AuditEvent, Invitation, Role, SignUpRequest, User
 
-from .factories import EmploymentAreaFactory, InvitationFactory, UserFactory
+from .factories import EmploymentAreaFactory, InvitationFactory, UserFactory, invitation_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -171,16 +171,12 @@ def test_invitation_with_the_role_of_contact_person_makes_one_for_that_area(
 ):
     from ideahautomo.accounts import services
 
-    with django_capture_on_commit_callbacks(execute=True):
-        invitation = services.invitation_create(
-            actor=cast.project_manager,
-            email="uusi@example.fi",
-            name="Uusi Yhteys",
-            language="fi",
-            area=cast.other_area,
-            role=Role.CONTACT_PERSON,
-        )
-    invitation.refresh_from_db()
+    invitation, _link = invitation_sent(
+        actor=cast.project_manager,
+        area=cast.other_area,
+        capture=django_capture_on_commit_callbacks,
+        role=Role.CONTACT_PERSON,
+    )
     user = services.invitation_accept(invitation=invitation, password="pitkä-salasana-tähän")
 
     assert user.contact_area == cast.other_area
