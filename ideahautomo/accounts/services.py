@@ -27,6 +27,7 @@ from .models import (
     User,
     UserManager,
 )
+from .signals import user_deleted
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 SIGN_IN_SCOPE = "sign-in-account"
@@ -169,6 +170,14 @@ def user_delete(*, user):
         user.set_unusable_password()
         user.session_generation += 1
         user.save()
+        user_deleted.send(sender=User, user=user)
+
+
+def user_update_municipality(*, user, municipality):
+    if municipality is not None and not municipality.is_active:
+        raise ValidationError(_("This municipality no longer exists."), code="municipality")
+    User.objects.filter(pk=user.pk).update(municipality=municipality)
+    user.municipality = municipality
 
 
 def user_update_language(*, user, language):

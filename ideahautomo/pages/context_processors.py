@@ -3,6 +3,7 @@
 from django.conf import settings
 
 from ideahautomo.accounts.permissions import can_order_accounts, can_see_all_areas, can_use_admin
+from ideahautomo.profiles.permissions import can_browse_members
 
 
 def site(request):
@@ -13,6 +14,7 @@ def site(request):
         "signup_open": settings.SIGNUP_OPEN,
         "service_operator": settings.SERVICE_OPERATOR,
         "service_contact_email": settings.SERVICE_CONTACT_EMAIL,
+        "nav_is_member": signed_in and can_browse_members(user),
         "nav_can_order_accounts": signed_in and can_order_accounts(user),
         "nav_can_see_all_areas": signed_in and can_see_all_areas(user),
         "nav_can_use_admin": signed_in and can_use_admin(user),

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 
 from ideahautomo.accounts import demo as accounts_demo
+from ideahautomo.profiles import demo as profiles_demo
 
 
 class Command(BaseCommand):
@@ -22,10 +23,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, members, **options):
         people = accounts_demo.demo_create()
+        profiles_demo.demo_create()
         if members:
-            seconds = accounts_demo.synthetic_members_create(
-                total=members, log=lambda line: self.stdout.write(line)
-            )
+            log = self.stdout.write
+            seconds = accounts_demo.synthetic_members_create(total=members, log=log)
+            seconds += profiles_demo.synthetic_profiles_create(log=log)
             self.stdout.write(f"Synthetic population ready in {seconds:.1f} s.")
         self.stdout.write("")
         self.stdout.write(f"Demo accounts (password for all: {accounts_demo.DEMO_PASSWORD}):")

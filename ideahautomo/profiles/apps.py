@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProfilesConfig(AppConfig):
+    name = "ideahautomo.profiles"
+    verbose_name = _("Profiles")
+
+    def ready(self):
+        from . import receivers  # noqa: F401

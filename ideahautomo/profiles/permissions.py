@@ -1,0 +1,35 @@
+"""Who may see and edit profiles: one named rule per function."""
+
+from ideahautomo.accounts.models import Role
+
+from .connections import connected_user_ids
+from .models import Profile
+
+
+COMMUNITY_ROLES = (Role.MEMBER, Role.MENTOR, Role.PARTNER)
+
+
+def can_browse_members(user):
+    """Members, mentors and partners see each other; guests and staff-only accounts do
+    not: staff follow the service through statistics."""
+    return user.is_authenticated and user.is_active and user.has_role(*COMMUNITY_ROLES)
+
+
+def can_see_profile(viewer, profile):
+    if viewer.is_authenticated and viewer.pk == profile.user_id:
+        return True
+    if not can_browse_members(viewer) or not profile.user.is_active:
+        return False
+    if profile.visibility == Profile.Visibility.MEMBERS:
+        return True
+    if profile.visibility == Profile.Visibility.CONNECTIONS:
+        return profile.user_id in connected_user_ids(viewer.pk)
+    return False
+
+
+def can_edit_profile(viewer, profile):
+    return viewer.is_authenticated and viewer.is_active and viewer.pk == profile.user_id
+
+
+def can_have_profile(user):
+    return can_browse_members(user)

@@ -1,0 +1,146 @@
+"""Reads the profile pages need, with their joins and the visibility rules applied."""
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.http import Http404
+
+from ideahautomo.accounts.models import RoleAssignment
+
+from .connections import connected_user_ids
+from .languages import LEVEL_ORDER
+from .models import Profile, ProfileLanguage, ProfileSkill, SearchTerm, Skill, skill_key
+from .permissions import COMMUNITY_ROLES, can_browse_members, can_see_profile
+
+# Filled in by features that let members block each other (see messaging).
+_blocked_sources = []
+
+
+def register_block_source(source):
+    """source(user_id) -> ids of users with a block between them and user_id, either way."""
+    _blocked_sources.append(source)
+    return source
+
+
+def blocked_user_ids(user_id):
+    blocked = set()
+    for source in _blocked_sources:
+        blocked.update(source(user_id))
+    return blocked
+
+
+def with_details(profiles):
+    return profiles.select_related("user", "user__municipality").prefetch_related(
+        Prefetch(
+            "skill_links",
+            queryset=ProfileSkill.objects.select_related("skill").order_by("skill__key"),
+        ),
+        "languages",
+    )
+
+
+def profile_of(user):
+    """A member's own profile with everything shown on it (made if it is missing)."""
+    profile = with_details(Profile.objects.filter(pk=user.pk)).first()
+    if profile is None:
+        from .services import profile_get_or_create
+
+        profile_get_or_create(user=user)
+        profile = with_details(Profile.objects.filter(pk=user.pk)).get()
+    return profile
+
+
+def profile_for_viewer(*, viewer, user_id):
+    """The profile if the viewer may see it; 404 otherwise, so that hidden people stay hidden."""
+    profile = with_details(Profile.objects.filter(pk=user_id)).first()
+    if profile is None or not can_see_profile(viewer, profile):
+        raise Http404
+    if profile.user_id != viewer.pk and profile.user_id in blocked_user_ids(viewer.pk):
+        raise Http404
+    return profile
+
+
+def visible_profiles(*, viewer):
+    """Profiles the viewer may find: active members who chose "all members", or
+    "same circles and ideas" when they share one; never hidden or blocked ones."""
+    if not can_browse_members(viewer):
+        return Profile.objects.none()
+    shown = Q(visibility=Profile.Visibility.MEMBERS)
+    connected = connected_user_ids(viewer.pk)
+    if connected:
+        shown |= Q(visibility=Profile.Visibility.CONNECTIONS, pk__in=connected)
+    members = RoleAssignment.objects.filter(user=OuterRef("pk"), role__in=COMMUNITY_ROLES)
+    return (
+        Profile.objects.filter(shown, user__is_active=True)
+        .filter(Exists(members))
+        .exclude(pk=viewer.pk)
+        .exclude(pk__in=blocked_user_ids(viewer.pk))
+    )
+
+
+@dataclass
+class DirectoryFilters:
+    query: str = ""
+    municipality: object = None
+    language: str = ""
+    level: str = ""
+    skill: str = ""
+    goal: str = ""
+
+
+def directory(*, viewer, filters):
+    """The people directory: newest first, every filter an indexed lookup."""
+    profiles = visible_profiles(viewer=viewer)
+    if filters.municipality is not None:
+        profiles = profiles.filter(user__municipality=filters.municipality)
+    if filters.language:
+        languages = ProfileLanguage.objects.filter(profile=OuterRef("pk"), code=filters.language)
+        if filters.level:
+            rank = LEVEL_ORDER[filters.level]
+            languages = languages.filter(
+                level__in=[level for level, order in LEVEL_ORDER.items() if order >= rank]
+            )
+        profiles = profiles.filter(Exists(languages))
+    if filters.skill:
+        profiles = profiles.filter(
+            Exists(
+                ProfileSkill.objects.filter(
+                    profile=OuterRef("pk"),
+                    relation=ProfileSkill.Relation.HAS,
+                    skill_id__in=matching_skill_ids(filters.skill, prefix=False),
+                )
+            )
+        )
+    if filters.goal in Profile.GOALS:
+        profiles = profiles.filter(**{filters.goal: True})
+    query = skill_key(filters.query)
+    if query:
+        profiles = profiles.filter(_text_match(query))
+    return with_details(profiles.order_by("-pk"))
+
+
+def matching_skill_ids(text, *, prefix):
+    """Skills named text (or starting with it) in any interface language, at most 50."""
+    key = skill_key(text)
+    lookup = "istartswith" if prefix else "iexact"
+    names = Q(**{f"key__{'startswith' if prefix else 'exact'}": key})
+    for field_name in ("name_fi", "name_sv", "name_en", "name_uk"):
+        names |= Q(**{f"{field_name}__{lookup}": text.strip()})
+    return list(Skill.objects.filter(names).values_list("pk", flat=True)[:50])
+
+
+def _text_match(query):
+    """A word of the name starting with the query, or a skill starting with it."""
+    names = SearchTerm.objects.filter(
+        profile=OuterRef("pk"), term__gte=query, term__lt=query + "\uffff"
+    )
+    skills = ProfileSkill.objects.filter(
+        profile=OuterRef("pk"),
+        relation=ProfileSkill.Relation.HAS,
+        skill_id__in=matching_skill_ids(query, prefix=True),
+    )
+    return Q(Exists(names)) | Q(Exists(skills))
+
+
+def curated_skills():
+    return list(Skill.objects.filter(is_curated=True).order_by("key"))

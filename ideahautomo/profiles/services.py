@@ -1,0 +1,201 @@
+"""Every write to profiles: details, skills, languages, photo and search terms."""
+
+import io
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from ideahautomo.lib.markdown import render_markdown
+
+from .languages import SPOKEN_LANGUAGE_NAMES, Level
+from .models import Profile, ProfileLanguage, ProfileSkill, SearchTerm, Skill, skill_key
+
+MAX_SKILLS = 30
+MAX_SKILL_LENGTH = 60
+MAX_LANGUAGES = 10
+MAX_PHOTO_BYTES = 5 * 1024 * 1024
+PHOTO_SIZE = 512
+EDITABLE_FIELDS = {
+    "visibility",
+    "real_name",
+    "introduction",
+    "can_help_with",
+    "looking_for",
+    "goal_learn",
+    "goal_work",
+    "goal_business",
+    "goal_help",
+    "meets_online",
+}
+
+
+def profile_get_or_create(*, user):
+    profile, created = Profile.objects.get_or_create(user=user)
+    if created:
+        search_terms_refresh(profile=profile)
+    return profile
+
+
+def profile_update(*, actor, profile, **fields):
+    """Save the given fields; the introduction is rendered and sanitised here, once."""
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(f"Not editable: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(profile, name, value.strip() if isinstance(value, str) else value)
+    profile.introduction_html = render_markdown(profile.introduction)
+    profile.full_clean(exclude=["user", "photo"])
+    profile.save()
+    return profile
+
+
+def profile_mark_onboarded(*, profile):
+    if profile.onboarded_at is None:
+        Profile.objects.filter(pk=profile.pk).update(onboarded_at=timezone.now())
+
+
+def split_skill_names(text):
+    """Free text "Python, kahvilatyö; puutarha" -> ["Python", "kahvilatyö", "puutarha"]."""
+    return [part.strip() for part in re.split(r"[,;\n]", text or "") if part.strip()]
+
+
+def profile_set_skills(*, actor, profile, relation, skills=(), names=()):
+    """Replace one relation's skills: curated Skill objects plus free names.
+
+    Names are normalised, so "python" and "Python" are one skill; an unknown name
+    becomes a new skill. All or nothing: a problem with any name saves none.
+    """
+    problems = []
+    for name in names:
+        if len(name) > MAX_SKILL_LENGTH:
+            problems.append(
+                _("“%(name)s…” is too long: at most %(max)d characters per skill.")
+                % {"name": name[:20], "max": MAX_SKILL_LENGTH}
+            )
+    keys = {skill_key(name): name for name in names if skill_key(name)}
+    chosen = {skill.pk: skill for skill in skills}
+    if len(set(keys) | {s.key for s in chosen.values()}) > MAX_SKILLS:
+        problems.append(
+            _("At most %(max)d skills, please choose the most important.") % {"max": MAX_SKILLS}
+        )
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        existing = {skill.key: skill for skill in Skill.objects.filter(key__in=keys)}
+        # "Finnish", "finska" and "фінська мова" are the curated "suomen kieli".
+        aliases = curated_aliases()
+        for key in keys:
+            if key not in existing and key in aliases:
+                existing[key] = aliases[key]
+        for key, name in keys.items():
+            if key not in existing:
+                existing[key], _created = Skill.objects.get_or_create(
+                    key=key, defaults={"name": name}
+                )
+        wanted = {**chosen, **{skill.pk: skill for skill in existing.values()}}
+        ProfileSkill.objects.filter(profile=profile, relation=relation).exclude(
+            skill_id__in=wanted
+        ).delete()
+        present = set(
+            ProfileSkill.objects.filter(profile=profile, relation=relation).values_list(
+                "skill_id", flat=True
+            )
+        )
+        ProfileSkill.objects.bulk_create(
+            ProfileSkill(profile=profile, skill_id=skill_id, relation=relation)
+            for skill_id in wanted
+            if skill_id not in present
+        )
+        Profile.objects.filter(pk=profile.pk).update(updated_at=timezone.now())
+    return sorted(wanted.values(), key=lambda skill: skill.key)
+
+
+def curated_aliases():
+    """Every language's name of every curated skill, normalised, to the skill."""
+    aliases = {}
+    for skill in Skill.objects.filter(is_curated=True):
+        for name in (skill.name_fi, skill.name_sv, skill.name_en, skill.name_uk):
+            if name:
+                aliases.setdefault(skill_key(name), skill)
+    return aliases
+
+
+def profile_set_languages(*, actor, profile, entries):
+    """Replace the languages: entries is a list of (code, level); a code may appear once."""
+    problems = []
+    codes = [code for code, _level in entries]
+    if len(set(codes)) != len(codes):
+        problems.append(_("Each language can be given only once."))
+    for code, level in entries:
+        if code not in SPOKEN_LANGUAGE_NAMES:
+            problems.append(_("Unknown language “%(code)s”.") % {"code": code})
+        if level not in Level.values:
+            problems.append(_("Unknown level “%(level)s”.") % {"level": level})
+    if len(entries) > MAX_LANGUAGES:
+        problems.append(_("At most %(max)d languages.") % {"max": MAX_LANGUAGES})
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        ProfileLanguage.objects.filter(profile=profile).delete()
+        ProfileLanguage.objects.bulk_create(
+            ProfileLanguage(profile=profile, code=code, level=level) for code, level in entries
+        )
+        Profile.objects.filter(pk=profile.pk).update(updated_at=timezone.now())
+
+
+def profile_set_photo(*, actor, profile, upload):
+    """Check that the upload is an image, make it a square-ish JPEG of at most 512 px
+    and drop everything but the pixels (location and camera data included)."""
+    if upload.size > MAX_PHOTO_BYTES:
+        raise ValidationError(_("The photo is too large: at most 5 MB."), code="too_large")
+    try:
+        with Image.open(upload) as image:
+            image.verify()
+        upload.seek(0)
+        with Image.open(upload) as image:
+            if image.width * image.height > 40_000_000:
+                raise ValidationError(_("The photo has too many pixels."), code="too_large")
+            image = ImageOps.exif_transpose(image).convert("RGB")
+            image.thumbnail((PHOTO_SIZE, PHOTO_SIZE))
+            clean = Image.new("RGB", image.size)
+            clean.paste(image)
+            buffer = io.BytesIO()
+            clean.save(buffer, format="JPEG", quality=85)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise ValidationError(
+            _("The file is not an image we can read. Use a JPEG, PNG or WebP photo."),
+            code="not_image",
+        ) from error
+    old = profile.photo.name if profile.photo else None
+    profile.photo.save(
+        f"{profile.pk}-{timezone.now():%Y%m%d%H%M%S}.jpg", ContentFile(buffer.getvalue())
+    )
+    if old:
+        profile.photo.storage.delete(old)
+
+
+def profile_remove_photo(*, actor, profile):
+    if profile.photo:
+        profile.photo.delete(save=True)
+
+
+def search_terms_refresh(*, profile):
+    """The words of the shown name, casefolded, for prefix search in the directory."""
+    terms = {word for word in re.split(r"[\s\-]+", profile.user.display_name.casefold()) if word}
+    with transaction.atomic():
+        SearchTerm.objects.filter(profile=profile).delete()
+        SearchTerm.objects.bulk_create(
+            SearchTerm(profile=profile, term=term[:60]) for term in sorted(terms)
+        )
+
+
+def profile_delete(*, profile):
+    """Remove everything the person wrote about themselves, photo file included."""
+    if profile.photo:
+        profile.photo.delete(save=False)
+    profile.delete()

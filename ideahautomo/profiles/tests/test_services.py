@@ -1,0 +1,204 @@
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from PIL import Image
+
+from ideahautomo.accounts.tests.factories import UserFactory
+from ideahautomo.profiles import services
+from ideahautomo.profiles.models import Profile, ProfileSkill, SearchTerm, Skill
+
+pytestmark = pytest.mark.django_db
+HAS = ProfileSkill.Relation.HAS
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def profile(db):
+    return UserFactory(display_name="Aino Virtanen-Laine").profile
+
+
+def test_every_new_account_gets_a_profile_with_search_terms(profile):
+    assert Profile.objects.filter(pk=profile.pk).exists()
+    assert sorted(SearchTerm.objects.filter(profile=profile).values_list("term", flat=True)) == [
+        "aino",
+        "laine",
+        "virtanen",
+    ]
+
+
+def test_renaming_updates_the_search_terms(profile):
+    from ideahautomo.accounts import services as account_services
+
+    account_services.user_update_settings(
+        user=profile.user, display_name="Aino Mäkinen", language="fi"
+    )
+
+    assert set(SearchTerm.objects.filter(profile=profile).values_list("term", flat=True)) == {
+        "aino",
+        "mäkinen",
+    }
+
+
+def test_skills_are_one_whatever_their_letter_case_or_spacing(profile):
+    other = UserFactory().profile
+
+    services.profile_set_skills(actor=profile.user, profile=profile, relation=HAS, names=["Python"])
+    services.profile_set_skills(
+        actor=other.user, profile=other, relation=HAS, names=["  PYTHON ", "python"]
+    )
+
+    assert Skill.objects.filter(key="python").count() == 1
+    assert other.skill_links.count() == 1
+
+
+def test_a_curated_skill_is_found_by_its_name_in_any_language(profile):
+    services.profile_set_skills(
+        actor=profile.user, profile=profile, relation=HAS, names=["Finnish language", "finska"]
+    )
+
+    [link] = profile.skill_links.select_related("skill")
+    assert link.skill.key == "suomen kieli"
+    with translation.override("uk"):
+        assert link.skill.label == "фінська мова"
+
+
+def test_too_many_or_too_long_skills_save_nothing(profile):
+    with pytest.raises(ValidationError, match="At most 30"):
+        services.profile_set_skills(
+            actor=profile.user,
+            profile=profile,
+            relation=HAS,
+            names=[f"taito {n}" for n in range(1000)],
+        )
+    with pytest.raises(ValidationError, match="too long"):
+        services.profile_set_skills(
+            actor=profile.user, profile=profile, relation=HAS, names=["x" * 61]
+        )
+    assert not profile.skill_links.exists()
+    assert not Skill.objects.filter(key__startswith="taito").exists()
+
+
+def test_setting_skills_replaces_only_that_relation(profile):
+    services.profile_set_skills(
+        actor=profile.user, profile=profile, relation=HAS, names=["puutarha", "ompelu"]
+    )
+    services.profile_set_skills(
+        actor=profile.user, profile=profile, relation="wants", names=["ohjelmointi"]
+    )
+    services.profile_set_skills(actor=profile.user, profile=profile, relation=HAS, names=["ompelu"])
+
+    assert sorted(profile.skill_links.values_list("relation", "skill__key")) == [
+        ("has", "ompelu"),
+        ("wants", "ohjelmointi"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        ([("fi", "native"), ("fi", "B1")], "only once"),
+        ([("xx", "B1")], "Unknown language"),
+        ([("fi", "Z9")], "Unknown level"),
+        ([(code, "B1") for code in "fi sv en uk ru et ar so fa ku zh".split()], "At most 10"),
+    ],
+)
+def test_bad_languages_are_refused_and_nothing_changes(profile, entries, message):
+    services.profile_set_languages(actor=profile.user, profile=profile, entries=[("uk", "native")])
+
+    with pytest.raises(ValidationError, match=message):
+        services.profile_set_languages(actor=profile.user, profile=profile, entries=entries)
+
+    assert list(profile.languages.values_list("code", "level")) == [("uk", "native")]
+
+
+def test_introduction_markdown_is_rendered_and_sanitised_on_save(profile):
+    services.profile_update(
+        actor=profile.user,
+        profile=profile,
+        introduction="**Hei!** <script>alert(1)</script> [linkki](javascript:alert(1))",
+    )
+    profile.refresh_from_db()
+
+    assert "<strong>Hei!</strong>" in profile.introduction_html
+    assert "<script>" not in profile.introduction_html
+    assert "javascript:" not in profile.introduction_html
+
+
+def test_overlong_introduction_is_refused(profile):
+    with pytest.raises(ValidationError):
+        services.profile_update(actor=profile.user, profile=profile, introduction="x" * 2001)
+    profile.refresh_from_db()
+    assert profile.introduction == ""
+
+
+def image_upload(size=(1200, 900), format="PNG", name="kuva.png", exif=None):
+    buffer = io.BytesIO()
+    image = Image.new("RGB", size, (200, 40, 40))
+    if exif is not None:
+        image.save(buffer, format="JPEG", exif=exif)
+    else:
+        image.save(buffer, format=format)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def test_photo_is_resized_and_stripped_of_metadata(profile, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    exif = Image.Exif()
+    exif[0x8825] = {2: (60.0, 10.0, 0.0)}  # a GPS position
+    exif[0x010F] = "Kameravalmistaja"
+
+    services.profile_set_photo(
+        actor=profile.user, profile=profile, upload=image_upload(exif=exif, name="kuva.jpg")
+    )
+
+    with Image.open(profile.photo.path) as saved:
+        assert max(saved.size) == 512
+        assert saved.format == "JPEG"
+        assert not saved.getexif()
+
+
+@pytest.mark.parametrize(
+    ("upload", "code"),
+    [
+        (
+            SimpleUploadedFile("kuva.png", b"not an image at all", content_type="image/png"),
+            "not_image",
+        ),
+        (SimpleUploadedFile("x.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>"), "not_image"),
+    ],
+)
+def test_non_images_are_refused(profile, settings, tmp_path, upload, code):
+    settings.MEDIA_ROOT = tmp_path
+    with pytest.raises(ValidationError) as error:
+        services.profile_set_photo(actor=profile.user, profile=profile, upload=upload)
+    assert error.value.code == code
+    assert not profile.photo
+
+
+def test_oversized_photo_is_refused(profile, settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(services, "MAX_PHOTO_BYTES", 100)
+    with pytest.raises(ValidationError) as error:
+        services.profile_set_photo(actor=profile.user, profile=profile, upload=image_upload())
+    assert error.value.code == "too_large"
+
+
+def test_deleting_the_account_deletes_the_profile(profile, settings, tmp_path):
+    from ideahautomo.accounts import services as account_services
+
+    settings.MEDIA_ROOT = tmp_path
+    services.profile_set_photo(actor=profile.user, profile=profile, upload=image_upload())
+    photo_path = profile.photo.path
+
+    account_services.user_delete(user=profile.user)
+
+    assert not Profile.objects.filter(pk=profile.pk).exists()
+    assert not (tmp_path / photo_path).exists()

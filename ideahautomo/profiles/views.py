@@ -1,0 +1,312 @@
+"""Profile pages: one's own profile and its set-up steps, the directory, suggestions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from ideahautomo.accounts import services as account_services
+from ideahautomo.lib.paging import window
+
+from . import matching, selectors, services
+from .forms import (
+    AboutForm,
+    DirectoryForm,
+    GoalsForm,
+    LanguageFormSet,
+    PhotoForm,
+    SkillsForm,
+    VisibilityForm,
+)
+from .models import Profile, ProfileSkill
+from .permissions import can_browse_members, can_have_profile
+
+DIRECTORY_PAGE_SIZE = 24
+
+# The set-up steps, in order: (slug in the URL, title).
+STEPS = [
+    ("tavoitteet", gettext_lazy("Goals and place")),
+    ("kielet", gettext_lazy("Languages")),
+    ("osaaminen", gettext_lazy("What you know")),
+    ("oppiminen", gettext_lazy("What you want to learn")),
+    ("esittely", gettext_lazy("About you")),
+    ("nakyvyys", gettext_lazy("Who sees your profile")),
+]
+STEP_SLUGS = [slug for slug, _title in STEPS]
+
+
+def _require_member(request):
+    if not can_have_profile(request.user):
+        raise PermissionDenied
+
+
+def completeness(profile):
+    """(percent, the first missing step's slug and title or None)."""
+    checks = [
+        ("tavoitteet", any(getattr(profile, goal) for goal in Profile.GOALS)),
+        ("tavoitteet", profile.user.municipality_id is not None),
+        ("kielet", bool(profile.languages.all())),
+        ("osaaminen", any(link.relation == "has" for link in profile.skill_links.all())),
+        ("oppiminen", any(link.relation == "wants" for link in profile.skill_links.all())),
+        ("esittely", bool(profile.introduction)),
+    ]
+    done = sum(1 for _slug, ok in checks if ok)
+    missing = next((slug for slug, ok in checks if not ok), None)
+    titles = dict(STEPS)
+    return round(100 * done / len(checks)), (missing, titles[missing]) if missing else None
+
+
+@login_required
+def my_profile(request):
+    _require_member(request)
+    profile = selectors.profile_of(request.user)
+    percent, next_step = completeness(profile)
+    return render(
+        request,
+        "profiles/my_profile.html",
+        {"profile": profile, "percent": percent, "next_step": next_step, "steps": STEPS},
+    )
+
+
+@login_required
+def onboarding(request):
+    _require_member(request)
+    return redirect(f"{reverse('profiles:step', args=[STEP_SLUGS[0]])}?aloitus=1")
+
+
+def _after_step(request, profile, slug):
+    onboarding_on = request.POST.get("aloitus") == "1"
+    if not onboarding_on:
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("profiles:mine")
+    position = STEP_SLUGS.index(slug)
+    if position + 1 < len(STEP_SLUGS):
+        return redirect(f"{reverse('profiles:step', args=[STEP_SLUGS[position + 1]])}?aloitus=1")
+    services.profile_mark_onboarded(profile=profile)
+    messages.success(request, _("Your profile is ready. Here are people you might want to meet."))
+    return redirect("profiles:suggestions")
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def step(request, slug):
+    """One set-up step; during onboarding it leads to the next, otherwise back to the profile."""
+    _require_member(request)
+    if slug not in STEP_SLUGS:
+        raise Http404
+    profile = selectors.profile_of(request.user)
+    handler = STEP_HANDLERS[slug]
+    data = request.POST if request.method == "POST" else None
+    forms_, save = handler(request, profile, data)
+    if data is not None and all(form.is_valid() for form in forms_):
+        try:
+            save()
+        except ValidationError as error:
+            forms_[0].add_error(None, error)
+        else:
+            return _after_step(request, profile, slug)
+    position = STEP_SLUGS.index(slug)
+    onboarding_on = request.GET.get("aloitus") == "1" or request.POST.get("aloitus") == "1"
+    next_slug = STEP_SLUGS[position + 1] if position + 1 < len(STEP_SLUGS) else None
+    return render(
+        request,
+        f"profiles/step_{slug}.html",
+        {
+            "forms": forms_,
+            "form": forms_[0],
+            "profile": profile,
+            "slug": slug,
+            "title": dict(STEPS)[slug],
+            "number": position + 1,
+            "count": len(STEPS),
+            "onboarding": onboarding_on,
+            "skip_url": (
+                f"{reverse('profiles:step', args=[next_slug])}?aloitus=1"
+                if next_slug
+                else reverse("profiles:suggestions")
+            ),
+        },
+    )
+
+
+def _goals(request, profile, data):
+    initial = {
+        "goals": [goal for goal in Profile.GOALS if getattr(profile, goal)],
+        "municipality": profile.user.municipality,
+        "meets_online": profile.meets_online,
+    }
+    form = GoalsForm(data, initial=initial)
+
+    def save():
+        chosen = set(form.cleaned_data["goals"])
+        account_services.user_update_municipality(
+            user=request.user, municipality=form.cleaned_data["municipality"]
+        )
+        services.profile_update(
+            actor=request.user,
+            profile=profile,
+            meets_online=form.cleaned_data["meets_online"],
+            **{goal: goal in chosen for goal in Profile.GOALS},
+        )
+
+    return [form], save
+
+
+def _languages(request, profile, data):
+    initial = [{"code": lang.code, "level": lang.level} for lang in profile.languages.all()]
+    formset = LanguageFormSet(data, initial=initial, prefix="kieli")
+
+    def save():
+        services.profile_set_languages(
+            actor=request.user, profile=profile, entries=formset.entries()
+        )
+
+    return [formset], save
+
+
+def _skills_step(relation, legend):
+    def handler(request, profile, data):
+        links = [link for link in profile.skill_links.all() if link.relation == relation]
+        curated = [link.skill for link in links if link.skill.is_curated]
+        other = ", ".join(link.skill.label for link in links if not link.skill.is_curated)
+        form = SkillsForm(data, initial={"curated": curated, "other": other}, legend=legend)
+
+        def save():
+            services.profile_set_skills(
+                actor=request.user,
+                profile=profile,
+                relation=relation,
+                skills=form.cleaned_data["curated"],
+                names=services.split_skill_names(form.cleaned_data["other"]),
+            )
+
+        return [form], save
+
+    return handler
+
+
+def _about(request, profile, data):
+    form = AboutForm(data, instance=Profile.objects.get(pk=profile.pk))
+
+    def save():
+        services.profile_update(
+            actor=request.user,
+            profile=profile,
+            **{name: form.cleaned_data[name] for name in AboutForm.Meta.fields},
+        )
+
+    return [form], save
+
+
+def _visibility(request, profile, data):
+    form = VisibilityForm(data, instance=Profile.objects.get(pk=profile.pk))
+
+    def save():
+        services.profile_update(
+            actor=request.user, profile=profile, visibility=form.cleaned_data["visibility"]
+        )
+
+    return [form], save
+
+
+STEP_HANDLERS = {
+    "tavoitteet": _goals,
+    "kielet": _languages,
+    "osaaminen": _skills_step(ProfileSkill.Relation.HAS, gettext_lazy("Skills you have")),
+    "oppiminen": _skills_step(
+        ProfileSkill.Relation.WANTS, gettext_lazy("Skills you want to learn")
+    ),
+    "esittely": _about,
+    "nakyvyys": _visibility,
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def photo(request):
+    _require_member(request)
+    profile = selectors.profile_of(request.user)
+    form = PhotoForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and request.POST.get("poista"):
+        services.profile_remove_photo(actor=request.user, profile=profile)
+        messages.success(request, _("Your photo has been removed."))
+        return redirect("profiles:mine")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.profile_set_photo(
+                actor=request.user, profile=profile, upload=form.cleaned_data["photo"]
+            )
+        except ValidationError as error:
+            form.add_error("photo", error)
+        else:
+            messages.success(request, _("Your photo has been saved."))
+            return redirect("profiles:mine")
+    return render(request, "profiles/photo.html", {"form": form, "profile": profile})
+
+
+@login_required
+def photo_file(request, user_id):
+    """A member's photo, only for those who may see the profile (photos are not public files)."""
+    profile = selectors.profile_for_viewer(viewer=request.user, user_id=user_id)
+    if not profile.photo:
+        raise Http404
+    response = FileResponse(profile.photo.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@login_required
+def detail(request, user_id):
+    profile = selectors.profile_for_viewer(viewer=request.user, user_id=user_id)
+    return render(request, "profiles/detail.html", {"profile": profile})
+
+
+@login_required
+def directory(request):
+    if not can_browse_members(request.user):
+        raise PermissionDenied
+    form = DirectoryForm(request.GET or None)
+    filters = selectors.DirectoryFilters()
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = selectors.DirectoryFilters(
+            query=data["q"],
+            municipality=data["kunta"],
+            language=data["kieli"],
+            level=data["taso"],
+            skill=data["osaaminen"],
+            goal=data["tavoite"],
+        )
+    page = window(
+        selectors.directory(viewer=request.user, filters=filters),
+        request.GET.get("sivu"),
+        per_page=DIRECTORY_PAGE_SIZE,
+    )
+    return render(
+        request,
+        "profiles/directory.html",
+        {"form": form, "page": page, "filtered": any(vars(filters).values())},
+    )
+
+
+@login_required
+def suggestions(request):
+    _require_member(request)
+    profile = selectors.profile_of(request.user)
+    percent, next_step = completeness(profile)
+    return render(
+        request,
+        "profiles/suggestions.html",
+        {
+            "groups": matching.suggestions_for(request.user, limit=10, viewer_profile=profile),
+            "percent": percent,
+            "next_step": next_step,
+        },
+    )
