@@ -5,7 +5,6 @@ from ideahautomo.accounts.models import Role
 from .connections import connected_user_ids
 from .models import Profile
 
-
 COMMUNITY_ROLES = (Role.MEMBER, Role.MENTOR, Role.PARTNER)
 
 
