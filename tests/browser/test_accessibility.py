@@ -15,7 +15,7 @@ from ideahautomo.accounts.tests.factories import (
 
 from .conftest import assert_accessible, link_from, sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LANGUAGES = ["fi", "sv", "en", "uk"]
 
@@ -78,7 +78,8 @@ def test_form_errors_and_invitation_pages(new_page, language, people):
     page.fill("input[name=email]", "jasen@example.fi")
     page.fill("input[name=password]", "väärin")
     page.click("main button[type=submit]")
-    assert page.locator(".form-errors").is_visible()
+    page.wait_for_load_state()
+    page.locator(".form-errors").first.wait_for()
     assert_accessible(page)
 
     services.invitation_create(
@@ -93,7 +94,8 @@ def test_form_errors_and_invitation_pages(new_page, language, people):
     page.fill("input[name=password1]", "lyhyt")
     page.fill("input[name=password2]", "eri")
     page.click("main button[type=submit]")
-    assert page.locator(".field-error").first.is_visible()
+    page.wait_for_load_state()
+    page.locator(".field-error").first.wait_for()
     assert_accessible(page)
 
 
@@ -116,7 +118,8 @@ def test_contact_person_pages(new_page, language, people, tmp_path):
 
     page.goto("/tyollisyyspalvelut/kutsut/uusi/")
     page.click("main button[type=submit] >> nth=0")
-    assert page.locator(".form-errors").is_visible()
+    page.wait_for_load_state()
+    page.locator(".form-errors").first.wait_for()
     assert_accessible(page)
 
     bad = tmp_path / "virheet.csv"
@@ -124,13 +127,15 @@ def test_contact_person_pages(new_page, language, people, tmp_path):
     page.goto("/tyollisyyspalvelut/kutsut/tiedosto/")
     page.set_input_files("input[type=file]", str(bad))
     page.click("main button[type=submit]")
-    assert page.locator("table").is_visible()
+    page.wait_for_load_state()
+    page.locator("table").first.wait_for()
     assert_accessible(page)
 
     good = tmp_path / "kunnossa.csv"
     good.write_text(f"Eka;eka-{language}@example.fi;fi\nToka;toka-{language}@example.fi;uk\n")
     page.set_input_files("input[type=file]", str(good))
     page.click("main button[type=submit]")
+    page.wait_for_load_state()
     assert page.locator("input[name=preview]").count() == 1
     assert_accessible(page)
 

@@ -16,7 +16,7 @@ from ideahautomo.accounts.tests.factories import (
 
 from .conftest import link_from, sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 NEW_PASSWORD = "aamukahvi-ja-sanomalehti-parvekkeella"
 
@@ -35,11 +35,14 @@ def test_contact_person_orders_an_account_and_the_client_starts_in_ukrainian(
     staff_page = new_page(javascript=False)
     sign_in(staff_page, "yhteys@example.fi", PASSWORD)
     staff_page.click("text=Tilaa tunnuksia")
+    staff_page.wait_for_load_state()
     staff_page.click("text=Kutsu asiakas")
+    staff_page.wait_for_load_state()
     staff_page.fill("input[name=name]", "Olena Shevchenko")
     staff_page.fill("input[name=email]", "olena@example.fi")
     staff_page.select_option("select[name=language]", "uk")
     staff_page.click("text=Lähetä kutsu")
+    staff_page.wait_for_load_state()
     assert "olena@example.fi" in staff_page.locator(".messages").inner_text()
     assert "Lähetetty" in staff_page.locator("table").inner_text()
 
@@ -54,6 +57,7 @@ def test_contact_person_orders_an_account_and_the_client_starts_in_ukrainian(
     client_page.check("input[name=accept_guidelines]")
     client_page.check("input[name=accept_privacy]")
     client_page.click("main button[type=submit]")
+    client_page.wait_for_load_state()
 
     assert client_page.url.endswith("/tervetuloa/")
     assert client_page.locator("html").get_attribute("lang") == "uk"
@@ -77,6 +81,7 @@ def test_csv_file_is_fixed_previewed_and_confirmed(new_page, contact_person, tmp
     )
     page.set_input_files("input[type=file]", str(broken))
     page.click("text=Tarkista tiedosto")
+    page.wait_for_load_state()
     report = page.locator("table").inner_text()
     assert "jo-jasen@example.fi" in report
     assert not Invitation.objects.exists()
@@ -88,10 +93,12 @@ def test_csv_file_is_fixed_previewed_and_confirmed(new_page, contact_person, tmp
     )
     page.set_input_files("input[type=file]", str(fixed))
     page.click("text=Tarkista tiedosto")
+    page.wait_for_load_state()
     assert "toka@example.fi" in page.locator("table").inner_text()
     assert not Invitation.objects.exists()
 
     page.click("text=Lähetä kutsut")
+    page.wait_for_load_state()
     assert Invitation.objects.count() == 2
     assert sorted(m.to[0] for m in mail.outbox) == ["eka@example.fi", "toka@example.fi"]
     assert "2" in page.locator(".messages").inner_text()
@@ -102,14 +109,17 @@ def test_member_resets_a_forgotten_password(new_page, db):
     page = new_page(javascript=False)
     page.goto("/kirjaudu/")
     page.click("text=Unohditko salasanasi?")
+    page.wait_for_load_state()
     page.fill("input[name=email]", "aino@example.fi")
     page.click("main button[type=submit]")
+    page.wait_for_load_state()
     assert page.url.endswith("/salasana/lahetetty/")
 
     page.goto(link_from(mail.outbox[-1].body))
     page.fill("input[name=new_password1]", NEW_PASSWORD)
     page.fill("input[name=new_password2]", NEW_PASSWORD)
     page.click("main button[type=submit]")
+    page.wait_for_load_state()
     assert page.url.endswith("/salasana/vaihdettu/")
 
     sign_in(page, "aino@example.fi", NEW_PASSWORD)
@@ -127,6 +137,7 @@ def test_administrator_must_set_up_two_step_sign_in_first(new_page, db):
     key = base64.b32decode(secret + "=" * (-len(secret) % 8))
     page.fill("input[name=code]", f"{totp(key):06d}")
     page.click("main button[type=submit]")
+    page.wait_for_load_state()
 
     page.goto("/admin/")
     assert page.url.endswith("/admin/")
@@ -137,7 +148,9 @@ def test_guest_switches_language_without_javascript(new_page, db):
     page = new_page(javascript=False)
     page.goto("/tutustu/")
     page.click("text=Svenska")
+    page.wait_for_load_state()
     assert page.url.endswith("/tutustu/")
     assert page.locator("html").get_attribute("lang") == "sv"
     page.click("text=Українська")
+    page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "uk"
