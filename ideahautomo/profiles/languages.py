@@ -2,13 +2,15 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Languages most spoken in Finland (Statistics Finland's largest language groups) first.
 SPOKEN_LANGUAGES = [
-    ("fi", _("Finnish")),
-    ("sv", _("Swedish")),
-    ("en", _("English")),
-    ("uk", _("Ukrainian")),
+    # A context of their own: these four also name the interface languages.
+    ("fi", pgettext_lazy("spoken language", "Finnish")),
+    ("sv", pgettext_lazy("spoken language", "Swedish")),
+    ("en", pgettext_lazy("spoken language", "English")),
+    ("uk", pgettext_lazy("spoken language", "Ukrainian")),
     ("ru", _("Russian")),
     ("et", _("Estonian")),
     ("ar", _("Arabic")),

@@ -64,11 +64,12 @@ def split_skill_names(text):
     return [part.strip() for part in re.split(r"[,;\n]", text or "") if part.strip()]
 
 
-def profile_set_skills(*, actor, profile, relation, skills=(), names=()):
-    """Replace one relation's skills: curated Skill objects plus free names.
+def resolve_skills(*, skills=(), names=(), limit=MAX_SKILLS):
+    """Curated Skill objects plus free names, as Skill objects of the one vocabulary.
 
-    Names are normalised, so "python" and "Python" are one skill; an unknown name
-    becomes a new skill. All or nothing: a problem with any name saves none.
+    Names are normalised ("python" and "Python" are one) and found by their name in
+    any interface language; an unknown name becomes a new skill. All or nothing:
+    a problem with any name creates none.
     """
     problems = []
     for name in names:
@@ -79,16 +80,16 @@ def profile_set_skills(*, actor, profile, relation, skills=(), names=()):
             )
     keys = {skill_key(name): name for name in names if skill_key(name)}
     chosen = {skill.pk: skill for skill in skills}
-    if len(set(keys) | {s.key for s in chosen.values()}) > MAX_SKILLS:
+    if len(set(keys) | {s.key for s in chosen.values()}) > limit:
         problems.append(
-            _("At most %(max)d skills, please choose the most important.") % {"max": MAX_SKILLS}
+            _("At most %(max)d skills, please choose the most important.") % {"max": limit}
         )
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():
         existing = {skill.key: skill for skill in Skill.objects.filter(key__in=keys)}
         # "Finnish", "finska" and "фінська мова" are the curated "suomen kieli".
-        aliases = curated_aliases()
+        aliases = curated_aliases() if set(keys) - set(existing) else {}
         for key in keys:
             if key not in existing and key in aliases:
                 existing[key] = aliases[key]
@@ -97,7 +98,14 @@ def profile_set_skills(*, actor, profile, relation, skills=(), names=()):
                 existing[key], _created = Skill.objects.get_or_create(
                     key=key, defaults={"name": name}
                 )
-        wanted = {**chosen, **{skill.pk: skill for skill in existing.values()}}
+    found = {**chosen, **{skill.pk: skill for skill in existing.values()}}
+    return sorted(found.values(), key=lambda skill: skill.key)
+
+
+def profile_set_skills(*, actor, profile, relation, skills=(), names=()):
+    """Replace one relation's skills (what the member knows, or wants to learn)."""
+    with transaction.atomic():
+        wanted = {skill.pk: skill for skill in resolve_skills(skills=skills, names=names)}
         ProfileSkill.objects.filter(profile=profile, relation=relation).exclude(
             skill_id__in=wanted
         ).delete()

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IdeasConfig(AppConfig):
+    name = "ideahautomo.ideas"
+    verbose_name = _("Ideas")
+
+    def ready(self):
+        from . import suggestions  # noqa: F401  (registers ideas in the members' suggestions)
