@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("ideahautomo.pages.urls")),
     path("", include("ideahautomo.accounts.urls")),
     path("", include("ideahautomo.profiles.urls")),
+    path("", include("ideahautomo.ideas.urls")),
 ]

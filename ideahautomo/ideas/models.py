@@ -96,9 +96,7 @@ class IdeaInterest(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["idea", "user"], name="ideas_interest_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["idea", "user"], name="ideas_interest_once")]
 
     def __str__(self):
         return f"{self.user_id} → {self.idea_id}"
@@ -139,7 +137,10 @@ class JoinRequest(models.Model):
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="join_requests")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     message = models.TextField(
-        _("message to the owner"), max_length=1000, blank=True, validators=[MaxLengthValidator(1000)]
+        _("message to the owner"),
+        max_length=1000,
+        blank=True,
+        validators=[MaxLengthValidator(1000)],
     )
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     created_at = models.DateTimeField(default=timezone.now)
@@ -161,9 +162,7 @@ class JoinRequest(models.Model):
 
 class IdeaComment(models.Model):
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
     )
@@ -184,9 +183,7 @@ class IdeaUpdate(models.Model):
     """A status change or a team's news, shown on the idea and sent to its followers."""
 
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="updates")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     status = models.CharField(max_length=20, choices=Idea.Status.choices, blank=True)
     body = models.TextField(_("update"), max_length=2000, validators=[MaxLengthValidator(2000)])
     created_at = models.DateTimeField(default=timezone.now)

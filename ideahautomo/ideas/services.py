@@ -36,7 +36,7 @@ def _limit(kind, actor):
     if not ratelimit.allow(f"ideas-{kind}", actor.pk, limit=count, window=window):
         minutes = max(1, window // 60)
         raise ValidationError(
-            _("You are posting very fast. Please wait a while (at most %(count)d in %(minutes)d minutes).")
+            _("You are posting very fast. Wait a while: %(count)d in %(minutes)d minutes at most.")
             % {"count": count, "minutes": minutes},
             code="rate_limited",
         )
