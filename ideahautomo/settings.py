@@ -67,6 +67,7 @@ SERVICE_CONTACT_EMAIL = os.getenv("SERVICE_CONTACT_EMAIL", "tuki@ideahautomo.fi"
 INSTALLED_APPS = [
     "ideahautomo.accounts",
     "ideahautomo.pages",
+    "ideahautomo.events",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

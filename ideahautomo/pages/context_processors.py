@@ -3,6 +3,7 @@
 from django.conf import settings
 
 from ideahautomo.accounts.permissions import can_order_accounts, can_see_all_areas, can_use_admin
+from ideahautomo.events.permissions import can_manage_any_event
 
 
 def site(request):
@@ -16,4 +17,5 @@ def site(request):
         "nav_can_order_accounts": signed_in and can_order_accounts(user),
         "nav_can_see_all_areas": signed_in and can_see_all_areas(user),
         "nav_can_use_admin": signed_in and can_use_admin(user),
+        "nav_can_manage_events": signed_in and can_manage_any_event(user),
     }
