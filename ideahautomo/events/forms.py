@@ -44,6 +44,12 @@ class EventForm(forms.ModelForm):
         required=False,
         help_text=_("Finnish time. Leave empty to take registrations until the event starts."),
     )
+    online_url = forms.URLField(
+        label=_("Online link"),
+        required=False,
+        assume_scheme="https",
+        help_text=Event._meta.get_field("online_url").help_text,
+    )
     municipality = MunicipalityChoiceField(
         label=_("Municipality"),
         queryset=Municipality.objects.filter(is_active=True).order_by("name_fi"),

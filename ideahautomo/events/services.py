@@ -92,7 +92,6 @@ def event_update(*, actor, event, **fields):
         for key, value in fields.items():
             setattr(locked, key, value)
         _normalise(locked)
-        locked.full_clean(exclude=["reminder_at", "created_by"])
         if locked.capacity is not None and locked.capacity < locked.registered_count:
             raise ValidationError(
                 {
@@ -106,6 +105,7 @@ def event_update(*, actor, event, **fields):
                     )
                 }
             )
+        locked.full_clean(exclude=["reminder_at", "created_by"])
         locked.save()
         if locked.starts_at != old_start:
             # The reminders sent so far named the old time.

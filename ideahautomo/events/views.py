@@ -201,7 +201,7 @@ def event_ics(request, pk):
 def event_feedback(request, pk):
     event = selectors.event_for_viewer(viewer=request.user, pk=pk)
     registration = selectors.registration_of(viewer=request.user, event=event)
-    form = FeedbackForm(request.POST or None)
+    form = FeedbackForm(request.POST if request.method == "POST" else None)
     problem = None
     try:
         services.feedback_check(registration=registration)
