@@ -12,7 +12,8 @@ from ideahautomo.events.models import Event, Registration
 from .factories import EventFactory
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the municipalities loaded by a migration come back afterwards.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_last_seat_goes_to_exactly_one_member():
     if connection.vendor != "postgresql":
         pytest.skip("row locks are PostgreSQL's; SQLite serialises every writer anyway")
