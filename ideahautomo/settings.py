@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "ideahautomo.profiles",
     "ideahautomo.ideas",
     "ideahautomo.pages",
+    "ideahautomo.events",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

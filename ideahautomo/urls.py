@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("ideahautomo.accounts.urls")),
     path("", include("ideahautomo.profiles.urls")),
     path("", include("ideahautomo.ideas.urls")),
+    path("", include("ideahautomo.events.urls")),
 ]

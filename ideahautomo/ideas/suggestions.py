@@ -1,39 +1,60 @@
-"""Ideas in the members' suggestions: ideas that need what the member knows or wants."""
+"""Ideas in the members' suggestions: open ideas that need what the member knows or wants."""
 
+from django.core.cache import cache
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from ideahautomo.profiles.matching import Suggestion, register_source
+from ideahautomo.profiles.matching import CACHE_SECONDS, Suggestion, register_source
 from ideahautomo.profiles.models import ProfileSkill
 
+from .models import Idea
 from .selectors import visible_ideas
 
 
 @register_source("ideas", gettext_lazy("Ideas"))
 def idea_suggestions(viewer, viewer_profile, limit=10):
     """Open ideas needing a skill the member knows (2 points each) or wants to learn
-    (1 point each), in the member's municipality (+2) or online (+1)."""
-    knows = {
-        link.skill_id
-        for link in viewer_profile.skill_links.all()
-        if link.relation == ProfileSkill.Relation.HAS
-    }
-    wants = {
-        link.skill_id
-        for link in viewer_profile.skill_links.all()
-        if link.relation == ProfileSkill.Relation.WANTS
-    }
+    (1 point each), in the member's municipality (+2) or online (+1); newer first on ties.
+    The ranking is cached per member until their profile changes."""
+    version = viewer_profile.updated_at.timestamp()
+    key = f"suggestions:ideas:{viewer.pk}:{version}:{limit}:{get_language()}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = _rank(viewer, viewer_profile, limit)
+        cache.set(key, cached, CACHE_SECONDS)
+    if not cached:
+        return []
+    # Read back through the visibility rule: an idea may have been archived since.
+    ideas = (
+        visible_ideas(viewer=viewer)
+        .select_related("municipality", "owner")
+        .prefetch_related("skills")
+        .in_bulk([pk for pk, _points, _reason in cached])
+    )
+    return [
+        Suggestion("ideas", ideas[pk], points, reason)
+        for pk, points, reason in cached
+        if pk in ideas
+    ]
+
+
+def _rank(viewer, viewer_profile, limit):
+    links = ProfileSkill.objects.filter(profile_id=viewer_profile.pk).values_list(
+        "skill_id", "relation"
+    )
+    knows = {skill for skill, relation in links if relation == ProfileSkill.Relation.HAS}
+    wants = {skill for skill, relation in links if relation == ProfileSkill.Relation.WANTS}
     if not knows and not wants:
         return []
     ideas = (
         visible_ideas(viewer=viewer)
-        .filter(status__in=["idea", "forming"], skills__in=knows | wants)
+        .filter(status__in=Idea.OPEN_STATUSES, skills__in=knows | wants)
         .exclude(owner=viewer)
-        .select_related("municipality", "owner")
         .prefetch_related("skills")
         .distinct()
         .order_by("-last_activity_at")[:100]
     )
+    municipality_id = viewer_profile.user.municipality_id
     ranked = []
     for idea in ideas:
         needed = {skill.pk: skill for skill in idea.skills.all()}
@@ -46,7 +67,6 @@ def idea_suggestions(viewer, viewer_profile, limit=10):
         if learnable:
             points += len(learnable)
             parts.append(_("you can learn %(skills)s here") % {"skills": _names(learnable)})
-        municipality_id = viewer_profile.user.municipality_id
         if municipality_id and idea.municipality_id == municipality_id:
             points += 2
             parts.append(_("in your municipality"))
@@ -54,11 +74,9 @@ def idea_suggestions(viewer, viewer_profile, limit=10):
             points += 1
             parts.append(_("can be done online"))
         reason = "; ".join(parts)
-        ranked.append((points, idea.pk, idea, reason[:1].upper() + reason[1:]))
+        ranked.append((points, idea.pk, reason[:1].upper() + reason[1:]))
     ranked.sort(key=lambda row: (-row[0], -row[1]))
-    return [
-        Suggestion("ideas", idea, points, reason) for points, _pk, idea, reason in ranked[:limit]
-    ]
+    return [(pk, points, reason) for points, pk, reason in ranked[:limit]]
 
 
 def _names(skills):

@@ -17,6 +17,7 @@ ALLOWED_TAGS = {
     "a",
     "h3",
     "h4",
+    "hr",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}

@@ -56,11 +56,15 @@ class Suggestion:
 
 
 def suggestions_for(viewer, *, limit=10, viewer_profile=None):
-    """Every registered kind of suggestion for viewer: [(kind, label, [Suggestion])]."""
-    if viewer_profile is None:
-        from .selectors import profile_of
+    """Every registered kind of suggestion for viewer: [(kind, label, [Suggestion])].
 
-        viewer_profile = profile_of(viewer)
+    viewer_profile may be a summary (selectors.profile_summary): sources load the
+    details they need themselves, only when their cached result has expired.
+    """
+    if viewer_profile is None:
+        from .selectors import profile_summary
+
+        viewer_profile = profile_summary(viewer)
     return [
         (kind, label, function(viewer, viewer_profile, limit))
         for kind, (label, function) in _sources.items()
@@ -181,6 +185,9 @@ def people_suggestions(viewer, viewer_profile, limit=10):
     key = f"suggestions:people:{viewer.pk}:{version}:{limit}:{get_language()}"
     cached = cache.get(key)
     if cached is None:
+        from .selectors import profile_of
+
+        viewer_profile = profile_of(viewer)  # with its skills and languages
         candidates = with_details(
             visible_profiles(viewer=viewer).filter(pk__in=_candidate_ids(viewer_profile))
         )

@@ -50,6 +50,30 @@ def profile_of(user):
     return profile
 
 
+def profile_summary(user):
+    """A member's own profile without its lists, with flags telling which lists are empty."""
+
+    def skills(relation):
+        return ProfileSkill.objects.filter(profile=OuterRef("pk"), relation=relation)
+
+    summaries = (
+        Profile.objects.filter(pk=user.pk)
+        .select_related("user", "user__municipality")
+        .annotate(
+            has_languages=Exists(ProfileLanguage.objects.filter(profile=OuterRef("pk"))),
+            has_skills=Exists(skills(ProfileSkill.Relation.HAS)),
+            has_wants=Exists(skills(ProfileSkill.Relation.WANTS)),
+        )
+    )
+    summary = summaries.first()
+    if summary is None:
+        from .services import profile_get_or_create
+
+        profile_get_or_create(user=user)
+        summary = summaries.get()
+    return summary
+
+
 def profile_for_viewer(*, viewer, user_id):
     """The profile if the viewer may see it; 404 otherwise, so that hidden people stay hidden."""
     profile = with_details(Profile.objects.filter(pk=user_id)).first()

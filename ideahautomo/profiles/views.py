@@ -48,12 +48,19 @@ def _require_member(request):
 
 def completeness(profile):
     """(percent, the first missing step's slug and title or None)."""
+    if hasattr(profile, "has_languages"):  # a summary (selectors.profile_summary)
+        languages, knows, wants = profile.has_languages, profile.has_skills, profile.has_wants
+    else:
+        links = profile.skill_links.all()
+        languages = bool(profile.languages.all())
+        knows = any(link.relation == "has" for link in links)
+        wants = any(link.relation == "wants" for link in links)
     checks = [
         ("tavoitteet", any(getattr(profile, goal) for goal in Profile.GOALS)),
         ("tavoitteet", profile.user.municipality_id is not None),
-        ("kielet", bool(profile.languages.all())),
-        ("osaaminen", any(link.relation == "has" for link in profile.skill_links.all())),
-        ("oppiminen", any(link.relation == "wants" for link in profile.skill_links.all())),
+        ("kielet", languages),
+        ("osaaminen", knows),
+        ("oppiminen", wants),
         ("esittely", bool(profile.introduction)),
     ]
     done = sum(1 for _slug, ok in checks if ok)
@@ -299,7 +306,7 @@ def directory(request):
 @login_required
 def suggestions(request):
     _require_member(request)
-    profile = selectors.profile_of(request.user)
+    profile = selectors.profile_summary(request.user)
     percent, next_step = completeness(profile)
     return render(
         request,

@@ -348,3 +348,20 @@ def test_list_and_idea_pages_have_bounded_queries(cast, client_for, django_asser
     many = measure()
 
     assert many == few
+
+
+def test_open_ideas_needing_my_skills_are_suggested_with_a_reason(cast):
+    from ideahautomo.profiles.matching import suggestions_for
+
+    profile_services.profile_set_skills(
+        actor=cast.mentor, profile=cast.mentor.profile, relation="has", names=["kirjanpito"]
+    )
+    wanted = publish(cast.member, title="Tarvitaan kirjanpitäjä", skill_names=["kirjanpito"])
+    publish(cast.member, title="Ei liity", skill_names=["ompelu"])
+    closed = publish(cast.partner, title="Valmis", skill_names=["kirjanpito"])
+    services.idea_change_status(actor=cast.partner, idea=closed, status="done", note="Valmis.")
+
+    groups = {kind: items for kind, _label, items in suggestions_for(cast.mentor)}
+
+    assert [s.target for s in groups["ideas"]] == [wanted]
+    assert groups["ideas"][0].reason.startswith("Needs kirjanpito, which you know")

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 
 from ideahautomo.accounts import demo as accounts_demo
+from ideahautomo.events import demo as events_demo
 from ideahautomo.ideas import demo as ideas_demo
 from ideahautomo.profiles import demo as profiles_demo
 
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         people = accounts_demo.demo_create()
         profiles_demo.demo_create()
         ideas_demo.demo_create()
+        events_demo.demo_create()
         if members:
             log = self.stdout.write
             seconds = accounts_demo.synthetic_members_create(total=members, log=log)

@@ -1,0 +1,159 @@
+"""Forms of events: the event itself, registration, feedback and the list filters."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ideahautomo.accounts.models import Municipality, PartnerOrganisation
+
+from .models import Event, Feedback
+from .selectors import EventFilters
+
+LOCAL_DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    """The browser's date and time picker; the value is Finnish local time."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format=LOCAL_DATETIME_FORMAT)
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    widget = LocalDateTimeInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "input_formats", [LOCAL_DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
+        )
+        kwargs.setdefault("help_text", _("Finnish time, e.g. 2026-03-29T17:30."))
+        super().__init__(**kwargs)
+
+
+class MunicipalityChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class EventForm(forms.ModelForm):
+    starts_at = LocalDateTimeField(label=_("Starts"))
+    ends_at = LocalDateTimeField(label=_("Ends"))
+    registration_deadline = LocalDateTimeField(
+        label=_("Registration deadline"),
+        required=False,
+        help_text=_("Finnish time. Leave empty to take registrations until the event starts."),
+    )
+    online_url = forms.URLField(
+        label=_("Online link"),
+        required=False,
+        assume_scheme="https",
+        help_text=Event._meta.get_field("online_url").help_text,
+    )
+    municipality = MunicipalityChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.filter(is_active=True).order_by("name_fi"),
+        required=False,
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "kind",
+            "title",
+            "description",
+            "starts_at",
+            "ends_at",
+            "venue_name",
+            "street_address",
+            "municipality",
+            "online_url",
+            "organisation",
+            "is_public",
+            "capacity",
+            "registration_deadline",
+            "ask_dietary_needs",
+            "ask_accessibility_needs",
+            "reminder_hours",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, user, can_choose_organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if can_choose_organisation:
+            self.fields["organisation"].queryset = PartnerOrganisation.objects.filter(
+                is_active=True
+            )
+            self.fields["organisation"].help_text = _("Its staff can then manage the event too.")
+        else:
+            del self.fields["organisation"]
+        self.fields["capacity"].help_text = _(
+            "Leave empty for no limit. Drop-in hours take no registrations ahead."
+        )
+
+    def _post_clean(self):
+        # The service validates the whole event (with its registrations) under a lock.
+        pass
+
+    def event_fields(self):
+        return {name: self.cleaned_data.get(name) for name in self.fields}
+
+
+class RegistrationForm(forms.Form):
+    dietary_needs = forms.CharField(label=_("Dietary needs"), max_length=300, required=False)
+    accessibility_needs = forms.CharField(
+        label=_("Accessibility needs"),
+        max_length=300,
+        required=False,
+        help_text=_("For example a wheelchair-accessible place, an interpreter or a quiet seat."),
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not event.ask_dietary_needs:
+            del self.fields["dietary_needs"]
+        if not event.ask_accessibility_needs:
+            del self.fields["accessibility_needs"]
+
+
+class FeedbackForm(forms.Form):
+    mood = forms.TypedChoiceField(
+        label=_("How was the event?"),
+        choices=Feedback.Mood.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose one of the five faces.")},
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Your name is not shown with your feedback."),
+    )
+
+
+class EventFilterForm(forms.Form):
+    """The list filters, read from Finnish query parameters."""
+
+    tyyppi = forms.ChoiceField(required=False)
+    paikka = forms.CharField(required=False, max_length=10)
+    alkaen = forms.DateField(required=False)
+    asti = forms.DateField(required=False)
+    vapaita = forms.BooleanField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tyyppi"].choices = [("", ""), *Event.Kind.choices]
+
+    def filters(self):
+        self.is_valid()  # a bad value is left out; the valid ones still filter
+        data = self.cleaned_data
+        return EventFilters(
+            kind=data.get("tyyppi") or "",
+            place=data.get("paikka") or "",
+            date_from=data.get("alkaen"),
+            date_to=data.get("asti"),
+            free_places=bool(data.get("vapaita")),
+        )

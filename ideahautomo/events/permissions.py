@@ -1,0 +1,91 @@
+"""Who may do what with events: one named rule per function, used by views, templates and
+selectors alike."""
+
+from django.utils import timezone
+
+from ideahautomo.accounts.models import Role
+
+from .models import Event
+
+
+def _signed_in(user):
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def _partner_organisation_id(user):
+    assignment = user.roles.get(Role.PARTNER)
+    return assignment.organisation_id if assignment else None
+
+
+def can_publish_event(user):
+    """The project manager and partner staff publish events without approval."""
+    return _signed_in(user) and user.has_role(Role.PROJECT_MANAGER, Role.PARTNER)
+
+
+def can_propose_event(user):
+    """Everyone signed in may propose an event; the project manager approves proposals."""
+    return _signed_in(user)
+
+
+def can_decide_event_proposal(user, event=None):
+    return (
+        _signed_in(user)
+        and user.has_role(Role.PROJECT_MANAGER)
+        and (event is None or event.status == Event.Status.PROPOSED)
+    )
+
+
+def can_manage_event(user, event):
+    """Organisers: the project manager, the partner staff of the organising organisation,
+    the staff member who published it and the one who approved it."""
+    if not _signed_in(user):
+        return False
+    if user.has_role(Role.PROJECT_MANAGER):
+        return True
+    if event.organisation_id and event.organisation_id == _partner_organisation_id(user):
+        return True
+    if event.status != Event.Status.PUBLISHED:
+        return False
+    if event.approved_by_id == user.pk:
+        return True
+    return event.created_by_id == user.pk and event.approved_by_id is None
+
+
+def can_manage_any_event(user):
+    return can_publish_event(user)
+
+
+def can_see_event(user, event):
+    """Published public events for everyone, members-only ones for signed-in people;
+    proposals for their proposer and the organisers."""
+    if event.status == Event.Status.PUBLISHED:
+        return event.is_public or _signed_in(user)
+    if not _signed_in(user):
+        return False
+    return event.created_by_id == user.pk or can_manage_event(user, event)
+
+
+def can_register_for_event(user, event, now=None):
+    return (
+        _signed_in(user)
+        and can_see_event(user, event)
+        and event.registration_open(now or timezone.now())
+    )
+
+
+def can_see_attendees(user, event):
+    return can_manage_event(user, event)
+
+
+def can_give_feedback(user, registration, now=None):
+    return (
+        _signed_in(user)
+        and registration.user_id == user.pk
+        and registration.attended is True
+        and registration.feedback_given_at is None
+        and registration.event.has_ended(now or timezone.now())
+    )
+
+
+def can_subscribe_calendar(user):
+    return _signed_in(user)

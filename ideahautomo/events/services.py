@@ -1,0 +1,442 @@
+"""Every write to events, registrations, feedback and calendar feeds; views and tests call these."""
+
+import logging
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ideahautomo.accounts.models import Role
+from ideahautomo.accounts.services import audit_event_record
+from ideahautomo.lib.mail import send_templated_mail
+
+from . import permissions
+from .models import CalendarFeed, Event, Feedback, Registration
+
+logger = logging.getLogger(__name__)
+
+EVENT_FIELDS = (
+    "kind",
+    "title",
+    "description",
+    "starts_at",
+    "ends_at",
+    "venue_name",
+    "street_address",
+    "municipality",
+    "online_url",
+    "organisation",
+    "is_public",
+    "capacity",
+    "registration_deadline",
+    "ask_dietary_needs",
+    "ask_accessibility_needs",
+    "reminder_hours",
+)
+
+
+def _normalise(event):
+    """Drop-in hours take no registrations ahead: no places to count, no deadline."""
+    if event.is_drop_in:
+        event.capacity = None
+        event.registration_deadline = None
+
+
+# Events
+
+
+def event_create(*, actor, **fields):
+    """Publish an event, or, for someone who may only propose, save it for approval."""
+    if not permissions.can_propose_event(actor):
+        raise PermissionDenied
+    fields = {key: value for key, value in fields.items() if key in EVENT_FIELDS}
+    publishes = permissions.can_publish_event(actor)
+    if not actor.has_role(Role.PROJECT_MANAGER):
+        partner = actor.roles.get(Role.PARTNER)
+        fields["organisation"] = partner.organisation if partner else None
+    event = Event(
+        **fields,
+        created_by=actor,
+        status=Event.Status.PUBLISHED if publishes else Event.Status.PROPOSED,
+    )
+    _normalise(event)
+    event.full_clean(exclude=["reminder_at", "created_by"])
+    with transaction.atomic():
+        event.save()
+        audit_event_record(
+            actor=actor,
+            action="event.published" if publishes else "event.proposed",
+            target=event,
+        )
+        if publishes:
+            _schedule_reminders(event)
+    return event
+
+
+def event_update(*, actor, event, **fields):
+    """Change an event. Places cannot drop below the people already registered; more
+    places promote people from the waitlist; a new time means new reminders."""
+    if not permissions.can_manage_event(actor, event):
+        raise PermissionDenied
+    fields = {key: value for key, value in fields.items() if key in EVENT_FIELDS}
+    if not actor.has_role(Role.PROJECT_MANAGER):
+        fields.pop("organisation", None)
+    with transaction.atomic():
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        old_start, old_reminder_at = locked.starts_at, locked.reminder_at
+        for key, value in fields.items():
+            setattr(locked, key, value)
+        _normalise(locked)
+        if locked.capacity is not None and locked.capacity < locked.registered_count:
+            raise ValidationError(
+                {
+                    "capacity": ValidationError(
+                        _(
+                            "%(count)d people are already registered: the places cannot be "
+                            "fewer than that."
+                        )
+                        % {"count": locked.registered_count},
+                        code="capacity_below_registrations",
+                    )
+                }
+            )
+        locked.full_clean(exclude=["reminder_at", "created_by"])
+        locked.save()
+        if locked.starts_at != old_start:
+            # The reminders sent so far named the old time.
+            locked.registrations.filter(status=Registration.Status.CONFIRMED).update(
+                reminder_sent_at=None
+            )
+        _waitlist_promote(locked)
+        audit_event_record(actor=actor, action="event.updated", target=locked)
+        if locked.is_published and locked.reminder_at != old_reminder_at:
+            _schedule_reminders(locked)
+    return locked
+
+
+def event_proposal_decide(*, actor, event, approve):
+    """The project manager publishes a member's proposed event or declines it."""
+    with transaction.atomic():
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        if not permissions.can_decide_event_proposal(actor, locked):
+            raise ValidationError(_("This proposal has already been decided."), code="decided")
+        locked.status = Event.Status.PUBLISHED if approve else Event.Status.DECLINED
+        locked.approved_by = actor if approve else None
+        locked.save(update_fields=["status", "approved_by"])
+        audit_event_record(
+            actor=actor,
+            action="event.approved" if approve else "event.declined",
+            target=locked,
+        )
+        if approve:
+            _schedule_reminders(locked)
+    return locked
+
+
+# Registrations
+
+
+def event_register(*, actor, event, dietary_needs="", accessibility_needs="", now=None):
+    """Register actor: a confirmed place while places last, then the waitlist.
+
+    The event's row is locked for the count, so that under concurrent registration
+    exactly one person gets the last place.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        if not actor.is_authenticated:
+            raise PermissionDenied
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        if not permissions.can_see_event(actor, locked) or not locked.is_published:
+            raise ValidationError(_("This event takes no registrations."), code="not_open")
+        if now >= locked.closes_at:
+            raise ValidationError(
+                _("Registration for this event has closed."), code="deadline_passed"
+            )
+        registration = Registration.objects.filter(event=locked, user=actor).first()
+        if registration is not None and registration.is_active:
+            raise ValidationError(
+                _("You are already registered for this event."), code="already_registered"
+            )
+        status = Registration.Status.WAITLISTED if locked.is_full else Registration.Status.CONFIRMED
+        if registration is None:
+            registration = Registration(event=locked, user=actor)
+        registration.status = status
+        registration.registered_at = now
+        registration.cancelled_at = None
+        registration.promoted_at = None
+        registration.reminder_sent_at = None
+        registration.dietary_needs = dietary_needs.strip() if locked.ask_dietary_needs else ""
+        registration.accessibility_needs = (
+            accessibility_needs.strip() if locked.ask_accessibility_needs else ""
+        )
+        registration.full_clean(exclude=["event", "user"], validate_unique=False)
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError as error:
+            raise ValidationError(
+                _("You are already registered for this event."), code="already_registered"
+            ) from error
+        if status == Registration.Status.CONFIRMED:
+            Event.objects.filter(pk=locked.pk).update(registered_count=F("registered_count") + 1)
+            if locked.reminder_at <= now:
+                # Too late for the event's scheduled reminder run: ask for one now.
+                _schedule_reminders(locked, at=now)
+    event.refresh_from_db(fields=["registered_count"])
+    registration.event = event
+    return registration
+
+
+def registration_cancel(*, actor, registration, now=None):
+    """Cancel a registration; a freed place goes to the first on the waitlist, who is told."""
+    if registration.user_id != actor.pk:
+        raise PermissionDenied
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=registration.event_id)
+        locked = Registration.objects.select_for_update().get(pk=registration.pk)
+        if not locked.is_active:
+            raise ValidationError(
+                _("This registration has already been cancelled."), code="already_cancelled"
+            )
+        if event.has_started(now):
+            raise ValidationError(
+                _("The event has already started; the registration can no longer be cancelled."),
+                code="started",
+            )
+        was_confirmed = locked.status == Registration.Status.CONFIRMED
+        locked.status = Registration.Status.CANCELLED
+        locked.cancelled_at = now
+        locked.save(update_fields=["status", "cancelled_at"])
+        if was_confirmed:
+            Event.objects.filter(pk=event.pk).update(registered_count=F("registered_count") - 1)
+            event.registered_count -= 1
+            _waitlist_promote(event, now=now)
+    registration.refresh_from_db()
+    return registration
+
+
+def _waitlist_promote(event, *, now=None):
+    """Give free places to the waitlist in order; runs inside the caller's transaction,
+    with the event's row locked. The promoted are told once the transaction commits."""
+    from .tasks import send_promotion_notice
+
+    now = now or timezone.now()
+    free = None if event.capacity is None else event.capacity - event.registered_count
+    if free is not None and free <= 0:
+        return []
+    if event.has_started(now):
+        return []
+    waiting = event.registrations.filter(status=Registration.Status.WAITLISTED).order_by(
+        "registered_at", "pk"
+    )
+    waiting_ids = waiting.values_list("pk", flat=True)
+    promoted = list(waiting_ids if free is None else waiting_ids[:free])
+    if not promoted:
+        return []
+    Registration.objects.filter(pk__in=promoted).update(
+        status=Registration.Status.CONFIRMED, promoted_at=now
+    )
+    Event.objects.filter(pk=event.pk).update(registered_count=F("registered_count") + len(promoted))
+    event.registered_count += len(promoted)
+    for registration_id in promoted:
+        transaction.on_commit(
+            lambda registration_id=registration_id: send_promotion_notice.enqueue(registration_id)
+        )
+    if event.reminder_at <= now:
+        _schedule_reminders(event, at=now)
+    return promoted
+
+
+def promotion_notice_send(*, registration_id):
+    registration = (
+        Registration.objects.select_related("event", "user")
+        .filter(pk=registration_id, status=Registration.Status.CONFIRMED)
+        .first()
+    )
+    if registration is None or not registration.user.is_active:
+        return False
+    send_templated_mail(
+        to=registration.user.email,
+        template="events/email/promoted",
+        context={
+            "registration": registration,
+            "event": registration.event,
+            "url": settings.SITE_URL + registration.event.get_absolute_url(),
+        },
+        language=registration.user.language,
+    )
+    return True
+
+
+def attendance_mark(*, actor, event, attended_registration_ids, now=None):
+    """Record who came: the confirmed registrations listed attended, the others did not."""
+    if not permissions.can_manage_event(actor, event):
+        raise PermissionDenied
+    if not event.has_started(now or timezone.now()):
+        raise ValidationError(
+            _("Attendance can be marked once the event has started."), code="not_started"
+        )
+    attended = {int(pk) for pk in attended_registration_ids}
+    with transaction.atomic():
+        confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED)
+        confirmed.filter(pk__in=attended).update(attended=True)
+        confirmed.exclude(pk__in=attended).update(attended=False)
+        audit_event_record(
+            actor=actor, action="event.attendance_marked", target=event, attended=len(attended)
+        )
+
+
+# Feedback
+
+
+def feedback_check(*, registration, now=None):
+    """Raise the reason why this registration's person cannot give feedback, if any."""
+    now = now or timezone.now()
+    if (
+        registration is None
+        or registration.status != Registration.Status.CONFIRMED
+        or registration.attended is not True
+    ):
+        raise ValidationError(
+            _("Only people who attended the event can give feedback on it."),
+            code="not_attended",
+        )
+    if registration.feedback_given_at is not None:
+        raise ValidationError(
+            _("You have already given feedback on this event. Thank you!"),
+            code="already_given",
+        )
+    if not registration.event.has_ended(now):
+        raise ValidationError(
+            _("Feedback can be given once the event has ended."), code="not_ended"
+        )
+
+
+def feedback_give(*, actor, event, mood, comment="", now=None):
+    """An attendee's one feedback on an event that has ended, stored without their name."""
+    now = now or timezone.now()
+    try:
+        mood = int(mood)
+    except (TypeError, ValueError):
+        mood = 0
+    if mood not in Feedback.Mood.values:
+        raise ValidationError(
+            {"mood": ValidationError(_("Choose one of the five faces."), code="mood")}
+        )
+    with transaction.atomic():
+        registration = (
+            Registration.objects.select_for_update()
+            .select_related("event")
+            .filter(event=event, user=actor)
+            .first()
+        )
+        feedback_check(registration=registration, now=now)
+        feedback = Feedback(event=event, mood=mood, comment=comment.strip())
+        feedback.full_clean()
+        feedback.save()
+        registration.feedback_given_at = now
+        registration.save(update_fields=["feedback_given_at"])
+    return feedback
+
+
+# Reminders
+
+
+def _schedule_reminders(event, *, at=None):
+    """Ask the worker to send the event's reminders when they fall due.
+
+    The database queue keeps the task over restarts; the sweep command
+    (send_event_reminders) sends whatever a lost or late task left due, and the
+    reminder state on each registration keeps any reminder from going twice.
+    """
+    from django_tasks import default_task_backend
+
+    from .tasks import send_event_reminders
+
+    run_after = at or event.reminder_at
+    task = send_event_reminders
+    if default_task_backend.supports_defer and run_after > timezone.now():
+        task = task.using(run_after=run_after)
+    event_id = event.pk
+    transaction.on_commit(lambda: task.enqueue(event_id))
+
+
+def _due_registrations(now):
+    return Registration.objects.filter(
+        status=Registration.Status.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        event__status=Event.Status.PUBLISHED,
+        event__reminder_at__lte=now,
+        event__starts_at__gt=now,
+        user__is_active=True,
+    )
+
+
+def reminders_send_due(*, event_id=None, now=None):
+    """Send every reminder that is due and not yet sent; returns how many were sent.
+
+    Each reminder is claimed with a row lock that concurrent senders skip, sent, and
+    marked sent in one transaction: if sending fails, it stays due for the next run.
+    """
+    now = now or timezone.now()
+    due = _due_registrations(now)
+    if event_id is not None:
+        due = due.filter(event_id=event_id)
+    sent = 0
+    for registration_id in list(due.values_list("pk", flat=True)[:5000]):
+        with transaction.atomic():
+            claim = _due_registrations(now).filter(pk=registration_id)
+            if connection.features.has_select_for_update_skip_locked:
+                claim = claim.select_for_update(skip_locked=True, of=("self",))
+            registration = claim.select_related("event", "user").first()
+            if registration is None:
+                continue
+            send_templated_mail(
+                to=registration.user.email,
+                template="events/email/reminder",
+                context={
+                    "registration": registration,
+                    "event": registration.event,
+                    "url": settings.SITE_URL + registration.event.get_absolute_url(),
+                    "ics_url": settings.SITE_URL
+                    + reverse("events:ics", args=[registration.event_id]),
+                },
+                language=registration.user.language,
+            )
+            Registration.objects.filter(pk=registration.pk).update(reminder_sent_at=now)
+            sent += 1
+    return sent
+
+
+# Calendar feeds
+
+
+def calendar_feed_enable(*, user):
+    """The person's subscription feed, made on first use."""
+    feed, _created = CalendarFeed.objects.get_or_create(
+        user=user, defaults={"key": secrets.token_urlsafe(16)}
+    )
+    return feed
+
+
+def calendar_feed_renew(*, user):
+    """A new secret link; the old one stops working at once."""
+    with transaction.atomic():
+        CalendarFeed.objects.filter(user=user).delete()
+        feed = CalendarFeed.objects.create(user=user, key=secrets.token_urlsafe(16))
+        audit_event_record(actor=user, action="calendar_feed.renewed", target=feed)
+    return feed
+
+
+def calendar_feed_revoke(*, user):
+    with transaction.atomic():
+        deleted, _rows = CalendarFeed.objects.filter(user=user).delete()
+        if deleted:
+            audit_event_record(actor=user, action="calendar_feed.revoked")

@@ -1,0 +1,172 @@
+"""Every role against every events view: the permission table."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from ideahautomo.accounts.models import Role
+from ideahautomo.events import permissions, services
+from ideahautomo.events.models import Event
+
+from .factories import EventFactory, in_days
+
+pytestmark = pytest.mark.django_db
+
+ROLES = [
+    "guest",
+    "member",
+    "mentor",
+    "partner",
+    "contact_person",
+    "other_contact_person",
+    "project_manager",
+    "moderator",
+    "administrator",
+]
+LOGIN = "login"
+
+
+def expect(default, **by_role):
+    return [by_role.get(role, default) for role in ROLES]
+
+
+PUBLIC = expect(200)
+SIGNED_IN = expect(200, guest=LOGIN)
+ORGANISERS = expect(404, guest=LOGIN, partner=200, project_manager=200)
+
+
+@pytest.fixture
+def scene(cast):
+    """A public event of the partner's organisation, a members-only one, a member's
+    proposal and a past event."""
+    organisation = cast.partner.roles[Role.PARTNER].organisation
+    return {
+        "public": EventFactory(organisation=organisation, created_by=cast.project_manager),
+        "members_only": EventFactory(is_public=False, created_by=cast.project_manager),
+        "proposal": EventFactory(status=Event.Status.PROPOSED, created_by=cast.member),
+        "past": EventFactory(
+            organisation=organisation,
+            starts_at=in_days(-3, 12),
+            ends_at=in_days(-3, 12) + timedelta(hours=2),
+        ),
+    }
+
+
+GET_TABLE = {
+    ("events:list", None): PUBLIC,
+    ("events:month", None): PUBLIC,
+    ("events:archive", None): PUBLIC,
+    ("events:detail", "public"): PUBLIC,
+    ("events:detail", "members_only"): expect(200, guest=404),
+    ("events:detail", "proposal"): expect(404, member=200, project_manager=200),
+    ("events:ics", "public"): PUBLIC,
+    ("events:ics", "members_only"): expect(200, guest=404),
+    ("events:ics", "proposal"): expect(404, member=200, project_manager=200),
+    ("events:create", None): SIGNED_IN,
+    ("events:manage", None): expect(403, guest=LOGIN, partner=200, project_manager=200),
+    ("events:mine", None): SIGNED_IN,
+    ("events:edit", "public"): ORGANISERS,
+    ("events:edit", "members_only"): expect(404, guest=LOGIN, project_manager=200),
+    ("events:attendees", "public"): ORGANISERS,
+    ("events:attendees", "past"): ORGANISERS,
+    ("events:export", "public"): ORGANISERS,
+    ("events:feedback", "past"): SIGNED_IN,
+    ("events:feedback", "members_only"): SIGNED_IN,
+}
+
+
+def status_of(response):
+    if response.status_code == 302 and response["Location"].startswith(reverse("accounts:sign_in")):
+        return LOGIN
+    return response.status_code
+
+
+@pytest.mark.parametrize(("url_name", "which"), GET_TABLE)
+def test_who_may_open_each_page(cast, client_for, scene, url_name, which):
+    people = cast.by_role()
+    args = [scene[which].pk] if which else []
+    for role, expected in zip(ROLES, GET_TABLE[url_name, which], strict=True):
+        client = client_for(people[role])
+        got = status_of(client.get(reverse(url_name, args=args)))
+        assert got == expected, f"{url_name} {which} as {role}: {got}, expected {expected}"
+        client.logout()
+
+
+def test_who_may_register_and_cancel(cast, client_for, scene):
+    people = cast.by_role()
+    url = reverse("events:register", args=[scene["public"].pk])
+    cancel = reverse("events:cancel_registration", args=[scene["public"].pk])
+    for role in ROLES:
+        client = client_for(people[role])
+        assert status_of(client.get(url)) == (LOGIN if role == "guest" else 405)
+        assert status_of(client.post(url)) == (LOGIN if role == "guest" else 302), role
+        assert status_of(client.post(cancel)) == (LOGIN if role == "guest" else 302), role
+        client.logout()
+    assert scene["public"].registrations.filter(status="cancelled").count() == len(ROLES) - 1
+
+
+def test_no_one_registers_for_what_they_cannot_see(cast, client_for, scene):
+    for role in ROLES:
+        person = cast.by_role()[role]
+        client = client_for(person)
+        got = status_of(client.post(reverse("events:register", args=[scene["proposal"].pk])))
+        visible = role in ("member", "project_manager")
+        assert got == (LOGIN if role == "guest" else 302 if visible else 404), role
+        client.logout()
+    assert not scene["proposal"].registrations.exists()
+
+
+def test_who_may_decide_a_proposal(cast, client_for, scene):
+    table = expect(404, guest=LOGIN, member=403, project_manager=302)
+    for role, expected in zip(ROLES, table, strict=True):
+        proposal = EventFactory(status=Event.Status.PROPOSED, created_by=cast.member)
+        client = client_for(cast.by_role()[role])
+        got = status_of(
+            client.post(reverse("events:decide", args=[proposal.pk]), {"decision": "approve"})
+        )
+        assert got == expected, f"decide as {role}: {got}, expected {expected}"
+        client.logout()
+
+
+def test_who_may_mark_attendance(cast, client_for, scene):
+    registration = services.event_register(actor=cast.member, event=scene["public"])
+    Event.objects.filter(pk=scene["public"].pk).update(starts_at=in_days(0) - timedelta(hours=1))
+    for role, expected in zip(ROLES, ORGANISERS, strict=True):
+        expected = 302 if expected == 200 else expected
+        client = client_for(cast.by_role()[role])
+        url = reverse("events:attendees", args=[scene["public"].pk])
+        got = status_of(client.post(url, {"attended": [registration.pk]}))
+        assert got == expected, f"attendance as {role}: {got}, expected {expected}"
+        client.logout()
+
+
+def test_who_may_manage_a_calendar_link(cast, client_for):
+    for role in ROLES:
+        client = client_for(cast.by_role()[role])
+        got = status_of(client.post(reverse("events:feed_manage"), {"action": "enable"}))
+        assert got == (LOGIN if role == "guest" else 302), role
+        client.logout()
+
+
+def test_the_rules_themselves(cast, scene):
+    public, proposal = scene["public"], scene["proposal"]
+    managers = {
+        role
+        for role, person in cast.by_role().items()
+        if permissions.can_manage_event(person, public)
+    }
+    assert managers == {"partner", "project_manager"}
+    assert permissions.can_see_event(None, public)
+    assert not permissions.can_see_event(None, scene["members_only"])
+    assert permissions.can_see_event(cast.member, proposal)
+    assert not permissions.can_manage_event(cast.member, proposal)
+    approved = services.event_proposal_decide(
+        actor=cast.project_manager, event=proposal, approve=True
+    )
+    assert permissions.can_manage_event(cast.project_manager, approved)
+    assert not permissions.can_manage_event(cast.member, approved)
+    publishers = {
+        role for role, person in cast.by_role().items() if permissions.can_publish_event(person)
+    }
+    assert publishers == {"partner", "project_manager"}
