@@ -364,4 +364,4 @@ def test_open_ideas_needing_my_skills_are_suggested_with_a_reason(cast):
     groups = {kind: items for kind, _label, items in suggestions_for(cast.mentor)}
 
     assert [s.target for s in groups["ideas"]] == [wanted]
-    assert groups["ideas"][0].reason.startswith("Needs kirjanpito, which you know")
+    assert groups["ideas"][0].reason == "Needs bookkeeping, which you know"  # English label
