@@ -17,7 +17,7 @@ from ideahautomo.events.tests.factories import EventFactory
 
 from .conftest import assert_accessible, sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LANGUAGES = ["fi", "en"]
 

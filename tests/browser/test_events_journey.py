@@ -14,7 +14,7 @@ from ideahautomo.events.models import Event, Registration
 
 from .conftest import sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_workshop_from_publishing_to_the_mood_distribution(new_page, db):
