@@ -67,6 +67,7 @@ SERVICE_CONTACT_EMAIL = os.getenv("SERVICE_CONTACT_EMAIL", "tuki@ideahautomo.fi"
 INSTALLED_APPS = [
     "ideahautomo.accounts",
     "ideahautomo.pages",
+    "ideahautomo.messaging",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -110,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ideahautomo.pages.context_processors.site",
+                "ideahautomo.messaging.context_processors.unread",
             ],
         },
     },

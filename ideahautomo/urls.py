@@ -14,4 +14,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("ideahautomo.pages.urls")),
     path("", include("ideahautomo.accounts.urls")),
+    path("", include("ideahautomo.messaging.urls")),
 ]

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 
 from ideahautomo.accounts import demo as accounts_demo
+from ideahautomo.messaging import demo as messaging_demo
 
 
 class Command(BaseCommand):
@@ -22,6 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, members, **options):
         people = accounts_demo.demo_create()
+        messaging_demo.demo_create()
         if members:
             seconds = accounts_demo.synthetic_members_create(
                 total=members, log=lambda line: self.stdout.write(line)
