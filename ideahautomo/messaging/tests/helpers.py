@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.test import TestCase
 from django.utils import timezone
 
 from ideahautomo.accounts.tests.factories import UserFactory
@@ -13,7 +14,18 @@ def old_member(**kwargs):
     return UserFactory(**kwargs)
 
 
+def committed():
+    """Run what the code queued for after commit (tests run inside a transaction)."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
 def conversation(actor, *recipients, body="Hei!", **kwargs):
-    return services.conversation_start(
-        actor=actor, recipients=list(recipients), body=body, **kwargs
-    )
+    with committed():
+        return services.conversation_start(
+            actor=actor, recipients=list(recipients), body=body, **kwargs
+        )
+
+
+def send(actor, chat, body):
+    with committed():
+        return services.message_send(actor=actor, conversation=chat, body=body)
