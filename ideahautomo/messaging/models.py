@@ -165,6 +165,9 @@ class NotificationKind(models.TextChoices):
     COMMENT_REPLY = "comment_reply", _("replies to your comments")
     IDEA_JOIN_REQUEST = "idea_join_request", _("requests to join your ideas")
     IDEA_JOIN_ACCEPTED = "idea_join_accepted", _("your requests to join an idea accepted")
+    IDEA_JOIN_DECLINED = "idea_join_declined", _("your requests to join an idea declined")
+    IDEA_UPDATE = "idea_update", _("news of ideas you follow")
+    IDEA_OWNERSHIP = "idea_ownership", _("ideas handed over to you")
     IDEA_STATUS = "idea_status", _("changes in the status of ideas you follow")
     CIRCLE_CHANGE = "circle_change", _("changes in your circles")
     CIRCLE_WAITLIST_PROMOTED = (
@@ -184,6 +187,9 @@ NOTIFICATION_TEXTS = {
     NotificationKind.COMMENT_REPLY: _("%(actor)s replied to your comment on “%(title)s”."),
     NotificationKind.IDEA_JOIN_REQUEST: _("%(actor)s would like to join your idea “%(title)s”."),
     NotificationKind.IDEA_JOIN_ACCEPTED: _("You were accepted to the team of “%(title)s”."),
+    NotificationKind.IDEA_JOIN_DECLINED: _("Your request to join “%(title)s” was declined."),
+    NotificationKind.IDEA_UPDATE: _("%(actor)s posted news of the idea “%(title)s”."),
+    NotificationKind.IDEA_OWNERSHIP: _("%(actor)s handed the idea “%(title)s” over to you."),
     NotificationKind.IDEA_STATUS: _("The idea “%(title)s” has a new status: %(status)s."),
     NotificationKind.CIRCLE_CHANGE: _("The circle “%(title)s” has changed."),
     NotificationKind.CIRCLE_WAITLIST_PROMOTED: _(

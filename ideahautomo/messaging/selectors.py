@@ -38,10 +38,15 @@ def blocked_user_ids(user):
     """
     if user is None or not user.is_authenticated:
         return set()
-    pairs = Block.objects.filter(Q(blocker=user) | Q(blocked=user)).values_list(
+    return blocked_user_ids_by_id(user.pk)
+
+
+def blocked_user_ids_by_id(user_id):
+    """blocked_user_ids for a user known only by id (for sources registered by id)."""
+    pairs = Block.objects.filter(Q(blocker_id=user_id) | Q(blocked_id=user_id)).values_list(
         "blocker_id", "blocked_id"
     )
-    return {blocked if blocker == user.pk else blocker for blocker, blocked in pairs}
+    return {blocked if blocker == user_id else blocker for blocker, blocked in pairs}
 
 
 def is_blocked_between(first, second):

@@ -533,6 +533,10 @@ def notification_email_send(*, notification_id):
         )
         if notification is None:
             return False
+        if not notification.recipient.is_active:  # the account was closed meanwhile
+            notification.email_state = EmailState.NONE
+            notification.save(update_fields=["email_state"])
+            return False
         notification.email_attempts += 1
         try:
             with transaction.atomic():

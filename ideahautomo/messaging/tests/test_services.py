@@ -155,6 +155,7 @@ def test_blocked_user_ids_see_both_directions():
     services.block_create(actor=blocker, blocked=other)
     assert selectors.blocked_user_ids(aino) == {blocked.pk, blocker.pk}
     assert selectors.blocked_user_ids(other) == {blocker.pk}
+    assert selectors.blocked_user_ids_by_id(aino.pk) == {blocked.pk, blocker.pk}
 
 
 def test_a_new_member_reaches_at_most_three_strangers_on_the_first_day():
