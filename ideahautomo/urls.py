@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("ideahautomo.profiles.urls")),
     path("", include("ideahautomo.ideas.urls")),
     path("", include("ideahautomo.events.urls")),
+    path("", include("ideahautomo.messaging.urls")),
 ]

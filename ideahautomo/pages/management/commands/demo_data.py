@@ -6,6 +6,7 @@ from django.utils import translation
 from ideahautomo.accounts import demo as accounts_demo
 from ideahautomo.events import demo as events_demo
 from ideahautomo.ideas import demo as ideas_demo
+from ideahautomo.messaging import demo as messaging_demo
 from ideahautomo.profiles import demo as profiles_demo
 
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         profiles_demo.demo_create()
         ideas_demo.demo_create()
         events_demo.demo_create()
+        messaging_demo.demo_create()
         if members:
             log = self.stdout.write
             seconds = accounts_demo.synthetic_members_create(total=members, log=log)

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MessagingConfig(AppConfig):
+    name = "ideahautomo.messaging"
+    verbose_name = _("Messaging and notifications")
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (ideas' events become notifications)

@@ -1,0 +1,318 @@
+"""Conversations between members, blocks and reports, and notifications with their e-mail outbox."""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+MESSAGE_MAX_LENGTH = 5000
+CONVERSATION_MAX_PARTICIPANTS = 10
+
+
+class Conversation(models.Model):
+    """A private conversation of two or more (up to ten) people."""
+
+    subject = models.CharField(_("subject"), max_length=120, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    is_group = models.BooleanField(default=False)
+    # "smaller-id:larger-id" for a one-to-one conversation, so that a pair has only one.
+    direct_key = models.CharField(max_length=41, unique=True, null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_message_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("conversation")
+        verbose_name_plural = _("conversations")
+
+    def __str__(self):
+        return self.subject or f"#{self.pk}"
+
+    @staticmethod
+    def direct_key_for(first, second):
+        low, high = sorted((first.pk, second.pk))
+        return f"{low}:{high}"
+
+
+class Participant(models.Model):
+    """One person in one conversation, with how far they have read it."""
+
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="participants"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="conversation_memberships"
+    )
+    joined_at = models.DateTimeField(default=timezone.now)
+    last_read_at = models.DateTimeField(null=True, blank=True)
+    left_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conversation", "user"], name="messaging_one_participant_each"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["user", "conversation"],
+                condition=Q(left_at__isnull=True),
+                name="messaging_participant_active",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} in {self.conversation_id}"
+
+
+class Message(models.Model):
+    """Plain text written by one participant; shown escaped, with web addresses as links."""
+
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="messages"
+    )
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(_("message"), max_length=MESSAGE_MAX_LENGTH)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["conversation", "id"], name="messaging_message_order")]
+
+    def __str__(self):
+        return f"{self.sender_id}: {self.body[:40]}"
+
+
+class Block(models.Model):
+    """The blocker no longer hears from the blocked person, and neither sees the other."""
+
+    blocker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_made"
+    )
+    blocked = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_received"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["blocker", "blocked"], name="messaging_one_block_each"),
+            models.CheckConstraint(
+                condition=~Q(blocker=F("blocked")), name="messaging_no_self_block"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.blocker_id} blocks {self.blocked_id}"
+
+
+class Report(models.Model):
+    """A member's report of another member or of one of their messages, for moderators.
+
+    The reported message's text is copied here: moderators read the report, never
+    the conversation it came from.
+    """
+
+    class Reason(models.TextChoices):
+        HARASSMENT = "harassment", _("harassment or threats")
+        SPAM = "spam", _("spam or advertising")
+        SCAM = "scam", _("scam or fraud")
+        INAPPROPRIATE = "inappropriate", _("inappropriate content")
+        OTHER = "other", _("something else")
+
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reported_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports_received"
+    )
+    message = models.ForeignKey(
+        Message, on_delete=models.SET_NULL, null=True, blank=True, related_name="reports"
+    )
+    message_body = models.TextField(blank=True)
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    details = models.TextField(_("details"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    handled_at = models.DateTimeField(null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["-created_at"],
+                condition=Q(handled_at__isnull=True),
+                name="messaging_report_open",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: {self.reported_user_id}"
+
+
+class NotificationKind(models.TextChoices):
+    """Every kind of event another feature may notify a person of (see services.notify)."""
+
+    MESSAGE_REPLY = "message_reply", _("new messages in your conversations")
+    IDEA_COMMENT = "idea_comment", _("comments on your ideas")
+    COMMENT_REPLY = "comment_reply", _("replies to your comments")
+    IDEA_JOIN_REQUEST = "idea_join_request", _("requests to join your ideas")
+    IDEA_JOIN_ACCEPTED = "idea_join_accepted", _("your requests to join an idea accepted")
+    IDEA_JOIN_DECLINED = "idea_join_declined", _("your requests to join an idea declined")
+    IDEA_UPDATE = "idea_update", _("news of ideas you follow")
+    IDEA_OWNERSHIP = "idea_ownership", _("ideas handed over to you")
+    IDEA_STATUS = "idea_status", _("changes in the status of ideas you follow")
+    CIRCLE_CHANGE = "circle_change", _("changes in your circles")
+    CIRCLE_WAITLIST_PROMOTED = (
+        "circle_waitlist_promoted",
+        _("a place in a circle from the waitlist"),
+    )
+    EVENT_CHANGE = "event_change", _("changes in events you have registered for")
+    EVENT_WAITLIST_PROMOTED = "event_waitlist_promoted", _("a place at an event from the waitlist")
+    ANNOUNCEMENT = "announcement", _("announcements of the service")
+
+
+# One line per kind, in the reader's language when shown. %(actor)s is the acting
+# person's name; %(title)s the idea, circle or event (given in text_params).
+NOTIFICATION_TEXTS = {
+    NotificationKind.MESSAGE_REPLY: _("%(actor)s sent you a message."),
+    NotificationKind.IDEA_COMMENT: _("%(actor)s commented on your idea “%(title)s”."),
+    NotificationKind.COMMENT_REPLY: _("%(actor)s replied to your comment on “%(title)s”."),
+    NotificationKind.IDEA_JOIN_REQUEST: _("%(actor)s would like to join your idea “%(title)s”."),
+    NotificationKind.IDEA_JOIN_ACCEPTED: _("You were accepted to the team of “%(title)s”."),
+    NotificationKind.IDEA_JOIN_DECLINED: _("Your request to join “%(title)s” was declined."),
+    NotificationKind.IDEA_UPDATE: _("%(actor)s posted news of the idea “%(title)s”."),
+    NotificationKind.IDEA_OWNERSHIP: _("%(actor)s handed the idea “%(title)s” over to you."),
+    NotificationKind.IDEA_STATUS: _("The idea “%(title)s” has a new status: %(status)s."),
+    NotificationKind.CIRCLE_CHANGE: _("The circle “%(title)s” has changed."),
+    NotificationKind.CIRCLE_WAITLIST_PROMOTED: _(
+        "A place opened up for you in the circle “%(title)s”."
+    ),
+    NotificationKind.EVENT_CHANGE: _("The event “%(title)s” has changed."),
+    NotificationKind.EVENT_WAITLIST_PROMOTED: _(
+        "A place opened up for you at the event “%(title)s”."
+    ),
+    NotificationKind.ANNOUNCEMENT: _("New announcement: %(title)s"),
+}
+
+
+class Delivery(models.TextChoices):
+    IN_APP = "in_app", _("only here in the service")
+    IMMEDIATE = "immediate", _("also by e-mail at once")
+    DIGEST = "digest", _("also in a daily e-mail summary")
+
+
+# What a person gets before they choose: time-sensitive things by e-mail at once.
+DEFAULT_DELIVERY = defaultdict(
+    lambda: Delivery.DIGEST,
+    {
+        NotificationKind.MESSAGE_REPLY: Delivery.IMMEDIATE,
+        NotificationKind.IDEA_JOIN_REQUEST: Delivery.IMMEDIATE,
+        NotificationKind.CIRCLE_WAITLIST_PROMOTED: Delivery.IMMEDIATE,
+        NotificationKind.EVENT_WAITLIST_PROMOTED: Delivery.IMMEDIATE,
+    },
+)
+
+
+class NotificationPreference(models.Model):
+    """How one person wants to hear of one kind of notification."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    kind = models.CharField(max_length=40, choices=NotificationKind.choices)
+    delivery = models.CharField(max_length=20, choices=Delivery.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="messaging_one_preference_each"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.kind}: {self.delivery}"
+
+
+class EmailState(models.TextChoices):
+    NONE = "none", _("no e-mail")
+    PENDING = "pending", _("e-mail waiting to be sent")
+    DIGEST = "digest", _("waiting for the daily summary")
+    SENT = "sent", _("e-mailed")
+    FAILED = "failed", _("e-mail failed")
+
+
+class Notification(models.Model):
+    """Something a person should know of, shown in the service and, by choice, e-mailed.
+
+    The row is also the e-mail outbox: it is written in the same transaction as the
+    event, and the e-mail is marked sent in the transaction that sends it.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=40, choices=NotificationKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    target_type = models.CharField(max_length=60, blank=True)
+    target_id = models.CharField(max_length=40, blank=True)
+    text_params = models.JSONField(default=dict, blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    email_state = models.CharField(
+        max_length=10, choices=EmailState.choices, default=EmailState.NONE
+    )
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+    email_next_attempt_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"], name="messaging_notification_list"),
+            models.Index(
+                fields=["recipient"],
+                condition=Q(read_at__isnull=True),
+                name="messaging_notification_unread",
+            ),
+            # The outbox: only the few rows still waiting are indexed.
+            models.Index(
+                fields=["email_state", "recipient"],
+                condition=Q(email_state__in=["pending", "digest"]),
+                name="messaging_notification_outbox",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} for {self.recipient_id}"
+
+    @property
+    def text(self):
+        params = defaultdict(str, self.text_params or {})
+        params["actor"] = str(self.actor) if self.actor_id else ""
+        return str(NOTIFICATION_TEXTS.get(self.kind, "%(title)s")) % params
+
+
+class DigestDelivery(models.Model):
+    """One daily summary e-mailed to one person on one day: the guard against sending twice."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+    notification_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "day"], name="messaging_one_digest_a_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.day}"

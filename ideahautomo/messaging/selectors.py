@@ -1,0 +1,201 @@
+"""Reads that messaging's pages need, each with its joins; and the blocks other features respect."""
+
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, Substr
+
+from ideahautomo.accounts.models import User
+
+from .models import (
+    DEFAULT_DELIVERY,
+    Block,
+    Conversation,
+    Message,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+    Participant,
+    Report,
+)
+
+PREVIEW_LENGTH = 140
+
+
+def blocked_user_ids(user):
+    """Ids of everyone user has blocked or been blocked by, in one query.
+
+    Other features (people suggestions, the directory, search) exclude these so
+    that neither side sees the other.
+    """
+    if user is None or not user.is_authenticated:
+        return set()
+    return blocked_user_ids_by_id(user.pk)
+
+
+def blocked_user_ids_by_id(user_id):
+    """blocked_user_ids for a user known only by id (for sources registered by id)."""
+    pairs = Block.objects.filter(Q(blocker_id=user_id) | Q(blocked_id=user_id)).values_list(
+        "blocker_id", "blocked_id"
+    )
+    return {blocked if blocker == user_id else blocker for blocker, blocked in pairs}
+
+
+def is_blocked_between(first, second):
+    return Block.objects.filter(
+        Q(blocker=first, blocked=second) | Q(blocker=second, blocked=first)
+    ).exists()
+
+
+def blocks_made_by(user):
+    return Block.objects.filter(blocker=user).select_related("blocked").order_by("-created_at")
+
+
+def unread_counts(user):
+    """(conversations with unread messages, unread notifications) for the header, in one query."""
+    unread_conversations = (
+        Participant.objects.filter(user=OuterRef("pk"), left_at__isnull=True)
+        .filter(
+            Q(last_read_at__isnull=True) | Q(conversation__last_message_at__gt=F("last_read_at"))
+        )
+        .order_by()
+        .values("user")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    unread_notifications = (
+        Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
+        .order_by()
+        .values("recipient")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    row = (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            unread_conversations=Coalesce(
+                Subquery(unread_conversations, output_field=IntegerField()), Value(0)
+            ),
+            unread_notifications=Coalesce(
+                Subquery(unread_notifications, output_field=IntegerField()), Value(0)
+            ),
+        )
+        .values_list("unread_conversations", "unread_notifications")
+        .first()
+    )
+    return row or (0, 0)
+
+
+def conversations_for_list(*, viewer):
+    """The viewer's conversations, newest first, with the other people and a preview.
+
+    The other participants come in one prefetch query whatever the page size.
+    """
+    last_message = Message.objects.filter(conversation=OuterRef("pk")).order_by("-id")
+    mine = Participant.objects.filter(
+        conversation=OuterRef("pk"), user=viewer, left_at__isnull=True
+    )
+    return (
+        Conversation.objects.filter(Exists(mine))
+        .annotate(
+            viewer_last_read_at=Subquery(mine.values("last_read_at")[:1]),
+            last_message_body=Substr(Subquery(last_message.values("body")[:1]), 1, PREVIEW_LENGTH),
+            last_message_sender_id=Subquery(last_message.values("sender_id")[:1]),
+        )
+        .prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.filter(left_at__isnull=True)
+                .exclude(user=viewer)
+                .select_related("user")
+                .order_by("user__display_name"),
+                to_attr="others",
+            )
+        )
+        .order_by("-last_message_at", "-id")
+    )
+
+
+def conversation_with_participants(pk):
+    """The conversation with its present participants (as .active), or None.
+
+    Who may open it is permissions.can_view_conversation's rule.
+    """
+    return (
+        Conversation.objects.filter(pk=pk)
+        .prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.filter(left_at__isnull=True)
+                .select_related("user")
+                .order_by("user__display_name"),
+                to_attr="active",
+            )
+        )
+        .first()
+    )
+
+
+def messages_for_conversation(*, conversation, before_id=None, limit=50):
+    """(up to limit messages in time order, whether earlier ones exist): the latest ones,
+    or those just before the message before_id."""
+    messages = Message.objects.filter(conversation=conversation).select_related("sender")
+    if before_id is not None:
+        messages = messages.filter(id__lt=before_id)
+    latest = list(messages.order_by("-id")[: limit + 1])
+    return list(reversed(latest[:limit])), len(latest) > limit
+
+
+def messages_after(*, conversation, after_id, limit=50):
+    """Messages newer than after_id, oldest first: what a polling page has not shown yet."""
+    return list(
+        Message.objects.filter(conversation=conversation, id__gt=after_id)
+        .select_related("sender")
+        .order_by("id")[:limit]
+    )
+
+
+def message_for_reporter(*, viewer, pk):
+    """A message the viewer can see (in a conversation they take part in), or None."""
+    return (
+        Message.objects.filter(
+            pk=pk,
+            conversation__participants__user=viewer,
+            conversation__participants__left_at__isnull=True,
+        )
+        .select_related("sender")
+        .first()
+    )
+
+
+def notifications_for_list(*, viewer):
+    return Notification.objects.filter(recipient=viewer).select_related("actor")
+
+
+def notification_deliveries(user):
+    """{kind: delivery} for every kind, the person's choice or the default."""
+    chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "delivery"))
+    return {kind: chosen.get(kind, DEFAULT_DELIVERY[kind]) for kind in NotificationKind.values}
+
+
+def delivery_for(user, kind):
+    chosen = (
+        NotificationPreference.objects.filter(user=user, kind=kind)
+        .values_list("delivery", flat=True)
+        .first()
+    )
+    return chosen or DEFAULT_DELIVERY[kind]
+
+
+def reports_for_moderation(*, handled=False):
+    return Report.objects.filter(handled_at__isnull=not handled).select_related(
+        "reporter", "reported_user", "handled_by"
+    )

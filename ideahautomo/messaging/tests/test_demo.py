@@ -1,0 +1,23 @@
+"""The demo conversation and notifications: created once, in Finnish, between the demo members."""
+
+import pytest
+from django.core.management import call_command
+
+from ideahautomo.messaging.models import Conversation, Message, Notification
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_data_has_a_conversation_and_notifications_and_running_again_changes_nothing():
+    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    conversation = Conversation.objects.get()
+    emails = set(conversation.participants.values_list("user__email", flat=True))
+    assert emails == {"jasen@demo.ideahautomo.fi", "oksana@demo.ideahautomo.fi"}
+    assert Message.objects.count() == 5
+    notifications = Notification.objects.filter(recipient__email="jasen@demo.ideahautomo.fi")
+    assert notifications.count() == 4
+    assert notifications.filter(read_at__isnull=True).count() == 2
+    assert not Notification.objects.exclude(email_state="none").exists()
+    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Conversation.objects.count() == 1 and Message.objects.count() == 5
+    assert Notification.objects.count() == 4

@@ -1,0 +1,130 @@
+"""Every role against every view of messaging: the permission table.
+
+No role opens a conversation it is not part of: staff get the same 404 as anyone.
+"""
+
+import pytest
+from django.urls import reverse
+
+from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
+from ideahautomo.messaging import permissions, services
+
+from .helpers import conversation, old_member
+
+pytestmark = pytest.mark.django_db
+
+COMMUNITY_PAGE = expect(403, guest=LOGIN, member=200, mentor=200, partner=200)
+SIGNED_IN_PAGE = expect(200, guest=LOGIN)
+MODERATION_PAGE = expect(403, guest=LOGIN, project_manager=200, moderator=200)
+NOBODY_ELSE = expect(404, guest=LOGIN)
+
+GET_TABLE = {
+    "messaging:conversations": COMMUNITY_PAGE,
+    "messaging:start": COMMUNITY_PAGE,
+    "messaging:blocks": COMMUNITY_PAGE,
+    "messaging:notifications": SIGNED_IN_PAGE,
+    "messaging:notification_settings": SIGNED_IN_PAGE,
+    "messaging:reports": MODERATION_PAGE,
+}
+
+
+@pytest.mark.parametrize("url_name", GET_TABLE)
+def test_who_may_open_each_page(cast, client_for, url_name):
+    people = cast.by_role()
+    for role, expected in zip(ROLES, GET_TABLE[url_name], strict=True):
+        client = client_for(people[role])
+        got = status_of(client.get(reverse(url_name)))
+        assert got == expected, f"{url_name} as {role}: {got}, expected {expected}"
+        client.logout()
+
+
+@pytest.mark.parametrize("url_name", ["messaging:conversation", "messaging:poll"])
+def test_nobody_opens_someone_elses_conversation_whatever_their_role(cast, client_for, url_name):
+    others = conversation(old_member(), old_member(), body="Yksityistä")
+    people = cast.by_role()
+    for role, expected in zip(ROLES, NOBODY_ELSE, strict=True):
+        client = client_for(people[role])
+        response = client.get(reverse(url_name, args=[others.pk]))
+        got = status_of(response)
+        assert got == expected, f"{url_name} as {role}: {got}, expected {expected}"
+        assert b"Yksityist" not in response.content
+        client.logout()
+
+
+def test_only_the_participant_opens_their_conversation(cast, client_for):
+    mine = conversation(old_member(), cast.member, body="Hei Aino")
+    people = cast.by_role()
+    for role, expected in zip(ROLES, expect(404, guest=LOGIN, member=200), strict=True):
+        client = client_for(people[role])
+        got = status_of(client.get(reverse("messaging:conversation", args=[mine.pk])))
+        assert got == expected, f"conversation as {role}: {got}, expected {expected}"
+        client.logout()
+
+
+def test_nobody_posts_into_or_leaves_someone_elses_conversation(cast, client_for):
+    group = conversation(old_member(), old_member(), old_member())
+    people = cast.by_role()
+    for role, expected in zip(ROLES, NOBODY_ELSE, strict=True):
+        client = client_for(people[role])
+        posts = [("messaging:conversation", {"body": "Hei"}), ("messaging:leave", {})]
+        for url_name, data in posts:
+            got = status_of(client.post(reverse(url_name, args=[group.pk]), data))
+            assert got == expected, f"{url_name} as {role}: {got}, expected {expected}"
+        client.logout()
+    assert group.messages.count() == 1
+
+
+def test_who_may_block_and_report(cast, client_for):
+    people = cast.by_role()
+    table = expect(403, guest=LOGIN, member=302, mentor=302, partner=302)
+    for role, expected in zip(ROLES, table, strict=True):
+        target = old_member()
+        client = client_for(people[role])
+        got = status_of(client.post(reverse("messaging:block", args=[target.pk])))
+        assert got == expected, f"block as {role}: {got}, expected {expected}"
+        got = status_of(
+            client.post(reverse("messaging:report", args=[target.pk]), {"reason": "spam"})
+        )
+        assert got == expected, f"report as {role}: {got}, expected {expected}"
+        client.logout()
+
+
+def test_who_may_mark_a_report_handled(cast, client_for):
+    people = cast.by_role()
+    table = expect(403, guest=LOGIN, project_manager=302, moderator=302)
+    for role, expected in zip(ROLES, table, strict=True):
+        report = services.report_create(
+            actor=old_member(), reported_user=old_member(), reason="spam"
+        )
+        client = client_for(people[role])
+        got = status_of(client.post(reverse("messaging:report_handle", args=[report.pk])))
+        assert got == expected, f"handling a report as {role}: {got}, expected {expected}"
+        client.logout()
+
+
+def test_everyone_signed_in_manages_their_own_notifications(cast, client_for):
+    people = cast.by_role()
+    for role, expected in zip(ROLES, expect(302, guest=LOGIN), strict=True):
+        client = client_for(people[role])
+        got = status_of(client.post(reverse("messaging:notifications_read")))
+        assert got == expected, f"mark all read as {role}: {got}, expected {expected}"
+        client.logout()
+
+
+def test_unsubscribing_needs_no_sign_in(cast, client_for):
+    token = services.unsubscribe_token(user=cast.member, kind="idea_comment")
+    url = reverse("messaging:unsubscribe", args=[token])
+    for role, person in cast.by_role().items():
+        client = client_for(person)
+        assert client.get(url).status_code == 200, role
+        client.logout()
+
+
+def test_permission_functions_per_role(cast):
+    people = cast.by_role()
+    community = {"member", "mentor", "partner"}
+    moderation = {"moderator", "project_manager"}
+    for role, person in people.items():
+        assert permissions.can_use_messaging(person) == (role in community), role
+        assert permissions.can_list_reports(person) == (role in moderation), role
+        assert permissions.can_receive_notifications(person) == (role != "guest"), role

@@ -1,0 +1,276 @@
+"""The rules of conversations, blocks and reports, at the level where they live."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from ideahautomo.accounts.models import AuditEvent, Role
+from ideahautomo.accounts.tests.factories import UserFactory, user_with_role
+from ideahautomo.messaging import selectors, services
+from ideahautomo.messaging.models import (
+    MESSAGE_MAX_LENGTH,
+    Conversation,
+    Message,
+    Participant,
+    Report,
+)
+
+from .helpers import conversation, old_member
+
+pytestmark = pytest.mark.django_db
+
+
+def code_of(excinfo):
+    return excinfo.value.error_list[0].code
+
+
+def test_two_members_share_one_conversation_whoever_starts_it():
+    aino, oksana = old_member(), old_member()
+    first = conversation(aino, oksana, body="Hei Oksana!")
+    second = conversation(oksana, aino, body="Hei Aino!")
+    assert first == second
+    assert not first.is_group
+    assert [m.body for m in first.messages.order_by("id")] == ["Hei Oksana!", "Hei Aino!"]
+    assert Participant.objects.filter(conversation=first).count() == 2
+
+
+def test_a_small_group_can_talk_together():
+    people = [old_member() for _ in range(4)]
+    group = conversation(people[0], *people[1:], subject="Ompelimo")
+    assert group.is_group
+    assert group.subject == "Ompelimo"
+    services.message_send(actor=people[2], conversation=group, body="Mukana!")
+    assert group.messages.count() == 2
+
+
+def test_a_conversation_has_at_most_ten_people():
+    actor = old_member()
+    nine = [old_member() for _ in range(9)]
+    conversation(actor, *nine)
+    with pytest.raises(ValidationError) as excinfo:
+        conversation(actor, *nine, old_member())
+    assert code_of(excinfo) == "too_many"
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [("", "empty"), ("   \n ", "empty"), ("x" * (MESSAGE_MAX_LENGTH + 1), "too_long")],
+)
+def test_empty_and_oversized_messages_are_refused(body, code):
+    aino, oksana = old_member(), old_member()
+    with pytest.raises(ValidationError) as excinfo:
+        conversation(aino, oksana, body=body)
+    assert code_of(excinfo) == code
+    assert not Conversation.objects.exists()
+
+
+def test_the_longest_allowed_message_goes_through():
+    aino, oksana = old_member(), old_member()
+    conversation(aino, oksana, body="x" * MESSAGE_MAX_LENGTH)
+    assert Message.objects.get().body == "x" * MESSAGE_MAX_LENGTH
+
+
+def test_nobody_messages_themselves():
+    aino = old_member()
+    with pytest.raises(ValidationError) as excinfo:
+        conversation(aino, aino)
+    assert code_of(excinfo) == "self"
+
+
+@pytest.mark.parametrize(
+    "role", [Role.CONTACT_PERSON, Role.PROJECT_MANAGER, Role.MODERATOR, Role.ADMINISTRATOR]
+)
+def test_staff_are_not_members_to_message(role, cast):
+    staff = user_with_role(role, area=cast.area)
+    with pytest.raises(ValidationError) as excinfo:
+        conversation(old_member(), staff)
+    assert code_of(excinfo) == "not_member"
+
+
+def test_closed_accounts_cannot_be_messaged():
+    with pytest.raises(ValidationError) as excinfo:
+        conversation(old_member(), old_member(is_active=False))
+    assert code_of(excinfo) == "not_member"
+
+
+def test_staff_roles_cannot_send_messages(cast):
+    with pytest.raises(ValidationError) as excinfo:
+        conversation(cast.moderator, cast.member)
+    assert code_of(excinfo) == "role"
+
+
+def test_mentors_and_partners_take_part(cast):
+    conversation(cast.mentor, cast.partner)
+    conversation(cast.partner, cast.member)
+
+
+def test_a_blocked_person_can_no_longer_reach_the_blocker():
+    aino, stranger = old_member(), old_member()
+    existing = conversation(stranger, aino)
+    services.block_create(actor=aino, blocked=stranger)
+    with pytest.raises(ValidationError) as excinfo:
+        conversation(stranger, aino)
+    assert code_of(excinfo) == "blocked"
+    with pytest.raises(ValidationError) as excinfo:
+        services.message_send(actor=stranger, conversation=existing, body="Vastaa!")
+    assert code_of(excinfo) == "blocked"
+    assert existing.messages.count() == 1
+
+
+def test_the_blocker_cannot_write_to_the_blocked_either():
+    aino, stranger = old_member(), old_member()
+    services.block_create(actor=aino, blocked=stranger)
+    with pytest.raises(ValidationError) as excinfo:
+        conversation(aino, stranger)
+    assert code_of(excinfo) == "blocked"
+
+
+def test_a_blocked_person_cannot_be_put_in_a_group():
+    aino, stranger, friend = old_member(), old_member(), old_member()
+    services.block_create(actor=aino, blocked=stranger)
+    with pytest.raises(ValidationError) as excinfo:
+        conversation(stranger, friend, aino)
+    assert code_of(excinfo) == "blocked"
+
+
+def test_unblocking_lets_messages_through_again():
+    aino, stranger = old_member(), old_member()
+    services.block_create(actor=aino, blocked=stranger)
+    services.block_remove(actor=aino, blocked=stranger)
+    conversation(stranger, aino)
+
+
+def test_nobody_blocks_themselves():
+    aino = old_member()
+    with pytest.raises(ValidationError):
+        services.block_create(actor=aino, blocked=aino)
+
+
+def test_blocked_user_ids_see_both_directions():
+    aino, blocked, blocker, other = old_member(), old_member(), old_member(), old_member()
+    services.block_create(actor=aino, blocked=blocked)
+    services.block_create(actor=blocker, blocked=aino)
+    services.block_create(actor=blocker, blocked=other)
+    assert selectors.blocked_user_ids(aino) == {blocked.pk, blocker.pk}
+    assert selectors.blocked_user_ids(other) == {blocker.pk}
+    assert selectors.blocked_user_ids_by_id(aino.pk) == {blocked.pk, blocker.pk}
+
+
+def test_a_new_member_reaches_at_most_three_strangers_on_the_first_day():
+    newcomer = UserFactory()  # joined just now
+    strangers = [old_member() for _ in range(4)]
+    for person in strangers[:3]:
+        conversation(newcomer, person)
+    with pytest.raises(ValidationError) as excinfo:
+        conversation(newcomer, strangers[3])
+    assert code_of(excinfo) == "new_member_limit"
+    # Writing on in the conversations they have, or answering, stays possible.
+    conversation(newcomer, strangers[0], body="Jatketaan")
+    writer = old_member()
+    first = conversation(writer, newcomer)
+    services.message_send(actor=newcomer, conversation=first, body="Kiitos viestistä!")
+
+
+def test_the_first_day_limit_ends_after_a_day():
+    newcomer = UserFactory(date_joined=timezone.now() - timedelta(hours=25))
+    for _ in range(5):
+        conversation(newcomer, old_member())
+
+
+def test_sending_is_rate_limited_with_a_clear_message():
+    aino, oksana = old_member(), old_member()
+    chat = conversation(aino, oksana)
+    for number in range(services.MESSAGES_PER_WINDOW - 1):
+        services.message_send(actor=aino, conversation=chat, body=f"Viesti {number}")
+    with pytest.raises(ValidationError) as excinfo:
+        services.message_send(actor=aino, conversation=chat, body="Yksi liikaa")
+    assert code_of(excinfo) == "rate_limited"
+    assert chat.messages.count() == services.MESSAGES_PER_WINDOW
+    # The other person is not slowed down by it.
+    services.message_send(actor=oksana, conversation=chat, body="Rauhoitu")
+
+
+def test_only_participants_send_into_a_conversation():
+    aino, oksana, outsider = old_member(), old_member(), old_member()
+    chat = conversation(aino, oksana)
+    with pytest.raises(ValidationError) as excinfo:
+        services.message_send(actor=outsider, conversation=chat, body="Hei")
+    assert code_of(excinfo) == "not_participant"
+
+
+def test_leaving_a_group_stops_its_messages():
+    people = [old_member() for _ in range(3)]
+    group = conversation(*people)
+    services.conversation_leave(actor=people[2], conversation=group)
+    with pytest.raises(ValidationError):
+        services.message_send(actor=people[2], conversation=group, body="Vielä")
+    assert selectors.conversation_with_participants(group.pk).active[0].user in people[:2]
+
+
+def test_a_one_to_one_conversation_is_not_left_but_blocked():
+    aino, oksana = old_member(), old_member()
+    chat = conversation(aino, oksana)
+    with pytest.raises(ValidationError) as excinfo:
+        services.conversation_leave(actor=aino, conversation=chat)
+    assert code_of(excinfo) == "not_group"
+
+
+def test_unread_counts_follow_reading(django_assert_num_queries):
+    aino, oksana = old_member(), old_member()
+    chat = conversation(oksana, aino)
+    with django_assert_num_queries(1):
+        assert selectors.unread_counts(aino) == (1, 1)
+    assert selectors.unread_counts(oksana) == (0, 0)
+    services.conversation_mark_read(user=aino, conversation=chat)
+    assert selectors.unread_counts(aino) == (0, 0)
+
+
+def test_a_report_keeps_the_reported_message_text():
+    aino, troll = old_member(), old_member()
+    chat = conversation(troll, aino, body="Rumaa puhetta")
+    message = chat.messages.get()
+    report = services.report_create(
+        actor=aino, reported_user=troll, message=message, reason="harassment", details="Uhkailua"
+    )
+    assert report.message_body == "Rumaa puhetta"
+    assert report.handled_at is None
+    assert AuditEvent.objects.filter(action="report.created", object_id=str(report.pk)).exists()
+
+
+def test_a_member_can_be_reported_without_a_message():
+    aino, troll = old_member(), old_member()
+    report = services.report_create(actor=aino, reported_user=troll, reason="spam")
+    assert report.message is None
+
+
+@pytest.mark.parametrize("problem", ["self", "mismatch", "reason"])
+def test_reports_that_make_no_sense_are_refused(problem):
+    aino, troll, other = old_member(), old_member(), old_member()
+    message = conversation(other, aino).messages.get()
+    arguments = {
+        "self": {"reported_user": aino, "reason": "spam"},
+        "mismatch": {"reported_user": troll, "reason": "spam", "message": message},
+        "reason": {"reported_user": troll, "reason": "boring"},
+    }[problem]
+    with pytest.raises(ValidationError) as excinfo:
+        services.report_create(actor=aino, **arguments)
+    assert code_of(excinfo) == problem
+    assert not Report.objects.exists()
+
+
+def test_reporting_is_rate_limited():
+    aino = old_member()
+    for _ in range(services.REPORTS_PER_HOUR):
+        services.report_create(actor=aino, reported_user=old_member(), reason="spam")
+    with pytest.raises(ValidationError) as excinfo:
+        services.report_create(actor=aino, reported_user=old_member(), reason="spam")
+    assert code_of(excinfo) == "rate_limited"
+
+
+def test_a_moderator_marks_a_report_handled(cast):
+    report = services.report_create(actor=old_member(), reported_user=old_member(), reason="spam")
+    services.report_mark_handled(actor=cast.moderator, report=report)
+    assert report.handled_at is not None
+    assert report.handled_by == cast.moderator

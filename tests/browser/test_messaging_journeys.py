@@ -1,0 +1,141 @@
+"""Messaging in a real browser: two members converse, a third is reported and blocked,
+notifications arrive in the service and in the daily e-mail summary (JavaScript off);
+and with JavaScript on, a new message appears without reloading the page."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory
+from ideahautomo.messaging import services, views
+from ideahautomo.messaging.models import Block, Report
+
+from .conftest import sign_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def member(email, name):
+    return UserFactory(
+        email=email,
+        display_name=name,
+        language="en",
+        date_joined=timezone.now() - timedelta(days=30),
+    )
+
+
+@pytest.fixture
+def members(db):
+    return (
+        member("aino@example.fi", "Aino Virtanen"),
+        member("oksana@example.fi", "Oksana Kovalenko"),
+        member("troll@example.fi", "Tero Trolli"),
+    )
+
+
+def test_two_members_converse_a_third_is_reported_and_blocked(new_page, members):
+    aino, oksana, troll = members
+
+    # Oksana chooses the daily e-mail summary for messages.
+    oksana_page = new_page(javascript=False, language="en")
+    sign_in(oksana_page, oksana.email, PASSWORD)
+    oksana_page.goto("/ilmoitukset/asetukset/")
+    oksana_page.select_option("select[name=message_reply]", "digest")
+    oksana_page.click("main button:has-text('Save')")
+    assert "saved" in oksana_page.locator(".messages").inner_text()
+
+    # Aino writes to Oksana from a link on Oksana's profile.
+    aino_page = new_page(javascript=False, language="en")
+    sign_in(aino_page, aino.email, PASSWORD)
+    aino_page.goto(f"/viestit/uusi/?kenelle={oksana.pk}&aihe=Finnish practice")
+    aino_page.fill("textarea[name=body]", "Hi Oksana! Shall we meet at https://example.fi/library?")
+    aino_page.click("main button:has-text('Send')")
+    assert "Hi Oksana!" in aino_page.locator("#message-list").inner_text()
+    link = aino_page.locator("#message-list a[href='https://example.fi/library']")
+    assert link.get_attribute("rel") == "nofollow noopener noreferrer"
+    aino_page.fill("textarea[name=body]", "Are you there?")
+    aino_page.click("main button:has-text('Send')")
+    troll_first = services.conversation_start(actor=troll, recipients=[aino], body="Spam spam")
+
+    # Oksana sees the unread counts in the header.
+    oksana_page.goto("/")
+    assert "1" in oksana_page.locator("a[href='/viestit/'] .count").inner_text()
+    assert "1" in oksana_page.locator("a[href='/ilmoitukset/'] .count").inner_text()
+
+    # The notification is in the service...
+    oksana_page.click("a[href='/ilmoitukset/']")
+    assert "Aino Virtanen sent you a message." in oksana_page.locator("main").inner_text()
+    oksana_page.click("text=Aino Virtanen sent you a message.")
+    assert "Are you there?" in oksana_page.locator("#message-list").inner_text()
+    oksana_page.fill("textarea[name=body]", "Yes! See you on Thursday.")
+    oksana_page.click("main button:has-text('Send')")
+    assert oksana_page.locator("a[href='/viestit/'] .count").count() == 0
+
+    aino_page.click("a[href='/viestit/']")
+    aino_page.click("text=Oksana Kovalenko")
+    assert "See you on Thursday" in aino_page.locator("#message-list").inner_text()
+
+    # ...and in the daily e-mail summary, with a one-click way out.
+    assert not [m for m in mail.outbox if m.to == [oksana.email]]
+    services.send_daily_digests()
+    [summary] = [m for m in mail.outbox if m.to == [oksana.email]]
+    assert "Aino Virtanen sent you a message." in summary.body
+    assert summary.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    # Aino reports the troll's message and blocks him.
+    aino_page.goto(f"/viestit/{troll_first.pk}/")
+    aino_page.click("text=Report message")
+    aino_page.select_option("select[name=reason]", "spam")
+    aino_page.fill("textarea[name=details]", "Advertising again and again.")
+    aino_page.click("main button:has-text('Send the report')")
+    assert "moderators will look into your report" in aino_page.locator(".messages").inner_text()
+    aino_page.click("main button:has-text('Block')")
+    assert "You blocked Tero Trolli" in aino_page.locator(".messages").inner_text()
+    assert Report.objects.get().message_body == "Spam spam"
+    assert Block.objects.filter(blocker=aino, blocked=troll).exists()
+
+    # The troll can no longer reach Aino; Oksana still can.
+    troll_page = new_page(javascript=False, language="en")
+    sign_in(troll_page, troll.email, PASSWORD)
+    troll_page.goto(f"/viestit/{troll_first.pk}/")
+    troll_page.fill("textarea[name=body]", "Why no answer?")
+    troll_page.click("main button:has-text('Send')")
+    assert "You cannot send messages to Aino Virtanen." in troll_page.locator("main").inner_text()
+    troll_page.goto(f"/viestit/uusi/?kenelle={aino.pk}")
+    troll_page.fill("textarea[name=body]", "New conversation then")
+    troll_page.click("main button:has-text('Send')")
+    assert "You cannot send messages to Aino Virtanen." in troll_page.locator("main").inner_text()
+    assert troll_first.messages.count() == 1
+
+    # A moderator sees the report and only the reported message.
+    from ideahautomo.accounts.models import Role
+    from ideahautomo.accounts.tests.factories import user_with_role
+
+    user_with_role(Role.MODERATOR, email="moderator@example.fi", language="en")
+    moderator_page = new_page(javascript=False, language="en")
+    sign_in(moderator_page, "moderator@example.fi", PASSWORD)
+    moderator_page.click("a[href='/moderointi/ilmoitukset/']")
+    table = moderator_page.locator("table").inner_text()
+    assert "Spam spam" in table and "Tero Trolli" in table
+    assert "See you on Thursday" not in moderator_page.content()
+    moderator_page.goto(f"/viestit/{troll_first.pk}/")
+    assert moderator_page.locator("h1").inner_text() == "Page not found"
+
+
+def test_a_new_message_appears_without_reloading(new_page, members, monkeypatch):
+    monkeypatch.setattr(views, "POLL_SECONDS", 1)
+    aino, oksana, _troll = members
+    chat = services.conversation_start(actor=oksana, recipients=[aino], body="First message")
+    page = new_page(javascript=True, language="en")
+    sign_in(page, aino.email, PASSWORD)
+    page.goto(f"/viestit/{chat.pk}/")
+    page.wait_for_function("() => window.htmx !== undefined")
+    page.evaluate("() => { window.notReloaded = true; }")
+    services.message_send(actor=oksana, conversation=chat, body="Second, live")
+    page.locator("#message-list", has_text="Second, live").wait_for(timeout=8000)
+    services.message_send(actor=oksana, conversation=chat, body="Third, live")
+    page.locator("#message-list", has_text="Third, live").wait_for(timeout=8000)
+    assert page.evaluate("() => window.notReloaded") is True
+    assert page.locator("#message-list li").count() == 3
