@@ -114,9 +114,29 @@ def user_deactivate(*, actor, user):
     user.refresh_from_db(fields=["is_active", "session_generation"])
 
 
+_export_sections = {}
+
+
+def register_data_export(name):
+    """Decorator: features add what they keep about a person, section(user) -> JSON data."""
+
+    def decorator(section):
+        _export_sections[name] = section
+        return section
+
+    return decorator
+
+
 def user_data_export(*, user):
     """Everything the service keeps about user, for them to download (GDPR art. 15 and 20)."""
     invitation = Invitation.objects.filter(accepted_user=user).select_related("area").first()
+    return {
+        **_account_export(user, invitation),
+        **{name: section(user) for name, section in _export_sections.items()},
+    }
+
+
+def _account_export(user, invitation):
     return {
         "account": {
             "email": user.email,

@@ -7,4 +7,7 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self):
-        from . import suggestions  # noqa: F401  (registers ideas in the members' suggestions)
+        from . import (
+            export,  # noqa: F401  (the person's own data download)
+            suggestions,  # noqa: F401  (registers ideas in the members' suggestions)
+        )

@@ -7,4 +7,7 @@ class MessagingConfig(AppConfig):
     verbose_name = _("Messaging and notifications")
 
     def ready(self):
-        from . import receivers  # noqa: F401  (ideas' events become notifications)
+        from . import (
+            export,  # noqa: F401  (the person's own data download)
+            receivers,  # noqa: F401  (ideas' events become notifications)
+        )

@@ -7,4 +7,7 @@ class ProfilesConfig(AppConfig):
     verbose_name = _("Profiles")
 
     def ready(self):
-        from . import receivers  # noqa: F401
+        from . import (
+            export,  # noqa: F401  (the person's own data download)
+            receivers,  # noqa: F401
+        )

@@ -270,3 +270,17 @@ def test_deleting_needs_the_password_and_then_removes_personal_data(
 def test_guests_cannot_download_or_delete(client):
     assert client.get(reverse("accounts:data_download"))["Location"].startswith("/kirjaudu/")
     assert client.post(reverse("accounts:delete"))["Location"].startswith("/kirjaudu/")
+
+
+def test_the_download_holds_what_every_feature_keeps(client, cast):
+    from ideahautomo.profiles import services as profile_services
+
+    profile_services.profile_set_skills(
+        actor=cast.member, profile=cast.member.profile, relation="has", names=["ompelu"]
+    )
+    client.force_login(cast.member)
+
+    data = client.get(reverse("accounts:data_download")).json()
+
+    assert data["profile"]["knows"] == ["ompelu"]
+    assert {"ideas", "event_registrations", "messages_sent"} <= set(data)

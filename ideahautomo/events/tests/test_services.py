@@ -270,3 +270,21 @@ def test_feedback_waits_for_the_end_and_a_real_mood(cast, members):
 def test_promotion_notice_skips_a_registration_cancelled_meanwhile(members):
     assert services.promotion_notice_send(registration_id=0) is False
     user_with_role(Role.MEMBER)
+
+
+def test_deleting_an_account_frees_its_place_and_forgets_its_answers(
+    members, django_capture_on_commit_callbacks
+):
+    from ideahautomo.accounts import services as account_services
+
+    event = EventFactory(capacity=1)
+    leaving, waiting = members[0], members[1]
+    services.event_register(actor=leaving, event=event, dietary_needs="gluteeniton")
+    services.event_register(actor=waiting, event=event)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        account_services.user_delete(user=leaving)
+
+    assert Registration.objects.get(user=waiting).status == Registration.Status.CONFIRMED
+    gone = Registration.objects.get(user=leaving)
+    assert gone.status == Registration.Status.CANCELLED and gone.dietary_needs == ""

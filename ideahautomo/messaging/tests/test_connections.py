@@ -50,6 +50,6 @@ def test_blocked_people_disappear_from_the_directory_and_suggestions(cast, clien
     suggestions = client.get(reverse("profiles:suggestions"))
 
     assert cast.mentor not in [p.user for p in directory.context["page"].object_list]
-    people = dict((kind, items) for kind, _label, items in suggestions.context["groups"])
+    people = {kind: items for kind, _label, items in suggestions.context["groups"]}
     assert cast.mentor not in [s.target.user for s in people["people"]]
     assert client.get(reverse("profiles:detail", args=[cast.mentor.pk])).status_code == 404
