@@ -90,7 +90,6 @@ class Profile(models.Model):
     class Meta:
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
-        indexes = [models.Index(fields=["visibility"], name="profiles_visibility")]
 
     def __str__(self):
         return str(self.user)

@@ -102,6 +102,10 @@ def visible_profiles(*, viewer):
     )
 
 
+# Languages most members speak; a filter on them is checked row by row.
+WIDELY_SPOKEN = {"fi", "sv", "en"}
+
+
 @dataclass
 class DirectoryFilters:
     query: str = ""
@@ -118,22 +122,24 @@ def directory(*, viewer, filters):
     if filters.municipality is not None:
         profiles = profiles.filter(user__municipality=filters.municipality)
     if filters.language:
-        languages = ProfileLanguage.objects.filter(profile=OuterRef("pk"), code=filters.language)
+        languages = ProfileLanguage.objects.filter(code=filters.language)
         if filters.level:
             rank = LEVEL_ORDER[filters.level]
             languages = languages.filter(
                 level__in=[level for level, order in LEVEL_ORDER.items() if order >= rank]
             )
-        profiles = profiles.filter(Exists(languages))
+        if filters.language in WIDELY_SPOKEN:
+            # Most members match: walk the newest and check each, stopping at a page.
+            profiles = profiles.filter(Exists(languages.filter(profile=OuterRef("pk"))))
+        else:
+            # Few match: start from the language rows' index.
+            profiles = profiles.filter(pk__in=languages.values("profile_id"))
     if filters.skill:
         profiles = profiles.filter(
-            Exists(
-                ProfileSkill.objects.filter(
-                    profile=OuterRef("pk"),
-                    relation=ProfileSkill.Relation.HAS,
-                    skill_id__in=matching_skill_ids(filters.skill, prefix=False),
-                )
-            )
+            pk__in=ProfileSkill.objects.filter(
+                relation=ProfileSkill.Relation.HAS,
+                skill_id__in=matching_skill_ids(filters.skill, prefix=False),
+            ).values("profile_id")
         )
     if filters.goal in Profile.GOALS:
         profiles = profiles.filter(**{filters.goal: True})
@@ -154,16 +160,15 @@ def matching_skill_ids(text, *, prefix):
 
 
 def _text_match(query):
-    """A word of the name starting with the query, or a skill starting with it."""
-    names = SearchTerm.objects.filter(
-        profile=OuterRef("pk"), term__gte=query, term__lt=query + "\uffff"
-    )
+    """A word of the name starting with the query, or a skill starting with it.
+
+    Driven from the indexed term and skill rows, not checked row by row."""
+    names = SearchTerm.objects.filter(term__gte=query, term__lt=query + "\uffff")
     skills = ProfileSkill.objects.filter(
-        profile=OuterRef("pk"),
         relation=ProfileSkill.Relation.HAS,
         skill_id__in=matching_skill_ids(query, prefix=True),
     )
-    return Q(Exists(names)) | Q(Exists(skills))
+    return Q(pk__in=names.values("profile_id")) | Q(pk__in=skills.values("profile_id"))
 
 
 def curated_skills():
