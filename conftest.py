@@ -44,6 +44,22 @@ def _tasks_must_not_fail(request):
         pytest.fail(f"A background task failed:\n{errors}")
 
 
+def pytest_collection_modifyitems(config, items):
+    """Transactional tests empty the database afterwards; with serialized_rollback they
+    restore the reference data (municipalities, skills) that migrations loaded. Mixing
+    the two kinds breaks the tests that follow, so every transactional test must use it."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)"
+            )
+
+
 def pytest_configure(config):
     config.addinivalue_line(
         "markers", "task_failure_expected: the test makes a background task fail on purpose"

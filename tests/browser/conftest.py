@@ -69,7 +69,9 @@ def new_page(browser, live_server):
                 [{"name": "django_language", "value": language, "url": live_server.url}]
             )
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.chosen_language = language
+        return page
 
     yield open_page
     for context in contexts:
@@ -82,11 +84,18 @@ def page(new_page):
 
 
 def sign_in(page, email, password):
+    """Sign in through the form; a page opened in another language stays in it (signing
+    in would otherwise switch to the person's own language)."""
     page.goto("/kirjaudu/")
     page.fill("input[name=email]", email)
     page.fill("input[name=password]", password)
     page.click("main button[type=submit]")
     page.wait_for_load_state()
+    language = getattr(page, "chosen_language", "fi")
+    if language != "fi":
+        landed = page.url
+        page.goto(f"/kieli/{language}/?next=/")
+        page.goto(landed)
 
 
 def assert_accessible(page):

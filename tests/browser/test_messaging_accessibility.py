@@ -12,7 +12,7 @@ from ideahautomo.messaging.models import NotificationKind
 
 from .conftest import assert_accessible, sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LANGUAGES = ["fi", "en", "uk"]
 

@@ -14,7 +14,7 @@ from ideahautomo.messaging.models import Block, Report
 
 from .conftest import sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def member(email, name):
