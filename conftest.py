@@ -25,6 +25,23 @@ def _clean_cache():
 
 
 @pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests start with the reference data that migrations load
+    (municipalities, curated skills), whatever emptied the database before them."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("transactional_db")
+    from ideahautomo.accounts.models import Municipality
+    from ideahautomo.accounts.reference_data import municipalities_load
+    from ideahautomo.profiles.reference_data import curated_skills_load
+
+    if not Municipality.objects.exists():
+        municipalities_load()
+        curated_skills_load()
+
+
+@pytest.fixture(autouse=True)
 def _tasks_must_not_fail(request):
     """Fail a test whose background task failed: the immediate backend only logs it."""
     from django_tasks.base import TaskResultStatus

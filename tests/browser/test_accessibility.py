@@ -149,6 +149,7 @@ def test_project_manager_pages(new_page, language, people):
         assert_accessible(page)
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_check_itself_catches_a_violation(page):
     page.set_content('<html lang="fi"><body><main><img src="x.png"></main></body></html>')
     with pytest.raises(AssertionError, match="image-alt"):

@@ -3,7 +3,8 @@
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.conf import settings
+from django.db import connections
 
 from ideahautomo.accounts.tests.factories import UserFactory
 from ideahautomo.events import services
@@ -12,11 +13,14 @@ from ideahautomo.events.models import Event, Registration
 from .factories import EventFactory
 
 
+# Skipped before any database work on SQLite, which serialises every writer anyway.
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="row locks are PostgreSQL's; SQLite serialises every writer anyway",
+)
 # serialized_rollback: the municipalities loaded by a migration come back afterwards.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_last_seat_goes_to_exactly_one_member():
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks are PostgreSQL's; SQLite serialises every writer anyway")
     event = EventFactory(capacity=3)
     for member in UserFactory.create_batch(2):
         services.event_register(actor=member, event=event)
