@@ -8,11 +8,17 @@ from ideahautomo.ideas.events import idea_event
 from ideahautomo.ideas.models import Idea
 from ideahautomo.profiles.selectors import register_block_source
 
-from . import selectors, services
-from .models import NotificationKind
+from . import services
+from .models import Block, NotificationKind
 
-# Blocked people never see each other in the directory or in suggestions.
-register_block_source(selectors.blocked_user_ids_by_id)
+# Blocked people never see each other in the directory or in suggestions: both
+# directions, as subqueries of the lists.
+register_block_source(
+    lambda user_id: Block.objects.filter(blocker_id=user_id).values_list("blocked_id", flat=True)
+)
+register_block_source(
+    lambda user_id: Block.objects.filter(blocked_id=user_id).values_list("blocker_id", flat=True)
+)
 
 
 @receiver(idea_event, dispatch_uid="messaging.idea_event")

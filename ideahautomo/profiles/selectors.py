@@ -17,7 +17,8 @@ _blocked_sources = []
 
 
 def register_block_source(source):
-    """source(user_id) -> ids of users with a block between them and user_id, either way."""
+    """source(user_id) -> ids of users with a block between them and user_id. A source
+    may return a queryset of ids, which lists then use as a subquery (no extra query)."""
     _blocked_sources.append(source)
     return source
 
@@ -94,16 +95,19 @@ def visible_profiles(*, viewer):
     if connected:
         shown |= Q(visibility=Profile.Visibility.CONNECTIONS, pk__in=connected)
     members = RoleAssignment.objects.filter(user=OuterRef("pk"), role__in=COMMUNITY_ROLES)
-    return (
+    profiles = (
         Profile.objects.filter(shown, user__is_active=True)
         .filter(Exists(members))
         .exclude(pk=viewer.pk)
-        .exclude(pk__in=blocked_user_ids(viewer.pk))
     )
+    for source in _blocked_sources:
+        profiles = profiles.exclude(pk__in=source(viewer.pk))
+    return profiles
 
 
-# Languages most members speak; a filter on them is checked row by row.
-WIDELY_SPOKEN = {"fi", "sv", "en"}
+# Above this many speakers (an index-only count), a language filter checks the newest
+# members one by one; below it, the speakers' rows lead the search.
+COMMON_LANGUAGE_ROWS = 10_000
 
 
 @dataclass
@@ -128,8 +132,8 @@ def directory(*, viewer, filters):
             languages = languages.filter(
                 level__in=[level for level, order in LEVEL_ORDER.items() if order >= rank]
             )
-        if filters.language in WIDELY_SPOKEN:
-            # Most members match: walk the newest and check each, stopping at a page.
+        if languages.count() > COMMON_LANGUAGE_ROWS:
+            # Many match: walk the newest members and check each, stopping at a page.
             profiles = profiles.filter(Exists(languages.filter(profile=OuterRef("pk"))))
         else:
             # Few match: start from the language rows' index.
