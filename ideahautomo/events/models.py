@@ -237,6 +237,8 @@ class Registration(models.Model):
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     # Feedback is stored apart from the person; this only says it was given.
     feedback_given_at = models.DateTimeField(null=True, blank=True)
+    # When the attendee was asked for feedback (once, when attendance was marked).
+    feedback_requested_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["registered_at", "pk"]

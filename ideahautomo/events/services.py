@@ -291,6 +291,27 @@ def attendance_mark(*, actor, event, attended_registration_ids, now=None):
         audit_event_record(
             actor=actor, action="event.attendance_marked", target=event, attended=len(attended)
         )
+        _feedback_request(event, actor=actor, now=now or timezone.now())
+
+
+def _feedback_request(event, *, actor, now):
+    """Ask each attendee once for feedback, through their notifications (and e-mail by
+    their choice); runs inside the caller's transaction."""
+    from ideahautomo.messaging.models import NotificationKind
+    from ideahautomo.messaging.services import notify
+
+    asked = event.registrations.filter(
+        attended=True, feedback_requested_at__isnull=True, feedback_given_at__isnull=True
+    ).select_related("user")
+    for registration in asked:
+        notify(
+            recipient=registration.user,
+            kind=NotificationKind.EVENT_FEEDBACK,
+            target=event,
+            text_params={"title": event.title},
+            url=event.get_absolute_url(),
+        )
+    asked.update(feedback_requested_at=now)
 
 
 # Feedback

@@ -176,6 +176,7 @@ class NotificationKind(models.TextChoices):
     )
     EVENT_CHANGE = "event_change", _("changes in events you have registered for")
     EVENT_WAITLIST_PROMOTED = "event_waitlist_promoted", _("a place at an event from the waitlist")
+    EVENT_FEEDBACK = "event_feedback", _("requests for feedback after events you attended")
     ANNOUNCEMENT = "announcement", _("announcements of the service")
 
 
@@ -199,6 +200,7 @@ NOTIFICATION_TEXTS = {
     NotificationKind.EVENT_WAITLIST_PROMOTED: _(
         "A place opened up for you at the event “%(title)s”."
     ),
+    NotificationKind.EVENT_FEEDBACK: _("How was “%(title)s”? Tell us in a minute."),
     NotificationKind.ANNOUNCEMENT: _("New announcement: %(title)s"),
 }
 

@@ -288,3 +288,22 @@ def test_deleting_an_account_frees_its_place_and_forgets_its_answers(
     assert Registration.objects.get(user=waiting).status == Registration.Status.CONFIRMED
     gone = Registration.objects.get(user=leaving)
     assert gone.status == Registration.Status.CANCELLED and gone.dietary_needs == ""
+
+
+def test_attendees_are_asked_for_feedback_once(cast, members):
+    from ideahautomo.messaging.models import Notification, NotificationKind
+
+    event, registrations = ended_event_with(members[:3], attended=True)
+    came = [registrations[0].pk, registrations[1].pk]
+    services.attendance_mark(
+        actor=cast.project_manager, event=event, attended_registration_ids=came
+    )
+    services.attendance_mark(
+        actor=cast.project_manager, event=event, attended_registration_ids=came
+    )
+
+    asked = Notification.objects.filter(kind=NotificationKind.EVENT_FEEDBACK)
+    assert sorted(asked.values_list("recipient_id", flat=True)) == sorted(
+        [members[0].pk, members[1].pk]
+    )
+    assert asked.first().url == event.get_absolute_url()
