@@ -7,6 +7,7 @@ from ideahautomo.accounts.models import Municipality, PartnerOrganisation
 
 from .models import Event, Feedback
 from .selectors import EventFilters
+from .services import EVENT_FIELDS
 
 LOCAL_DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -58,24 +59,7 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = [
-            "kind",
-            "title",
-            "description",
-            "starts_at",
-            "ends_at",
-            "venue_name",
-            "street_address",
-            "municipality",
-            "online_url",
-            "organisation",
-            "is_public",
-            "capacity",
-            "registration_deadline",
-            "ask_dietary_needs",
-            "ask_accessibility_needs",
-            "reminder_hours",
-        ]
+        fields = list(EVENT_FIELDS)  # exactly what services.event_create accepts
         widgets = {"description": forms.Textarea(attrs={"rows": 8})}
 
     def __init__(self, *args, user, can_choose_organisation, **kwargs):
