@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "ideahautomo.accounts",
     "ideahautomo.profiles",
     "ideahautomo.ideas",
+    "ideahautomo.circles",
     "ideahautomo.pages",
     "ideahautomo.events",
     "ideahautomo.messaging",

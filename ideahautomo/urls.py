@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("ideahautomo.accounts.urls")),
     path("", include("ideahautomo.profiles.urls")),
     path("", include("ideahautomo.ideas.urls")),
+    path("", include("ideahautomo.circles.urls")),
     path("", include("ideahautomo.events.urls")),
     path("", include("ideahautomo.messaging.urls")),
 ]

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 
 from ideahautomo.accounts import demo as accounts_demo
+from ideahautomo.circles import demo as circles_demo
 from ideahautomo.events import demo as events_demo
 from ideahautomo.ideas import demo as ideas_demo
 from ideahautomo.messaging import demo as messaging_demo
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         people = accounts_demo.demo_create()
         profiles_demo.demo_create()
         ideas_demo.demo_create()
+        circles_demo.demo_create()
         events_demo.demo_create()
         messaging_demo.demo_create()
         if members:

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CirclesConfig(AppConfig):
+    name = "ideahautomo.circles"
+    verbose_name = _("Study circles")
+
+    def ready(self):
+        from . import connections  # noqa: F401  (circle members see "same circles" profiles)

@@ -1,0 +1,134 @@
+"""Study circles and peer groups: members learning together, in person or online."""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ideahautomo.accounts.models import Municipality
+from ideahautomo.profiles.languages import SPOKEN_LANGUAGES, Level
+
+VIDEO_ROOM_BASE = "https://meet.jit.si/"
+
+
+def new_video_room():
+    """An online meeting room whose name nobody can guess (128 random bits)."""
+    return f"{VIDEO_ROOM_BASE}Ideahautomo-{secrets.token_urlsafe(16)}"
+
+
+def validate_https(value):
+    if value and not value.lower().startswith("https://"):
+        raise ValidationError(_("Give a secure link that starts with https://."), code="https")
+
+
+class Circle(models.Model):
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("in person")
+        ONLINE = "online", _("online")
+        HYBRID = "hybrid", _("in person and online")
+
+    class Policy(models.TextChoices):
+        OPEN = "open", _("open: anyone can join")
+        APPROVAL = "approval", _("organisers approve who joins")
+        INVITE = "invite", _("by invitation of the organisers only")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("listed publicly")
+        MEMBERS = "members", _("listed for members")
+        PRIVATE = "private", _("private: unlisted, only for its members")
+
+    name = models.CharField(_("name"), max_length=120)
+    topic = models.CharField(_("topic"), max_length=120)
+    description = models.TextField(
+        _("description"), max_length=5000, validators=[MaxLengthValidator(5000)]
+    )
+    description_html = models.TextField(blank=True, editable=False)
+    language = models.CharField(_("language used"), max_length=3, choices=SPOKEN_LANGUAGES)
+    level = models.CharField(_("level"), max_length=6, choices=Level.choices, blank=True)
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    meeting_place = models.CharField(_("meeting place"), max_length=200, blank=True)
+    online_link = models.URLField(_("online meeting link"), blank=True, validators=[validate_https])
+    capacity = models.PositiveSmallIntegerField(_("places"), null=True, blank=True)
+    policy = models.CharField(
+        _("who can join"), max_length=10, choices=Policy.choices, default=Policy.OPEN
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    member_count = models.PositiveSmallIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("study circle")
+        verbose_name_plural = _("study circles")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(member_count__lte=models.F("capacity")),
+                name="circles_within_capacity",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("circles:detail", args=[self.pk])
+
+    @property
+    def is_full(self):
+        return self.capacity is not None and self.member_count >= self.capacity
+
+    @property
+    def free_places(self):
+        return None if self.capacity is None else max(0, self.capacity - self.member_count)
+
+    @property
+    def meets_in_person(self):
+        return self.format in (self.Format.IN_PERSON, self.Format.HYBRID)
+
+    @property
+    def meets_online(self):
+        return self.format in (self.Format.ONLINE, self.Format.HYBRID)
+
+
+class Membership(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("member")
+        WAITLISTED = "waitlisted", _("on the waitlist")
+        REQUESTED = "requested", _("waiting for approval")
+
+    circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="circle_memberships"
+    )
+    status = models.CharField(max_length=12, choices=Status.choices)
+    is_organiser = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["circle", "user"], name="circles_one_membership")
+        ]
+        indexes = [models.Index(fields=["circle", "status", "created_at"], name="circles_queue")]
+
+    def __str__(self):
+        return f"{self.user_id} in {self.circle_id} ({self.status})"

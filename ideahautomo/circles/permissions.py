@@ -1,0 +1,60 @@
+"""Who may see and do what in study circles: one named rule per function."""
+
+from ideahautomo.profiles.permissions import can_browse_members
+
+from .models import Circle, Membership
+
+
+def membership_of(user, circle):
+    """The user's membership row (any status) or None; cached on the circle per user."""
+    if not user.is_authenticated:
+        return None
+    cache = circle.__dict__.setdefault("_memberships_by_user", {})
+    if user.pk not in cache:
+        cache[user.pk] = Membership.objects.filter(circle=circle, user=user).first()
+    return cache[user.pk]
+
+
+def is_active_member(user, circle):
+    membership = membership_of(user, circle)
+    return membership is not None and membership.status == Membership.Status.ACTIVE
+
+
+def is_organiser(user, circle):
+    membership = membership_of(user, circle)
+    return membership is not None and membership.is_organiser
+
+
+def can_view_circle(user, circle):
+    """Public circles for all; members' circles for members; private ones only for their
+    own members (staff included in "others": they never see private circle content)."""
+    if circle.visibility == Circle.Visibility.PUBLIC:
+        return True
+    if circle.visibility == Circle.Visibility.MEMBERS:
+        return can_browse_members(user)
+    return membership_of(user, circle) is not None
+
+
+def can_see_members(user, circle):
+    return can_browse_members(user) and can_view_circle(user, circle)
+
+
+def can_see_meeting_link(user, circle):
+    return is_active_member(user, circle)
+
+
+def can_create_circle(user):
+    return can_browse_members(user)
+
+
+def can_join(user, circle):
+    return (
+        can_browse_members(user)
+        and can_view_circle(user, circle)
+        and membership_of(user, circle) is None
+        and circle.policy != Circle.Policy.INVITE
+    )
+
+
+def can_manage_circle(user, circle):
+    return can_browse_members(user) and is_organiser(user, circle)

@@ -1,0 +1,138 @@
+"""Study circle pages: the list, one circle, starting one, joining and leaving."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ideahautomo.lib.paging import window
+
+from . import permissions, selectors, services
+from .forms import CircleFilterForm, CircleForm
+from .models import Membership
+
+CIRCLES_PER_PAGE = 20
+
+
+def circle_list(request):
+    form = CircleFilterForm(request.GET or None)
+    filters = selectors.CircleFilters()
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = selectors.CircleFilters(
+            topic=data["aihe"],
+            language=data["kieli"],
+            format=data["muoto"],
+            municipality=data["kunta"],
+            free_places=data["tilaa"],
+        )
+    page = window(
+        selectors.circles_for_list(viewer=request.user, filters=filters),
+        request.GET.get("sivu"),
+        per_page=CIRCLES_PER_PAGE,
+    )
+    return render(
+        request,
+        "circles/list.html",
+        {
+            "form": form,
+            "page": page,
+            "filtered": bool(request.GET) and any(vars(filters).values()),
+            "can_create": permissions.can_create_circle(request.user),
+        },
+    )
+
+
+def detail(request, pk):
+    circle = selectors.circle_for_viewer(viewer=request.user, pk=pk)
+    membership = permissions.membership_of(request.user, circle)
+    show_members = permissions.can_see_members(request.user, circle)
+    members = selectors.members_of(circle) if show_members else []
+    return render(
+        request,
+        "circles/detail.html",
+        {
+            "circle": circle,
+            "membership": membership,
+            "members": [m for m in members if m.status == Membership.Status.ACTIVE],
+            "waiting": [m for m in members if m.status != Membership.Status.ACTIVE],
+            "show_members": show_members,
+            "can_join": permissions.can_join(request.user, circle),
+            "can_manage": permissions.can_manage_circle(request.user, circle),
+            "show_link": permissions.can_see_meeting_link(request.user, circle),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request):
+    if not permissions.can_create_circle(request.user):
+        raise PermissionDenied
+    form = CircleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            circle = services.circle_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+        else:
+            messages.success(request, _("Your circle has started. Invite people to join!"))
+            return redirect(circle)
+    return render(request, "circles/form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def join(request, pk):
+    circle = selectors.circle_for_viewer(viewer=request.user, pk=pk)
+    try:
+        membership = services.circle_join(actor=request.user, circle=circle)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        texts = {
+            Membership.Status.ACTIVE: _("Welcome to the circle!"),
+            Membership.Status.WAITLISTED: _(
+                "The circle is full: you are on the waitlist and will be told when a place opens."
+            ),
+            Membership.Status.REQUESTED: _("Your request was sent to the organisers."),
+        }
+        messages.success(request, texts[membership.status])
+    return redirect(circle)
+
+
+@login_required
+@require_POST
+def leave(request, pk):
+    circle = selectors.circle_for_viewer(viewer=request.user, pk=pk)
+    try:
+        services.circle_leave(actor=request.user, circle=circle)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("You left the circle."))
+    return redirect(circle)
+
+
+@login_required
+@require_POST
+def decide(request, membership_pk):
+    membership = get_object_or_404(Membership.objects.select_related("circle"), pk=membership_pk)
+    circle = selectors.circle_for_viewer(viewer=request.user, pk=membership.circle_id)
+    if not permissions.can_manage_circle(request.user, circle):
+        raise PermissionDenied
+    try:
+        services.request_decide(
+            actor=request.user,
+            membership=membership,
+            approve=request.POST.get("decision") == "approve",
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(circle)
