@@ -5,9 +5,14 @@ _sources = []
 
 
 def register_connection_source(source):
-    """source(user_id) -> iterable of the user ids that share a group with user_id."""
+    """source(user_id) -> the ids (ideally a queryset, usable as a subquery) of the
+    users that share a group with user_id."""
     _sources.append(source)
     return source
+
+
+def connection_sources():
+    return list(_sources)
 
 
 def connected_user_ids(user_id):

@@ -7,7 +7,7 @@ from django.http import Http404
 
 from ideahautomo.accounts.models import RoleAssignment
 
-from .connections import connected_user_ids
+from .connections import connection_sources
 from .languages import LEVEL_ORDER
 from .models import Profile, ProfileLanguage, ProfileSkill, SearchTerm, Skill, skill_key
 from .permissions import COMMUNITY_ROLES, can_browse_members, can_see_profile
@@ -91,9 +91,9 @@ def visible_profiles(*, viewer):
     if not can_browse_members(viewer):
         return Profile.objects.none()
     shown = Q(visibility=Profile.Visibility.MEMBERS)
-    connected = connected_user_ids(viewer.pk)
-    if connected:
-        shown |= Q(visibility=Profile.Visibility.CONNECTIONS, pk__in=connected)
+    for source in connection_sources():
+        # Sources give querysets of ids, used here as subqueries (no extra query).
+        shown |= Q(visibility=Profile.Visibility.CONNECTIONS, pk__in=source(viewer.pk))
     members = RoleAssignment.objects.filter(user=OuterRef("pk"), role__in=COMMUNITY_ROLES)
     profiles = (
         Profile.objects.filter(shown, user__is_active=True)
