@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ideahautomo.lib.forms import add_service_errors
 from ideahautomo.lib.paging import window
 
 from . import permissions, selectors, services
@@ -76,11 +77,7 @@ def create(request):
         try:
             circle = services.circle_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your circle has started. Invite people to join!"))
             return redirect(circle)

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ideahautomo.lib.forms import add_service_errors
 from ideahautomo.lib.paging import window
 from ideahautomo.profiles.services import split_skill_names
 
@@ -137,7 +138,7 @@ def create(request):
         try:
             idea = services.idea_create(actor=request.user, **_form_values(form))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your idea has been published."))
             return redirect(idea)
@@ -165,19 +166,11 @@ def edit(request, pk):
         try:
             services.idea_edit(actor=request.user, idea=idea, **_form_values(form))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your changes have been saved."))
             return redirect(idea)
     return render(request, "ideas/form.html", {"form": form, "editing": True, "idea": idea})
-
-
-def _add_errors(form, error):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -312,7 +305,7 @@ def change_status(request, pk):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The status was changed and the followers told."))
             return redirect(idea)
