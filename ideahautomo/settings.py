@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "ideahautomo.pages",
     "ideahautomo.events",
     "ideahautomo.messaging",
+    "ideahautomo.impact",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

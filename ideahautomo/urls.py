@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("ideahautomo.circles.urls")),
     path("", include("ideahautomo.events.urls")),
     path("", include("ideahautomo.messaging.urls")),
+    path("", include("ideahautomo.impact.urls")),
 ]
