@@ -1,0 +1,116 @@
+"""What members tell about their situation and about the service.
+
+Rows here belong to a person (a member sees their own check-in history), but
+staff only ever see them through the aggregates of `figures`, where any group
+smaller than five is hidden.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+MOODS = [
+    (1, _("very bad")),
+    (2, _("bad")),
+    (3, _("so-so")),
+    (4, _("good")),
+    (5, _("very good")),
+]
+mood_validators = [MinValueValidator(1), MaxValueValidator(5)]
+
+
+class Situation(models.TextChoices):
+    EMPLOYED = "employed", _("employed")
+    BUSINESS = "business", _("started a business")
+    STUDYING = "studying", _("studying")
+    TRAINING = "training", _("in a training or work trial")
+    LOOKING = "looking", _("still looking")
+    OTHER = "other", _("other")
+
+
+class CheckIn(models.Model):
+    """A member's answer for one calendar month; a second answer updates it.
+
+    A skipped month is stored too (`skipped`, no answers) so that the member
+    is not asked again until the next month.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="check_ins"
+    )
+    # The first day of the month the answer is for.
+    month = models.DateField()
+    # The member's employment area when they answered, so statistics follow
+    # the area that served them then.
+    area = models.ForeignKey(
+        "accounts.EmploymentArea",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    skipped = models.BooleanField(default=False)
+    situation = models.CharField(
+        _("situation"), max_length=10, choices=Situation.choices, blank=True
+    )
+    mood = models.PositiveSmallIntegerField(
+        _("mood"), choices=MOODS, null=True, blank=True, validators=mood_validators
+    )
+    helped_idea_team = models.BooleanField(_("an idea team"), default=False)
+    helped_circle = models.BooleanField(_("a study circle"), default=False)
+    helped_event = models.BooleanField(_("an event"), default=False)
+    helped_mentor = models.BooleanField(_("a mentor"), default=False)
+    helped_contact = models.BooleanField(_("a contact made here"), default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-month"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "month"], name="impact_one_check_in_a_month"),
+            models.CheckConstraint(
+                condition=models.Q(skipped=True) | ~models.Q(situation=""),
+                name="impact_answer_or_skip",
+            ),
+        ]
+        indexes = [models.Index(fields=["area", "month"], name="impact_checkin_area_month")]
+
+    def __str__(self):
+        return f"{self.user_id} {self.month:%Y-%m}"
+
+
+class ServiceFeedback(models.Model):
+    """Feedback on the whole service, from the form linked on every page."""
+
+    # Empty when the person chose to stay anonymous or was not signed in.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Kept even for anonymous feedback, as the statistics are by area.
+    area = models.ForeignKey(
+        "accounts.EmploymentArea",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    mood = models.PositiveSmallIntegerField(_("mood"), choices=MOODS, validators=mood_validators)
+    text = models.TextField(
+        _("feedback"), blank=True, max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
+    # The page the form was opened from (a path on this site, never a full URL).
+    page = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["area", "created_at"], name="impact_feedback_area_time")]
+
+    def __str__(self):
+        return f"{self.mood} {self.created_at:%Y-%m-%d}"
