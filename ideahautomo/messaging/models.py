@@ -174,6 +174,10 @@ class NotificationKind(models.TextChoices):
         "circle_waitlist_promoted",
         _("a place in a circle from the waitlist"),
     )
+    CIRCLE_INVITATION = "circle_invitation", _("invitations to circles")
+    CIRCLE_SESSION = "circle_session", _("new and changed meetings of your circles")
+    CIRCLE_POST = "circle_post", _("new posts in the discussions of your circles")
+    CIRCLE_DEMAND = "circle_demand", _("enough people want to learn what you want to learn")
     EVENT_CHANGE = "event_change", _("changes in events you have registered for")
     EVENT_WAITLIST_PROMOTED = "event_waitlist_promoted", _("a place at an event from the waitlist")
     EVENT_FEEDBACK = "event_feedback", _("requests for feedback after events you attended")
@@ -195,6 +199,12 @@ NOTIFICATION_TEXTS = {
     NotificationKind.CIRCLE_CHANGE: _("The circle “%(title)s” has changed."),
     NotificationKind.CIRCLE_WAITLIST_PROMOTED: _(
         "A place opened up for you in the circle “%(title)s”."
+    ),
+    NotificationKind.CIRCLE_INVITATION: _("%(actor)s invited you to the circle “%(title)s”."),
+    NotificationKind.CIRCLE_SESSION: _("The circle “%(title)s” has a new or changed meeting."),
+    NotificationKind.CIRCLE_POST: _("%(actor)s wrote in the discussion of the circle “%(title)s”."),
+    NotificationKind.CIRCLE_DEMAND: _(
+        "Others want to learn the same as you: “%(title)s”. Would you start a circle?"
     ),
     NotificationKind.EVENT_CHANGE: _("The event “%(title)s” has changed."),
     NotificationKind.EVENT_WAITLIST_PROMOTED: _(
@@ -218,6 +228,7 @@ DEFAULT_DELIVERY = defaultdict(
         NotificationKind.MESSAGE_REPLY: Delivery.IMMEDIATE,
         NotificationKind.IDEA_JOIN_REQUEST: Delivery.IMMEDIATE,
         NotificationKind.CIRCLE_WAITLIST_PROMOTED: Delivery.IMMEDIATE,
+        NotificationKind.CIRCLE_INVITATION: Delivery.IMMEDIATE,
         NotificationKind.EVENT_WAITLIST_PROMOTED: Delivery.IMMEDIATE,
     },
 )
