@@ -113,8 +113,10 @@ def session_schedule(
     repeat=Repeat.ONCE,
     occurrences=1,
     now=None,
+    tell_members=True,
 ):
-    """Schedule one meeting, or a weekly or biweekly series of 2 to 26; members are told once."""
+    """Schedule one meeting, or a weekly or biweekly series of 2 to 26; members are told
+    once (unless tell_members is False, as for demo data)."""
     if not permissions.can_manage_circle(actor, circle):
         raise PermissionDenied
     now = now or timezone.now()
@@ -148,7 +150,8 @@ def session_schedule(
         sessions.append(session)
     with transaction.atomic():
         created = CircleSession.objects.bulk_create(sessions)
-        _tell_members(circle=circle, actor=actor)
+        if tell_members:
+            _tell_members(circle=circle, actor=actor)
     return created
 
 

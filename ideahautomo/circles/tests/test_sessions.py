@@ -747,3 +747,18 @@ def test_the_personal_events_feed_includes_meetings_of_ones_circles(cast, client
     assert f"UID:circle-session-{session.pk}@" in text
     assert "SUMMARY:Piirin tapaamiset" in text
     assert "Muiden piiri" not in text
+
+
+def test_demo_data_has_meetings_once_and_tells_nobody():
+    from django.core.management import call_command
+
+    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    finnish = Circle.objects.get(name="Suomea arjessa – A1")
+    assert finnish.sessions.count() == 9
+    assert finnish.sessions.filter(series__isnull=False).count() == 8
+    assert SessionAttendance.objects.filter(present=True).count() == 3
+    assert Circle.objects.get(name="Yrittäjäksi – vertaisryhmä").sessions.count() == 1
+    assert not Notification.objects.filter(kind=NotificationKind.CIRCLE_SESSION).exists()
+
+    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert CircleSession.objects.count() == 10
