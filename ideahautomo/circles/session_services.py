@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -89,7 +90,7 @@ def _tell_members(*, circle, actor):
         .exclude(user=actor)
         .select_related("user")
     )
-    url = circle.get_absolute_url() + "tapaamiset/"
+    url = reverse("circles:sessions", args=[circle.pk])
     for membership in members:
         notify(
             recipient=membership.user,

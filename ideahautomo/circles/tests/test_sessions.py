@@ -664,6 +664,19 @@ def test_circle_page_and_meetings_page_queries_stay_bounded(
     assert counts() == few
 
 
+def test_every_meeting_page_keeps_within_ten_queries_with_many_members_and_meetings(
+    cast, client_for, django_assert_max_num_queries
+):
+    circle = start_circle(cast.member)
+    with_members(circle, 30)
+    schedule(circle, cast.member, repeat=Repeat.WEEKLY, occurrences=26)
+    session = started_session(circle, cast.member)
+    client = client_for(cast.member)
+    for page, url in _page_urls(circle, session).items():
+        with django_assert_max_num_queries(10):
+            assert client.get(url).status_code == 200, page
+
+
 # Calendars
 
 
