@@ -156,6 +156,10 @@ def session_schedule(
     return created
 
 
+def _to_minute(moment):
+    return moment.replace(second=0, microsecond=0) if moment is not None else None
+
+
 def session_update(*, actor, session, starts_at, ends_at, place, online_link, agenda, now=None):
     """Change one meeting (also one of a series, which then stands apart in its times)."""
     circle = session.circle
@@ -164,6 +168,11 @@ def session_update(*, actor, session, starts_at, ends_at, place, online_link, ag
     now = now or timezone.now()
     if session.is_cancelled:
         raise ValidationError(_("A cancelled meeting cannot be changed."), code="cancelled")
+    # Forms give times to the minute: the same minute means the time was not changed.
+    if _to_minute(starts_at) == _to_minute(session.starts_at):
+        starts_at = session.starts_at
+    if _to_minute(ends_at) == _to_minute(session.ends_at):
+        ends_at = session.ends_at
     if starts_at != session.starts_at or ends_at != session.ends_at:
         _check_times(starts_at=starts_at, ends_at=ends_at, now=now)
     session.starts_at, session.ends_at = starts_at, ends_at
