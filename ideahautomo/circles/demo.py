@@ -1,12 +1,17 @@
-"""Demo circles: Finnish for Ukrainians online and in Vantaa, and a full peer group."""
+"""Demo circles: Finnish for Ukrainians online and in Vantaa, and a full peer group,
+with their meetings (a weekly series, one past meeting with attendance, a one-off)."""
+
+from datetime import datetime, time, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from ideahautomo.accounts.demo import DEMO_DOMAIN
 from ideahautomo.accounts.models import Municipality, User
 
-from . import services
-from .models import Circle
+from . import services, session_services
+from .models import Circle, CircleSession
+from .session_services import FINNISH_TIME, Repeat
 
 
 def _user(local):
@@ -14,8 +19,12 @@ def _user(local):
 
 
 def demo_create():
-    if Circle.objects.filter(name="Suomea arjessa – A1").exists():
-        return
+    if not Circle.objects.filter(name="Suomea arjessa – A1").exists():
+        _circles_create()
+    _sessions_create()
+
+
+def _circles_create():
     vantaa = Municipality.objects.get(code="092")
     with transaction.atomic():
         finnish = services.circle_create(
@@ -51,3 +60,56 @@ def demo_create():
         )
         for local in ("mikko", "sanna", "ville"):
             services.circle_join(actor=_user(local), circle=peers)
+
+
+def _next(weekday, hour, minute=0):
+    """The next given weekday (0 = Monday) after today, at a Finnish wall-clock time."""
+    today = timezone.localdate()
+    days = (weekday - today.weekday() - 1) % 7 + 1
+    return datetime.combine(today + timedelta(days=days), time(hour, minute), FINNISH_TIME)
+
+
+def _sessions_create():
+    """Meetings for the demo circles, once: run again, it adds nothing."""
+    finnish = Circle.objects.get(name="Suomea arjessa – A1")
+    peers = Circle.objects.get(name="Yrittäjäksi – vertaisryhmä")
+    with transaction.atomic():
+        if not CircleSession.objects.filter(circle=finnish).exists():
+            organiser = _user("kumppani")
+            tuesday = _next(1, 17)
+            last_week = tuesday - timedelta(weeks=1)
+            [past] = session_services.session_schedule(
+                actor=organiser,
+                circle=finnish,
+                starts_at=last_week,
+                ends_at=last_week + timedelta(hours=1, minutes=30),
+                agenda="Tutustuminen ja esittäytyminen suomeksi.",
+                now=last_week - timedelta(days=1),
+                tell_members=False,
+            )
+            session_services.attendance_record(
+                actor=organiser,
+                session=past,
+                present_user_ids=[organiser.pk, _user("oksana").pk, _user("iryna").pk],
+                now=last_week + timedelta(hours=1),
+            )
+            session_services.session_schedule(
+                actor=organiser,
+                circle=finnish,
+                starts_at=tuesday,
+                ends_at=tuesday + timedelta(hours=1, minutes=30),
+                agenda="Arjen sanastoa: **kaupassa**, **apteekissa** ja **lääkärissä**.",
+                repeat=Repeat.WEEKLY,
+                occurrences=8,
+                tell_members=False,
+            )
+        if not CircleSession.objects.filter(circle=peers).exists():
+            thursday = _next(3, 18)
+            session_services.session_schedule(
+                actor=_user("jasen"),
+                circle=peers,
+                starts_at=thursday,
+                ends_at=thursday + timedelta(hours=1),
+                agenda="Jokainen kertoo liikeideastaan viidessä minuutissa.",
+                tell_members=False,
+            )

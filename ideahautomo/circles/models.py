@@ -132,3 +132,70 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user_id} in {self.circle_id} ({self.status})"
+
+
+AGENDA_MAX_LENGTH = 5000
+
+
+class CircleSession(models.Model):
+    """One meeting of a circle; meetings scheduled together share a series id."""
+
+    circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="sessions")
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    online_link = models.URLField(_("online meeting link"), blank=True, validators=[validate_https])
+    agenda = models.TextField(
+        _("agenda"),
+        max_length=AGENDA_MAX_LENGTH,
+        blank=True,
+        validators=[MaxLengthValidator(AGENDA_MAX_LENGTH)],
+    )
+    agenda_html = models.TextField(blank=True, editable=False)
+    series = models.UUIDField(null=True, blank=True, editable=False)
+    cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("circle meeting")
+        verbose_name_plural = _("circle meetings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="circles_session_ends_after"
+            )
+        ]
+        indexes = [models.Index(fields=["circle", "starts_at"], name="circles_session_time")]
+
+    def __str__(self):
+        return f"{self.circle_id} at {self.starts_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("circles:sessions", args=[self.circle_id]) + f"#tapaaminen-{self.pk}"
+
+    @property
+    def is_cancelled(self):
+        return self.cancelled_at is not None
+
+
+class SessionAttendance(models.Model):
+    """Whether a member was at a meeting, as its organiser marked it."""
+
+    session = models.ForeignKey(CircleSession, on_delete=models.CASCADE, related_name="attendance")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="circle_attendance"
+    )
+    present = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "user"], name="circles_one_attendance_per_session"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} at {self.session_id}: {self.present}"

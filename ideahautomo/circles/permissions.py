@@ -58,3 +58,22 @@ def can_join(user, circle):
 
 def can_manage_circle(user, circle):
     return can_browse_members(user) and is_organiser(user, circle)
+
+
+def can_view_sessions(user, circle):
+    """Meetings are part of the circle's content: whoever sees the circle sees them."""
+    return can_view_circle(user, circle)
+
+
+def can_subscribe_to_sessions(user, circle):
+    """A personal calendar feed of the meetings is for the circle's active members."""
+    return is_active_member(user, circle)
+
+
+def can_record_attendance(user, session, now):
+    """Attendance is marked by an organiser once a meeting has started, unless cancelled."""
+    return (
+        can_manage_circle(user, session.circle)
+        and session.cancelled_at is None
+        and session.starts_at <= now
+    )

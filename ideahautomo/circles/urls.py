@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import session_views, views
 
 app_name = "circles"
 
@@ -11,4 +11,35 @@ urlpatterns = [
     path("opintopiirit/<int:pk>/liity/", views.join, name="join"),
     path("opintopiirit/<int:pk>/poistu/", views.leave, name="leave"),
     path("opintopiirit/pyynnot/<int:membership_pk>/", views.decide, name="decide"),
+    path("opintopiirit/<int:pk>/tapaamiset/", session_views.session_list, name="sessions"),
+    path(
+        "opintopiirit/<int:pk>/tapaamiset/uusi/",
+        session_views.session_create,
+        name="session_create",
+    ),
+    path(
+        "opintopiirit/<int:pk>/tapaamiset/<int:session_pk>/muokkaa/",
+        session_views.session_edit,
+        name="session_edit",
+    ),
+    path(
+        "opintopiirit/<int:pk>/tapaamiset/<int:session_pk>/peru/",
+        session_views.session_cancel,
+        name="session_cancel",
+    ),
+    path(
+        "opintopiirit/<int:pk>/tapaamiset/<int:session_pk>/lasnaolot/",
+        session_views.session_attendance,
+        name="session_attendance",
+    ),
+    path(
+        "opintopiirit/<int:pk>/tapaamiset/<int:session_pk>/kalenteriin.ics",
+        session_views.session_ics,
+        name="session_ics",
+    ),
+    path(
+        "opintopiirit/<int:pk>/tapaamiset/kalenteri/<str:token>/",
+        session_views.session_feed,
+        name="session_feed",
+    ),
 ]

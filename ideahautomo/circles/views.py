@@ -13,6 +13,7 @@ from ideahautomo.lib.paging import window
 from . import permissions, selectors, services
 from .forms import CircleFilterForm, CircleForm
 from .models import Membership
+from .session_views import sessions_summary
 
 CIRCLES_PER_PAGE = 20
 
@@ -63,6 +64,7 @@ def detail(request, pk):
             "can_join": permissions.can_join(request.user, circle),
             "can_manage": permissions.can_manage_circle(request.user, circle),
             "show_link": permissions.can_see_meeting_link(request.user, circle),
+            **sessions_summary(request, circle),
         },
     )
 

@@ -1,0 +1,136 @@
+"""Reads of circle meetings: the lists on circle pages, calendar files and feeds."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.http import Http404
+from django.utils import timezone
+
+from ideahautomo.events import ics
+
+from .models import CircleSession, Membership
+from .selectors import circle_for_viewer
+
+UPCOMING_ON_CIRCLE_PAGE = 5
+PAST_ON_CIRCLE_PAGE = 3
+FEED_DAYS_BACK = 60
+FEED_SALT = "ideahautomo.circles.session_feed"
+
+
+def sessions_upcoming(*, circle, now, limit=UPCOMING_ON_CIRCLE_PAGE):
+    return list(
+        CircleSession.objects.filter(circle=circle, ends_at__gt=now).order_by("starts_at", "pk")[
+            :limit
+        ]
+    )
+
+
+def sessions_past(*, circle, now, limit=PAST_ON_CIRCLE_PAGE):
+    return list(
+        CircleSession.objects.filter(circle=circle, ends_at__lte=now).order_by("-starts_at", "-pk")[
+            :limit
+        ]
+    )
+
+
+def sessions_of_circle(*, circle):
+    """Every meeting of a circle, the latest first (for the paginated "all meetings" page)."""
+    return CircleSession.objects.filter(circle=circle).order_by("-starts_at", "-pk")
+
+
+def session_for_viewer(*, viewer, circle_pk, pk):
+    """A meeting of a circle the viewer may see, or 404."""
+    circle = circle_for_viewer(viewer=viewer, pk=circle_pk)
+    session = CircleSession.objects.filter(circle=circle, pk=pk).first()
+    if session is None:
+        raise Http404
+    session.circle = circle
+    return session
+
+
+def attendance_of(*, session):
+    """Active members with whether they were marked present: [(membership, present)]."""
+    present = set(session.attendance.filter(present=True).values_list("user_id", flat=True))
+    members = (
+        Membership.objects.filter(circle_id=session.circle_id, status=Membership.Status.ACTIVE)
+        .select_related("user")
+        .order_by("user__display_name", "pk")
+    )
+    return [(membership, membership.user_id in present) for membership in members]
+
+
+# Calendars
+
+
+def session_entry(session, *, with_online_link):
+    """The calendar entry of a meeting; the online link only for those who may see it."""
+    circle = session.circle
+    online = session.online_link if with_online_link else ""
+    location = " / ".join(part for part in (session.place, online) if part)
+    url = settings.SITE_URL + circle.get_absolute_url()
+    description = f"{session.agenda}\n\n{url}" if session.agenda else url
+    return ics.CalendarEntry(
+        uid=f"circle-session-{session.pk}@{ics.uid_domain()}",
+        starts_at=session.starts_at,
+        ends_at=session.ends_at,
+        summary=circle.name,
+        description=description,
+        location=location,
+        url=url,
+        cancelled=session.is_cancelled,
+    )
+
+
+def feed_token(*, circle, user):
+    """The secret part of a member's feed address for one circle (signed, unguessable)."""
+    return signing.dumps([circle.pk, user.pk], salt=FEED_SALT)
+
+
+def feed_member(*, circle_pk, token):
+    """The active membership a feed address belongs to, or None: forged, another
+    circle's, or the person has left (or is no longer an active account)."""
+    try:
+        token_circle, user_pk = signing.loads(token, salt=FEED_SALT)
+    except (signing.BadSignature, TypeError, ValueError):
+        return None
+    if token_circle != circle_pk:
+        return None
+    return (
+        Membership.objects.select_related("circle", "user")
+        .filter(
+            circle_id=circle_pk,
+            user_id=user_pk,
+            status=Membership.Status.ACTIVE,
+            user__is_active=True,
+        )
+        .first()
+    )
+
+
+def feed_sessions(*, circle, now=None):
+    now = now or timezone.now()
+    sessions = list(
+        CircleSession.objects.filter(
+            circle=circle, ends_at__gt=now - timedelta(days=FEED_DAYS_BACK)
+        ).order_by("starts_at", "pk")
+    )
+    for session in sessions:
+        session.circle = circle
+    return sessions
+
+
+def calendar_entries_of(*, user, now=None):
+    """Meetings of the person's circles (active membership), from 60 days back, as
+    calendar entries with their online links: for the personal events feed."""
+    now = now or timezone.now()
+    sessions = (
+        CircleSession.objects.filter(
+            circle__memberships__user=user,
+            circle__memberships__status=Membership.Status.ACTIVE,
+            ends_at__gt=now - timedelta(days=FEED_DAYS_BACK),
+        )
+        .select_related("circle")
+        .order_by("starts_at", "pk")
+    )
+    return [session_entry(session, with_online_link=True) for session in sessions]

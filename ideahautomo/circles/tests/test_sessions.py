@@ -1,0 +1,781 @@
+"""Circle meetings: scheduling series across daylight saving, exceptions, attendance,
+calendars and feeds, every role's access to every page, and bounded queries."""
+
+import zoneinfo
+from datetime import datetime, timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from ideahautomo.accounts.tests.factories import UserFactory
+from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
+from ideahautomo.circles import services, session_selectors, session_services
+from ideahautomo.circles.models import Circle, CircleSession, SessionAttendance
+from ideahautomo.circles.session_services import Repeat
+from ideahautomo.events import selectors as event_selectors
+from ideahautomo.events import services as event_services
+from ideahautomo.messaging.models import Notification, NotificationKind
+
+pytestmark = pytest.mark.django_db
+
+HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
+
+def helsinki(*args):
+    return datetime(*args, tzinfo=HELSINKI)
+
+
+def start_circle(organiser, **overrides):
+    values = {
+        "name": "Suomea arjessa",
+        "topic": "Suomen kieli",
+        "description": "Harjoitellaan arjen suomea.",
+        "language": "fi",
+        "level": "A1",
+        "format": Circle.Format.ONLINE,
+        "municipality": None,
+        "capacity": None,
+        "policy": Circle.Policy.OPEN,
+        "visibility": Circle.Visibility.PUBLIC,
+    }
+    values.update(overrides)
+    return services.circle_create(actor=organiser, **values)
+
+
+def with_members(circle, count):
+    people = [UserFactory() for _ in range(count)]
+    for person in people:
+        services.circle_join(actor=person, circle=circle)
+    return people
+
+
+def schedule(circle, organiser, *, starts_at=None, hours=2, now=None, **kwargs):
+    starts_at = starts_at or timezone.now() + timedelta(days=3)
+    return session_services.session_schedule(
+        actor=organiser,
+        circle=circle,
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=hours),
+        now=now,
+        **kwargs,
+    )
+
+
+def started_session(circle, organiser):
+    """A meeting that began an hour ago (scheduled "yesterday", as it were)."""
+    real_now = timezone.now()
+    return schedule(
+        circle,
+        organiser,
+        starts_at=real_now - timedelta(hours=1),
+        now=real_now - timedelta(days=1),
+    )[0]
+
+
+# Scheduling
+
+
+def test_a_one_off_meeting_takes_the_circles_link_and_sanitised_agenda(cast):
+    circle = start_circle(cast.member)
+
+    [session] = schedule(
+        circle, cast.member, agenda="Puhutaan **kaupassa**. <script>alert(1)</script>"
+    )
+
+    assert session.online_link == circle.online_link
+    assert session.series is None and session.cancelled_at is None
+    assert "<strong>kaupassa</strong>" in session.agenda_html
+    assert "<script>" not in session.agenda_html
+    assert session.created_by == cast.member
+
+
+def test_an_in_person_circle_meets_at_its_usual_place_unless_told_otherwise(cast):
+    from ideahautomo.accounts.tests.factories import municipality
+
+    circle = start_circle(
+        cast.member,
+        format=Circle.Format.IN_PERSON,
+        municipality=municipality("092"),
+        meeting_place="Myyrmäen kirjasto",
+    )
+    [usual] = schedule(circle, cast.member)
+    [other] = schedule(circle, cast.member, place="Tikkurilan kirjasto")
+
+    assert usual.place == "Myyrmäen kirjasto" and usual.online_link == ""
+    assert other.place == "Tikkurilan kirjasto"
+
+
+def test_a_weekly_series_keeps_finnish_wall_clock_time_across_the_spring_change(cast):
+    circle = start_circle(cast.member)
+    # Summer time starts in Finland on Sunday 28 March 2027.
+    sessions = schedule(
+        circle,
+        cast.member,
+        starts_at=helsinki(2027, 3, 16, 17, 0),
+        repeat=Repeat.WEEKLY,
+        occurrences=3,
+    )
+
+    local = [timezone.localtime(s.starts_at, HELSINKI) for s in sessions]
+    assert [(t.month, t.day, t.hour, t.minute) for t in local] == [
+        (3, 16, 17, 0),
+        (3, 23, 17, 0),
+        (3, 30, 17, 0),
+    ]
+    assert [s.starts_at.astimezone(zoneinfo.ZoneInfo("UTC")).hour for s in sessions] == [
+        15,
+        15,
+        14,
+    ]
+    assert all(s.ends_at - s.starts_at == timedelta(hours=2) for s in sessions)
+    assert len({s.series for s in sessions}) == 1 and sessions[0].series is not None
+
+
+def test_a_biweekly_series_keeps_its_time_across_the_autumn_change(cast):
+    circle = start_circle(cast.member)
+    # Summer time ends in Finland on Sunday 31 October 2027.
+    sessions = schedule(
+        circle,
+        cast.member,
+        starts_at=helsinki(2027, 10, 19, 10, 30),
+        repeat=Repeat.BIWEEKLY,
+        occurrences=2,
+    )
+
+    local = [timezone.localtime(s.starts_at, HELSINKI) for s in sessions]
+    times = [(t.month, t.day, t.hour, t.minute) for t in local]
+    assert times == [(10, 19, 10, 30), (11, 2, 10, 30)]
+    assert CircleSession.objects.filter(circle=circle).count() == 2
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"starts_at": timezone.now() - timedelta(hours=1)}, "starts_at"),
+        ({"hours": 0}, "ends_at"),
+        ({"hours": -1}, "ends_at"),
+        ({"online_link": "http://example.fi/huone"}, "online_link"),
+        ({"online_link": "javascript:alert(1)"}, "online_link"),
+        ({"agenda": "x" * 5001}, "agenda"),
+        ({"repeat": Repeat.WEEKLY, "occurrences": 1}, "occurrences"),
+        ({"repeat": Repeat.WEEKLY, "occurrences": 27}, "occurrences"),
+        ({"repeat": "daily", "occurrences": 3}, "repeat"),
+    ],
+)
+def test_bad_meetings_are_refused_and_nothing_is_saved(cast, overrides, field):
+    circle = start_circle(cast.member)
+    with_members(circle, 1)
+    Notification.objects.all().delete()
+
+    with pytest.raises(ValidationError) as error:
+        schedule(circle, cast.member, **overrides)
+
+    assert field in error.value.message_dict
+    assert not CircleSession.objects.exists()
+    assert not Notification.objects.exists()
+
+
+def test_a_series_of_26_is_the_most(cast):
+    circle = start_circle(cast.member)
+    sessions = schedule(circle, cast.member, repeat=Repeat.WEEKLY, occurrences=26)
+    assert len(sessions) == 26
+    assert sessions[-1].starts_at - sessions[0].starts_at >= timedelta(weeks=25) - timedelta(
+        hours=1
+    )
+
+
+def test_only_organisers_schedule_meetings(cast):
+    circle = start_circle(cast.member)
+    services.circle_join(actor=cast.mentor, circle=circle)
+    for person in (cast.mentor, cast.partner, cast.project_manager, cast.moderator):
+        with pytest.raises(PermissionDenied):
+            schedule(circle, person)
+    assert not CircleSession.objects.exists()
+
+
+def test_members_are_told_once_per_action_whatever_the_number_of_meetings(
+    cast, django_assert_max_num_queries
+):
+    circle = start_circle(cast.member)
+    members = with_members(circle, 3)
+    outsider = UserFactory()
+    Notification.objects.all().delete()
+
+    schedule(circle, cast.member, repeat=Repeat.WEEKLY, occurrences=10)
+
+    told = Notification.objects.filter(kind=NotificationKind.CIRCLE_SESSION)
+    assert sorted(told.values_list("recipient_id", flat=True)) == sorted(m.pk for m in members)
+    assert not told.filter(recipient__in=[cast.member, outsider]).exists()
+    assert told.first().url == reverse("circles:sessions", args=[circle.pk])
+
+
+def test_scheduling_queries_do_not_grow_with_the_number_of_meetings(
+    cast, django_assert_max_num_queries
+):
+    circle = start_circle(cast.member)
+    with_members(circle, 3)
+    schedule(circle, cast.member)  # the organiser's membership is then known
+
+    with django_assert_max_num_queries(40) as two:
+        schedule(circle, cast.member, repeat=Repeat.WEEKLY, occurrences=2)
+    with django_assert_max_num_queries(40) as many:
+        schedule(circle, cast.member, repeat=Repeat.WEEKLY, occurrences=26)
+    assert len(many.captured_queries) == len(two.captured_queries)
+
+
+def test_notifying_stays_within_a_few_queries_per_member(cast, django_assert_max_num_queries):
+    circle = start_circle(cast.member)
+    with_members(circle, 2)
+    schedule(circle, cast.member)  # the organiser's membership is then known
+    with django_assert_max_num_queries(40) as few:
+        schedule(circle, cast.member)
+    with_members(circle, 4)
+    with django_assert_max_num_queries(60) as more:
+        schedule(circle, cast.member)
+    # notify() records each person's notification: at most 5 queries per member.
+    assert len(more.captured_queries) - len(few.captured_queries) <= 4 * 5
+
+
+# Editing and cancelling one meeting
+
+
+def test_one_meeting_of_a_series_is_changed_and_members_are_told(cast):
+    circle = start_circle(cast.member)
+    [member] = with_members(circle, 1)
+    first, second, third = schedule(circle, cast.member, repeat=Repeat.WEEKLY, occurrences=3)
+    Notification.objects.all().delete()
+    new_start = second.starts_at + timedelta(days=1)
+
+    session_services.session_update(
+        actor=cast.member,
+        session=second,
+        starts_at=new_start,
+        ends_at=new_start + timedelta(hours=1),
+        place="Kirjasto",
+        online_link="https://meet.example.fi/toinen",
+        agenda="Uusi *asia*",
+    )
+
+    second.refresh_from_db()
+    assert second.starts_at == new_start and second.place == "Kirjasto"
+    assert second.online_link == "https://meet.example.fi/toinen"
+    assert "<em>asia</em>" in second.agenda_html
+    first.refresh_from_db()
+    third.refresh_from_db()
+    assert first.place == "" and third.starts_at - first.starts_at == timedelta(weeks=2)
+    assert Notification.objects.filter(recipient=member).count() == 1
+
+
+def test_a_meeting_under_way_can_get_a_new_agenda_but_not_be_moved_into_the_past(cast):
+    circle = start_circle(cast.member)
+    session = started_session(circle, cast.member)
+
+    session_services.session_update(
+        actor=cast.member,
+        session=session,
+        # as the form gives them back: to the minute
+        starts_at=session.starts_at.replace(second=0, microsecond=0),
+        ends_at=session.ends_at.replace(second=0, microsecond=0),
+        place="",
+        online_link="",
+        agenda="Muistiinpanot",
+    )
+    session.refresh_from_db()
+    assert session.agenda == "Muistiinpanot"
+    assert session.starts_at.second or session.starts_at.microsecond  # time left as it was
+    with pytest.raises(ValidationError) as error:
+        session_services.session_update(
+            actor=cast.member,
+            session=session,
+            starts_at=session.starts_at - timedelta(hours=1),
+            ends_at=session.ends_at,
+            place="",
+            online_link="",
+            agenda="",
+        )
+    assert "starts_at" in error.value.message_dict
+
+
+def test_cancelling_one_meeting_leaves_the_series_and_marks_it(cast):
+    circle = start_circle(cast.member)
+    [member] = with_members(circle, 1)
+    first, second = schedule(circle, cast.member, repeat=Repeat.WEEKLY, occurrences=2)
+    Notification.objects.all().delete()
+
+    session_services.session_cancel(actor=cast.member, session=first)
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.is_cancelled and not second.is_cancelled
+    assert Notification.objects.filter(recipient=member).count() == 1
+    with pytest.raises(ValidationError, match="already cancelled"):
+        session_services.session_cancel(actor=cast.member, session=first)
+    with pytest.raises(ValidationError, match="cannot be changed"):
+        session_services.session_update(
+            actor=cast.member,
+            session=first,
+            starts_at=first.starts_at,
+            ends_at=first.ends_at,
+            place="",
+            online_link="",
+            agenda="",
+        )
+    with pytest.raises(PermissionDenied):
+        session_services.session_cancel(actor=member, session=second)
+
+
+def test_a_meeting_that_is_over_cannot_be_cancelled(cast):
+    circle = start_circle(cast.member)
+    real_now = timezone.now()
+    [session] = schedule(
+        circle,
+        cast.member,
+        starts_at=real_now - timedelta(hours=3),
+        now=real_now - timedelta(days=1),
+    )
+    with pytest.raises(ValidationError, match="over"):
+        session_services.session_cancel(actor=cast.member, session=session)
+
+
+# Attendance
+
+
+def test_attendance_is_marked_for_all_active_members_and_can_be_corrected(cast):
+    circle = start_circle(cast.member)
+    first, second = with_members(circle, 2)
+    session = started_session(circle, cast.member)
+
+    session_services.attendance_record(
+        actor=cast.member, session=session, present_user_ids=[str(first.pk), cast.member.pk]
+    )
+    session_services.attendance_record(
+        actor=cast.member, session=session, present_user_ids=[second.pk]
+    )
+
+    marked = dict(SessionAttendance.objects.values_list("user_id", "present"))
+    assert marked == {cast.member.pk: False, first.pk: False, second.pk: True}
+
+
+def test_attendance_refuses_strangers_future_and_cancelled_meetings(cast):
+    circle = start_circle(cast.member)
+    [member] = with_members(circle, 1)
+    session = started_session(circle, cast.member)
+    with pytest.raises(ValidationError, match="members"):
+        session_services.attendance_record(
+            actor=cast.member, session=session, present_user_ids=[cast.partner.pk]
+        )
+    with pytest.raises(PermissionDenied):
+        session_services.attendance_record(
+            actor=member, session=session, present_user_ids=[member.pk]
+        )
+    [future] = schedule(circle, cast.member)
+    with pytest.raises(PermissionDenied):
+        session_services.attendance_record(
+            actor=cast.member, session=future, present_user_ids=[member.pk]
+        )
+    session_services.session_cancel(actor=cast.member, session=future)
+    with pytest.raises(PermissionDenied):
+        session_services.attendance_record(
+            actor=cast.member,
+            session=future,
+            present_user_ids=[member.pk],
+            now=future.starts_at + timedelta(minutes=5),
+        )
+    assert not SessionAttendance.objects.exists()
+
+
+def test_attendance_is_saved_with_the_same_queries_for_few_or_many_members(
+    cast, django_assert_max_num_queries
+):
+    circle = start_circle(cast.member)
+    few_people = with_members(circle, 2)
+    session = started_session(circle, cast.member)
+    session = CircleSession.objects.select_related("circle").get(pk=session.pk)
+    with django_assert_max_num_queries(8) as few:
+        session_services.attendance_record(
+            actor=cast.member, session=session, present_user_ids=[p.pk for p in few_people]
+        )
+    many_people = few_people + with_members(circle, 20)
+    session = CircleSession.objects.select_related("circle").get(pk=session.pk)
+    with django_assert_max_num_queries(8) as many:
+        session_services.attendance_record(
+            actor=cast.member, session=session, present_user_ids=[p.pk for p in many_people]
+        )
+    assert len(many.captured_queries) == len(few.captured_queries)
+    assert SessionAttendance.objects.filter(present=True).count() == 22
+
+
+# Pages: who may open what
+
+
+def _page_urls(circle, session):
+    return {
+        "sessions": reverse("circles:sessions", args=[circle.pk]),
+        "create": reverse("circles:session_create", args=[circle.pk]),
+        "edit": reverse("circles:session_edit", args=[circle.pk, session.pk]),
+        "cancel": reverse("circles:session_cancel", args=[circle.pk, session.pk]),
+        "attendance": reverse("circles:session_attendance", args=[circle.pk, session.pk]),
+        "ics": reverse("circles:session_ics", args=[circle.pk, session.pk]),
+    }
+
+
+ORGANISER_ONLY = expect(403, guest=LOGIN, member=200)
+
+PUBLIC_TABLE = {
+    "sessions": expect(200),
+    "ics": expect(200),
+    "create": ORGANISER_ONLY,
+    "edit": ORGANISER_ONLY,
+    "cancel": ORGANISER_ONLY,
+    "attendance": ORGANISER_ONLY,
+}
+
+PRIVATE_TABLE = {
+    "sessions": expect(404, member=200),
+    "ics": expect(404, member=200),
+    "create": expect(404, guest=LOGIN, member=200),
+    "edit": expect(404, guest=LOGIN, member=200),
+    "cancel": expect(404, guest=LOGIN, member=200),
+    "attendance": expect(404, guest=LOGIN, member=200),
+}
+
+MEMBERS_TABLE = {
+    "sessions": expect(404, member=200, mentor=200, partner=200),
+    "ics": expect(404, member=200, mentor=200, partner=200),
+    "create": expect(404, guest=LOGIN, member=200, mentor=403, partner=403),
+    "edit": expect(404, guest=LOGIN, member=200, mentor=403, partner=403),
+    "cancel": expect(404, guest=LOGIN, member=200, mentor=403, partner=403),
+    "attendance": expect(404, guest=LOGIN, member=200, mentor=403, partner=403),
+}
+
+
+@pytest.mark.parametrize(
+    ("visibility", "table"),
+    [
+        (Circle.Visibility.PUBLIC, PUBLIC_TABLE),
+        (Circle.Visibility.MEMBERS, MEMBERS_TABLE),
+        (Circle.Visibility.PRIVATE, PRIVATE_TABLE),
+    ],
+)
+def test_who_may_open_each_meeting_page(cast, client_for, visibility, table):
+    circle = start_circle(cast.member, visibility=visibility)
+    session = started_session(circle, cast.member)
+    urls = _page_urls(circle, session)
+    people = cast.by_role()
+    for page, expected_by_role in table.items():
+        for role, expected in zip(ROLES, expected_by_role, strict=True):
+            client = client_for(people[role])
+            got = status_of(client.get(urls[page]))
+            assert got == expected, f"{page} of a {visibility} circle as {role}: {got}"
+            client.logout()
+
+
+def test_an_ordinary_member_of_the_circle_cannot_organise_it(cast, client_for):
+    circle = start_circle(cast.member)
+    [member] = with_members(circle, 1)
+    session = started_session(circle, cast.member)
+    urls = _page_urls(circle, session)
+    client = client_for(member)
+    for page in ("create", "edit", "cancel", "attendance"):
+        assert client.get(urls[page]).status_code == 403, page
+        assert client.post(urls[page]).status_code == 403, page
+    assert client.get(urls["sessions"]).status_code == 200
+    session.refresh_from_db()
+    assert not session.is_cancelled
+
+
+def test_the_organiser_of_one_circle_cannot_touch_anothers_meetings(cast, client_for):
+    mine = start_circle(cast.mentor, name="Oma")
+    theirs = start_circle(cast.member, name="Toisen")
+    their_session = schedule(theirs, cast.member)[0]
+    client = client_for(cast.mentor)
+
+    assert client.get(reverse("circles:session_create", args=[theirs.pk])).status_code == 403
+    for name in ("session_edit", "session_cancel", "session_attendance"):
+        # Their meeting under my circle's address does not exist there.
+        url = reverse(f"circles:{name}", args=[mine.pk, their_session.pk])
+        assert client.post(url).status_code == 404, name
+        url = reverse(f"circles:{name}", args=[theirs.pk, their_session.pk])
+        assert client.post(url).status_code == 403, name
+    their_session.refresh_from_db()
+    assert not their_session.is_cancelled
+
+
+# Pages: behaviour
+
+
+def test_the_organiser_schedules_a_series_through_the_form(cast, client_for):
+    circle = start_circle(cast.member)
+    client = client_for(cast.member)
+    response = client.post(
+        reverse("circles:session_create", args=[circle.pk]),
+        {
+            "starts_at": "2027-03-16T17:00",
+            "ends_at": "2027-03-16T18:30",
+            "place": "",
+            "online_link": "",
+            "agenda": "Esittäytyminen",
+            "repeat": Repeat.WEEKLY,
+            "occurrences": "4",
+        },
+    )
+    assert response.status_code == 302
+    sessions = list(CircleSession.objects.filter(circle=circle))
+    assert len(sessions) == 4
+    assert timezone.localtime(sessions[-1].starts_at).hour == 17
+
+    page = client.get(circle.get_absolute_url()).content.decode()
+    assert "Esittäytyminen" in page
+    assert reverse("circles:session_edit", args=[circle.pk, sessions[0].pk]) in page
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"starts_at": "2020-01-01T17:00", "ends_at": "2020-01-01T18:00"}, "starts_at"),
+        ({"ends_at": "2027-03-16T16:00"}, "ends_at"),
+        ({"online_link": "javascript:alert(1)"}, "online_link"),
+        ({"online_link": "http://example.fi"}, "online_link"),
+        ({"repeat": Repeat.WEEKLY, "occurrences": ""}, "occurrences"),
+        ({"repeat": Repeat.WEEKLY, "occurrences": "30"}, "occurrences"),
+        ({"starts_at": "huomenna"}, "starts_at"),
+    ],
+)
+def test_the_schedule_form_explains_bad_input(cast, client_for, changes, field):
+    circle = start_circle(cast.member)
+    data = {
+        "starts_at": "2027-03-16T17:00",
+        "ends_at": "2027-03-16T18:00",
+        "repeat": Repeat.ONCE,
+        "occurrences": "",
+    }
+    data.update(changes)
+    response = client_for(cast.member).post(
+        reverse("circles:session_create", args=[circle.pk]), data
+    )
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert "Please check the form" in response.content.decode()
+    assert not CircleSession.objects.exists()
+
+
+def test_editing_through_the_form(cast, client_for):
+    circle = start_circle(cast.member)
+    [session] = schedule(circle, cast.member, starts_at=helsinki(2027, 5, 4, 17, 0))
+    url = reverse("circles:session_edit", args=[circle.pk, session.pk])
+    client = client_for(cast.member)
+    form_page = client.get(url).content.decode()
+    assert 'value="2027-05-04T17:00"' in form_page
+
+    response = client.post(
+        url,
+        {
+            "starts_at": "2027-05-05T18:00",
+            "ends_at": "2027-05-05T19:00",
+            "place": "Kirjasto",
+            "online_link": "",
+            "agenda": "",
+        },
+    )
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert session.starts_at == helsinki(2027, 5, 5, 18, 0) and session.place == "Kirjasto"
+
+
+def test_cancelling_asks_first_and_the_meeting_stays_visible_as_cancelled(cast, client_for):
+    circle = start_circle(cast.member)
+    [session] = schedule(circle, cast.member)
+    url = reverse("circles:session_cancel", args=[circle.pk, session.pk])
+    client = client_for(cast.member)
+
+    assert "Cancel the meeting?" in client.get(url).content.decode()
+    session.refresh_from_db()
+    assert not session.is_cancelled
+
+    assert client.post(url).status_code == 302
+    session.refresh_from_db()
+    assert session.is_cancelled
+    page = client.get(circle.get_absolute_url()).content.decode()
+    assert "Cancelled" in page
+    assert reverse("circles:session_edit", args=[circle.pk, session.pk]) not in page
+
+
+def test_attendance_form_lists_active_members_and_saves(cast, client_for):
+    circle = start_circle(cast.member)
+    first, second = with_members(circle, 2)
+    session = started_session(circle, cast.member)
+    url = reverse("circles:session_attendance", args=[circle.pk, session.pk])
+    client = client_for(cast.member)
+
+    page = client.get(url).content.decode()
+    assert first.display_name in page and second.display_name in page
+    assert client.post(url, {"present": [str(first.pk)]}).status_code == 302
+    present = SessionAttendance.objects.filter(present=True).values_list("user_id", flat=True)
+    assert set(present) == {first.pk}
+    response = client.post(url, {"present": [str(cast.partner.pk)]})
+    assert response.status_code == 200 and response.context["form"].errors
+
+    [future] = schedule(circle, cast.member)
+    future_url = reverse("circles:session_attendance", args=[circle.pk, future.pk])
+    assert client.get(future_url).status_code == 302
+
+
+def test_meeting_links_are_shown_to_active_members_only(cast, client_for):
+    circle = start_circle(cast.member, policy=Circle.Policy.APPROVAL)
+    services.circle_join(actor=cast.mentor, circle=circle)  # only a request
+    [session] = schedule(circle, cast.member, online_link="https://meet.example.fi/salainen")
+
+    for person in (None, cast.mentor, cast.partner):
+        client = client_for(person)
+        for url in (circle.get_absolute_url(), reverse("circles:sessions", args=[circle.pk])):
+            assert session.online_link not in client.get(url).content.decode()
+        client.logout()
+    page = client_for(cast.member).get(circle.get_absolute_url()).content.decode()
+    assert session.online_link in page
+
+
+def test_circle_page_and_meetings_page_queries_stay_bounded(
+    cast, client_for, django_assert_max_num_queries
+):
+    circle = start_circle(cast.member)
+    with_members(circle, 2)
+    schedule(circle, cast.member)
+    started_session(circle, cast.member)
+    client = client_for(cast.member)
+    pages = [circle.get_absolute_url(), reverse("circles:sessions", args=[circle.pk])]
+
+    def counts():
+        result = []
+        for url in pages:
+            with django_assert_max_num_queries(10) as queries:
+                assert client.get(url).status_code == 200
+            result.append(len(queries.captured_queries))
+        return result
+
+    few = counts()
+    schedule(circle, cast.member, repeat=Repeat.WEEKLY, occurrences=26)
+    for _number in range(5):
+        started_session(circle, cast.member)
+    with_members(circle, 5)
+    assert counts() == few
+
+
+def test_every_meeting_page_keeps_within_ten_queries_with_many_members_and_meetings(
+    cast, client_for, django_assert_max_num_queries
+):
+    circle = start_circle(cast.member)
+    with_members(circle, 30)
+    schedule(circle, cast.member, repeat=Repeat.WEEKLY, occurrences=26)
+    session = started_session(circle, cast.member)
+    client = client_for(cast.member)
+    for page, url in _page_urls(circle, session).items():
+        with django_assert_max_num_queries(10):
+            assert client.get(url).status_code == 200, page
+
+
+# Calendars
+
+
+def test_the_ics_file_has_the_link_only_for_active_members_and_marks_cancellations(
+    cast, client_for
+):
+    circle = start_circle(cast.member)
+    [session] = schedule(circle, cast.member, agenda="Sanasto; kauppa, apteekki")
+    url = reverse("circles:session_ics", args=[circle.pk, session.pk])
+
+    guest = client_for(None).get(url)
+    assert guest["Content-Type"].startswith("text/calendar")
+    assert f'filename="tapaaminen-{session.pk}.ics"' in guest["Content-Disposition"]
+    text = guest.content.decode()
+    assert "BEGIN:VEVENT" in text and "SUMMARY:Suomea arjessa" in text
+    assert "Sanasto\\; kauppa\\, apteekki" in text
+    assert "meet.jit.si" not in text
+    assert "STATUS:CONFIRMED" in text
+
+    member_text = client_for(cast.member).get(url).content.decode().replace("\r\n ", "")
+    assert session.online_link in member_text
+
+    session_services.session_cancel(actor=cast.member, session=session)
+    assert "STATUS:CANCELLED" in client_for(cast.member).get(url).content.decode()
+
+
+def test_the_feed_works_for_active_members_and_stops_when_they_leave(
+    cast, client_for, django_assert_max_num_queries
+):
+    circle = start_circle(cast.member)
+    [member] = with_members(circle, 1)
+    sessions = schedule(circle, cast.member, repeat=Repeat.WEEKLY, occurrences=3)
+    session_services.session_cancel(actor=cast.member, session=sessions[1])
+    page = client_for(member).get(circle.get_absolute_url())
+    feed_url = page.context["sessions_feed_url"]
+    assert feed_url.startswith("http://testserver/opintopiirit/")
+    path = feed_url.removeprefix("http://testserver")
+    guest = client_for(None)
+    guest.logout()
+
+    with django_assert_max_num_queries(3):
+        response = guest.get(path)
+    text = response.content.decode().replace("\r\n ", "")
+    assert response.status_code == 200
+    assert text.count("BEGIN:VEVENT") == 3 and text.count("STATUS:CANCELLED") == 1
+    assert circle.online_link in text
+
+    services.circle_leave(actor=member, circle=circle)
+    assert guest.get(path).status_code == 404
+
+
+def test_feed_addresses_cannot_be_forged_or_moved_to_another_circle(cast, client_for):
+    circle = start_circle(cast.member)
+    other = start_circle(cast.mentor)
+    token = session_selectors.feed_token(circle=circle, user=cast.member)
+    guest = client_for(None)
+
+    assert guest.get(reverse("circles:session_feed", args=[circle.pk, token])).status_code == 200
+    assert guest.get(reverse("circles:session_feed", args=[other.pk, token])).status_code == 404
+    assert (
+        guest.get(reverse("circles:session_feed", args=[circle.pk, token[:-2] + "xx"])).status_code
+        == 404
+    )
+    outsider = session_selectors.feed_token(circle=circle, user=cast.partner)
+    assert guest.get(reverse("circles:session_feed", args=[circle.pk, outsider])).status_code == 404
+    # Guests and people outside the circle are not offered a feed address.
+    page = client_for(cast.partner).get(circle.get_absolute_url())
+    assert page.context["sessions_feed_url"] is None
+
+
+def test_the_personal_events_feed_includes_meetings_of_ones_circles(cast, client_for):
+    circle = start_circle(cast.member, name="Piirin tapaamiset")
+    [session] = schedule(circle, cast.member)
+    start_circle(cast.mentor, name="Muiden piiri")
+    schedule(Circle.objects.get(name="Muiden piiri"), cast.mentor)
+    feed = event_services.calendar_feed_enable(user=cast.member)
+    token = event_selectors.calendar_feed_token(feed)
+
+    text = client_for(None).get(reverse("events:feed", args=[token])).content.decode()
+
+    assert f"UID:circle-session-{session.pk}@" in text
+    assert "SUMMARY:Piirin tapaamiset" in text
+    assert "Muiden piiri" not in text
+
+
+def test_demo_data_has_meetings_once_and_tells_nobody():
+    from django.core.management import call_command
+
+    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    finnish = Circle.objects.get(name="Suomea arjessa – A1")
+    assert finnish.sessions.count() == 9
+    assert finnish.sessions.filter(series__isnull=False).count() == 8
+    assert SessionAttendance.objects.filter(present=True).count() == 3
+    assert Circle.objects.get(name="Yrittäjäksi – vertaisryhmä").sessions.count() == 1
+    assert not Notification.objects.filter(kind=NotificationKind.CIRCLE_SESSION).exists()
+
+    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert CircleSession.objects.count() == 10
