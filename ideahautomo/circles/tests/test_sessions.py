@@ -558,9 +558,9 @@ def test_the_schedule_form_explains_bad_input(cast, client_for, changes, field):
         "occurrences": "",
     }
     data.update(changes)
-    response = client_for(cast.member).post(
-        reverse("circles:session_create", args=[circle.pk]), data
-    )
+    client = client_for(cast.member)
+    client.cookies["django_language"] = "en"
+    response = client.post(reverse("circles:session_create", args=[circle.pk]), data)
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert "Please check the form" in response.content.decode()
