@@ -209,7 +209,7 @@ def interest_create(*, actor, skill, language, level="", municipality=None, onli
         raise duplicate
     try:
         with transaction.atomic():
-            Skill.objects.select_for_update().filter(pk=skill.pk).first()
+            Skill.objects.select_for_update().get(pk=skill.pk)
             interest.save()
             _pools_notify(interest)
     except IntegrityError as error:
