@@ -11,6 +11,7 @@ from ideahautomo.accounts.tests.factories import (
 )
 from ideahautomo.circles import services
 from ideahautomo.circles.models import Circle, CircleInterest
+from ideahautomo.profiles import services as profile_services
 from ideahautomo.profiles.models import Skill
 
 from .conftest import assert_accessible, sign_in
@@ -126,3 +127,45 @@ def test_without_javascript_a_member_wishes_finds_a_circle_and_removes_the_wish(
     page.wait_for_load_state()
     assert not CircleInterest.objects.exists()
     assert page.locator("form[action*='/poista/']").count() == 0
+
+
+def test_the_pool_notification_opens_a_filled_in_form_and_circles_are_suggested(
+    new_page, finnish, settings
+):
+    settings.CIRCLE_DEMAND_THRESHOLD = 1
+    member = UserFactory(
+        email="jasen@example.fi",
+        display_name="Jäsen",
+        municipality=Municipality.objects.get(code="092"),
+    )
+    profile_services.profile_set_skills(
+        actor=member, profile=member.profile, relation="wants", names=["suomen kieli"]
+    )
+    services.circle_create(
+        actor=UserFactory(),
+        name="Suomea jatkajille",
+        topic="Suomen kieli",
+        skill=finnish,
+        description="Harjoitellaan.",
+        language="uk",
+        level="B1",
+        format=Circle.Format.ONLINE,
+        capacity=8,
+        visibility=Circle.Visibility.MEMBERS,
+    )
+    services.interest_create(actor=member, skill=finnish, language="uk", level="A1", online_ok=True)
+
+    page = new_page()
+    sign_in(page, "jasen@example.fi", PASSWORD)
+    page.goto("/ilmoitukset/")
+    page.click("main .notification-list a")
+    page.wait_for_load_state()
+    assert "/opintopiirit/uusi/" in page.url
+    assert page.locator("select[name=skill]").input_value() == str(finnish.pk)
+    assert page.locator("select[name=language]").input_value() == "uk"
+    assert page.locator("input[name=format][value=online]").is_checked()
+    assert_accessible(page)
+
+    page.goto("/suositukset/")
+    assert page.locator("main a", has_text="Suomea jatkajille").count() == 1
+    assert_accessible(page)
