@@ -499,3 +499,13 @@ def test_suitable_circles_selector_matches_the_python_rule():
             skill_id=interest.skill_id, language="uk", level="A1", online=True
         )
     ) == [existing]
+
+
+def test_a_broken_link_to_the_create_form_still_opens_it(cast, client_for):
+    response = client_for(cast.member).get(
+        reverse("circles:create"),
+        {"taito": "abc", "kieli": "xx", "taso": "<b>", "muoto": "x" * 500, "kunta": "-1"},
+    )
+    assert response.status_code == 200
+    assert not response.context["form"].is_bound
+    assert "<b>" not in response.content.decode()
