@@ -201,6 +201,9 @@ PASSWORD_RESET_WINDOW = 60 * 60
 INVITATION_VALID_DAYS = 10
 INVITATION_CSV_MAX_BYTES = 256 * 1024
 INVITATION_CSV_MAX_ROWS = 500
+# Study-circle wishes: this many people wanting the same thing in one place, with no
+# circle to join, are told that they could start one together.
+CIRCLE_DEMAND_THRESHOLD = envint("CIRCLE_DEMAND_THRESHOLD", 5)
 # Open self sign-up, each account approved by staff before it can be used.
 SIGNUP_OPEN = envbool("SIGNUP_OPEN", False)
 OTP_TOTP_ISSUER = "Ideahautomo"

@@ -1,5 +1,6 @@
 """Demo circles: Finnish for Ukrainians online and in Vantaa, and a full peer group,
-with their meetings (a weekly series, one past meeting with attendance, a one-off)."""
+with their meetings (a weekly series, one past meeting with attendance, a one-off);
+members' wishes for circles, five of which pool into a notification."""
 
 from datetime import datetime, time, timedelta
 
@@ -8,10 +9,24 @@ from django.utils import timezone
 
 from ideahautomo.accounts.demo import DEMO_DOMAIN
 from ideahautomo.accounts.models import Municipality, User
+from ideahautomo.messaging.models import EmailState, Notification, NotificationKind
+from ideahautomo.profiles.models import Skill, skill_key
 
 from . import services, session_services
-from .models import Circle, CircleSession
+from .models import Circle, CircleInterest, CircleSession
 from .session_services import FINNISH_TIME, Repeat
+
+# local part, skill, language used, level, municipality code (or None), online is fine
+WISHES = [
+    ("oksana", "suomen kieli", "uk", "A2", "092", True),
+    ("iryna", "suomen kieli", "uk", "A2", "092", True),
+    ("dmytro", "suomen kieli", "uk", "A2", None, True),
+    ("amina", "suomen kieli", "uk", "A2", "049", True),
+    ("jasen", "suomen kieli", "uk", "A2", None, True),
+    ("mikko", "kirjanpito", "fi", "", "091", False),
+    ("jasen", "yrittäjyys", "fi", "", "091", True),
+    ("erik", "yrittäjyys", "sv", "", "049", True),
+]
 
 
 def _user(local):
@@ -19,18 +34,47 @@ def _user(local):
 
 
 def demo_create():
-    if not Circle.objects.filter(name="Suomea arjessa – A1").exists():
-        _circles_create()
+    circles_create()
     _sessions_create()
+    wishes_create()
 
 
-def _circles_create():
+def wishes_create():
+    """Wishes of demo members; the Finnish-in-Ukrainian pool reaches the threshold online."""
+    if CircleInterest.objects.filter(user__email=f"oksana@{DEMO_DOMAIN}").exists():
+        return
+    municipalities = {
+        m.code: m for m in Municipality.objects.filter(code__in=["049", "091", "092"])
+    }
+    with transaction.atomic():
+        for local, skill, language, level, code, online_ok in WISHES:
+            user = User.objects.filter(email=f"{local}@{DEMO_DOMAIN}").first()
+            if user is None:
+                continue
+            services.interest_create(
+                actor=user,
+                skill=Skill.objects.get(key=skill_key(skill)),
+                language=language,
+                level=level,
+                municipality=municipalities[code] if code else None,
+                online_ok=online_ok,
+            )
+        # The demo shows the pooled notification in the app; it sends no e-mail.
+        Notification.objects.filter(
+            kind=NotificationKind.CIRCLE_DEMAND, recipient__email__endswith=f"@{DEMO_DOMAIN}"
+        ).update(email_state=EmailState.NONE)
+
+
+def circles_create():
+    if Circle.objects.filter(name="Suomea arjessa – A1").exists():
+        return
     vantaa = Municipality.objects.get(code="092")
     with transaction.atomic():
         finnish = services.circle_create(
             actor=_user("kumppani"),
             name="Suomea arjessa – A1",
             topic="Suomen kieli",
+            skill=Skill.objects.filter(key=skill_key("suomen kieli")).first(),
             description=(
                 "Harjoittelemme arjen suomea: kaupassa, lääkärissä ja työpaikalla. "
                 "Tapaamme tiistaisin Myyrmäen kirjastossa ja verkossa. "

@@ -70,6 +70,14 @@ class Circle(models.Model):
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
     )
     member_count = models.PositiveSmallIntegerField(default=0)
+    skill = models.ForeignKey(
+        "profiles.Skill",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("what the circle learns"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -132,6 +140,59 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user_id} in {self.circle_id} ({self.status})"
+
+
+class CircleInterest(models.Model):
+    """A member's wish to learn something in a circle ("Finnish, A1, in Vantaa or online").
+
+    Wishes with the same skill, language and level pool together per place: one
+    municipality (meeting in person) or online. A pool large enough, with no circle
+    to join, tells its members once (notified_at)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="circle_interests"
+    )
+    skill = models.ForeignKey(
+        "profiles.Skill",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("what you want to learn"),
+    )
+    language = models.CharField(_("language used"), max_length=3, choices=SPOKEN_LANGUAGES)
+    level = models.CharField(_("level"), max_length=6, choices=Level.choices, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    online_ok = models.BooleanField(_("online is fine"), default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("circle wish")
+        verbose_name_plural = _("circle wishes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "skill", "language", "level"], name="circles_one_interest"
+            ),
+            models.CheckConstraint(
+                condition=Q(municipality__isnull=False) | Q(online_ok=True),
+                name="circles_interest_has_place",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["skill", "language", "level", "municipality"], name="circles_interest_pool"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} wants {self.skill_id} in {self.language} {self.level}"
 
 
 AGENDA_MAX_LENGTH = 5000

@@ -1,5 +1,6 @@
 """Who may see and do what in study circles: one named rule per function."""
 
+from ideahautomo.accounts.models import Role
 from ideahautomo.profiles.permissions import can_browse_members
 
 from .models import Circle, Membership
@@ -77,3 +78,26 @@ def can_record_attendance(user, session, now):
         and session.cancelled_at is None
         and session.starts_at <= now
     )
+
+
+def can_wish_for_circles(user):
+    """Members tell which circles they would join; staff-only accounts and guests do not."""
+    return can_browse_members(user)
+
+
+def can_remove_interest(user, interest):
+    return user.is_authenticated and user.pk == interest.user_id
+
+
+def can_see_circle_demand(user):
+    """Contact persons (their own area) and the project manager (every area) see the
+    unmet demand for circles, as counts only."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.has_role(Role.CONTACT_PERSON, Role.PROJECT_MANAGER)
+    )
+
+
+def can_see_demand_of_all_areas(user):
+    return can_see_circle_demand(user) and user.has_role(Role.PROJECT_MANAGER)

@@ -2,19 +2,29 @@
 
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import Http404
 
+from ideahautomo.accounts.models import Municipality
+from ideahautomo.profiles.models import Skill
 from ideahautomo.profiles.permissions import can_browse_members
 
-from .models import Circle, Membership
+from .models import Circle, CircleInterest, Membership
 from .permissions import can_view_circle
+
+IN_PERSON_FORMATS = (Circle.Format.IN_PERSON, Circle.Format.HYBRID)
+ONLINE_FORMATS = (Circle.Format.ONLINE, Circle.Format.HYBRID)
+# Counts of people below this are shown as "< 5", never exactly.
+SMALL_GROUP = 5
+POOLS_SHOWN = 200
+MATCHES_SHOWN = 50
 
 
 @dataclass
 class CircleFilters:
     topic: str = ""
     language: str = ""
+    level: str = ""
     format: str = ""
     municipality: object = None
     free_places: bool = False
@@ -32,6 +42,8 @@ def circles_for_list(*, viewer, filters):
         )
     if filters.language:
         circles = circles.filter(language=filters.language)
+    if filters.level:
+        circles = circles.filter(level=filters.level)
     if filters.format:
         circles = circles.filter(format=filters.format)
     if filters.municipality is not None:
@@ -54,3 +66,147 @@ def members_of(circle):
         .select_related("user")
         .order_by("-is_organiser", "created_at", "pk")
     )
+
+
+def has_free_places():
+    return Q(capacity__isnull=True) | Q(member_count__lt=F("capacity"))
+
+
+def _suitable(*, skill, language, level, place):
+    """Circles someone wishing for skill in language at level could join at place: not
+    private, not full, at that level or open to every level. Arguments may be OuterRefs."""
+    return (
+        Circle.objects.filter(place, skill_id=skill, language=language)
+        .filter(Q(level=level) | Q(level=""))
+        .exclude(visibility=Circle.Visibility.PRIVATE)
+        .filter(has_free_places())
+    )
+
+
+def meets_in(municipality):
+    return Q(format__in=IN_PERSON_FORMATS, municipality_id=municipality)
+
+
+def meets_online():
+    return Q(format__in=ONLINE_FORMATS)
+
+
+def suitable_circles(*, skill_id, language, level, municipality_id=None, online=False):
+    """Circles that answer one pool: in person in municipality_id, or online."""
+    place = meets_online() if online else meets_in(municipality_id)
+    return _suitable(skill=skill_id, language=language, level=level, place=place)
+
+
+def interests_of(user):
+    return list(
+        CircleInterest.objects.filter(user=user)
+        .select_related("skill", "municipality")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def circles_for_interests(*, viewer, interests):
+    """{interest pk: [circles the viewer could join that answer it]} in one query."""
+    if not interests:
+        return {}
+    wanted = Q(pk__in=[])
+    for interest in interests:
+        place = meets_online() if interest.online_ok else Q(pk__in=[])
+        if interest.municipality_id:
+            place |= meets_in(interest.municipality_id)
+        wanted |= Q(place, skill_id=interest.skill_id, language=interest.language) & (
+            Q(level=interest.level) | Q(level="")
+        )
+    circles = list(
+        circles_for_list(viewer=viewer, filters=CircleFilters(free_places=True))
+        .filter(wanted)
+        .exclude(policy=Circle.Policy.INVITE)[:MATCHES_SHOWN]
+    )
+    return {
+        interest.pk: [circle for circle in circles if answers(circle, interest)]
+        for interest in interests
+    }
+
+
+def answers(circle, interest):
+    """Whether circle fits interest: the Python twin of circles_for_interests' query."""
+    if (circle.skill_id, circle.language) != (interest.skill_id, interest.language):
+        return False
+    if circle.level not in (interest.level, ""):
+        return False
+    in_place = circle.meets_in_person and circle.municipality_id == interest.municipality_id
+    return in_place or (interest.online_ok and circle.meets_online)
+
+
+@dataclass
+class Pool:
+    skill: object
+    language: str
+    level: str
+    municipality: object  # None for the online pool
+    people: int | None  # None when fewer than SMALL_GROUP
+
+    @property
+    def language_name(self):
+        return dict(Circle._meta.get_field("language").choices)[self.language]
+
+    @property
+    def level_name(self):
+        return dict(Circle._meta.get_field("level").choices).get(self.level, "")
+
+
+def unmet_demand(*, area_municipalities=None):
+    """Pools of wishes with no circle to join, largest first: one row per skill,
+    language, level and place (a municipality, or online). With
+    area_municipalities (a queryset of municipalities), in-person pools only there;
+    online pools are shown whole, as they serve everyone. Small counts are hidden."""
+    active = CircleInterest.objects.filter(user__is_active=True)
+    in_person = active.filter(municipality__isnull=False).filter(
+        ~Exists(
+            _suitable(
+                skill=OuterRef("skill_id"),
+                language=OuterRef("language"),
+                level=OuterRef("level"),
+                place=Q(format__in=IN_PERSON_FORMATS, municipality_id=OuterRef("municipality_id")),
+            )
+        )
+    )
+    if area_municipalities is not None:
+        in_person = in_person.filter(municipality__in=area_municipalities)
+    online = active.filter(online_ok=True).filter(
+        ~Exists(
+            _suitable(
+                skill=OuterRef("skill_id"),
+                language=OuterRef("language"),
+                level=OuterRef("level"),
+                place=meets_online(),
+            )
+        )
+    )
+    rows = list(
+        in_person.values("skill_id", "language", "level", "municipality_id")
+        .annotate(people=Count("pk"))
+        .order_by("-people", "skill_id", "language", "level", "municipality_id")[:POOLS_SHOWN]
+    )
+    rows += [
+        {**row, "municipality_id": None}
+        for row in online.values("skill_id", "language", "level")
+        .annotate(people=Count("pk"))
+        .order_by("-people", "skill_id", "language", "level")[:POOLS_SHOWN]
+    ]
+    skills = Skill.objects.in_bulk({row["skill_id"] for row in rows})
+    places = Municipality.objects.in_bulk(
+        {row["municipality_id"] for row in rows if row["municipality_id"]}
+    )
+    pools = [
+        Pool(
+            skill=skills[row["skill_id"]],
+            language=row["language"],
+            level=row["level"],
+            municipality=places.get(row["municipality_id"]),
+            people=row["people"] if row["people"] >= SMALL_GROUP else None,
+        )
+        for row in rows
+    ]
+    pools.sort(key=lambda pool: -(pool.people or 0))
+    return pools

@@ -1,14 +1,23 @@
-"""Every write to study circles: starting one, joining, leaving, the waitlist."""
+"""Every write to study circles: starting one, joining, leaving, the waitlist, and the
+wishes for circles that pool into demand."""
 
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ideahautomo.lib.markdown import render_markdown
+from ideahautomo.profiles.models import Skill
 
-from . import permissions
-from .models import Circle, Membership, new_video_room
+from . import permissions, selectors
+from .models import Circle, CircleInterest, Membership, new_video_room
+
+MAX_INTERESTS = 10
 
 EDITABLE = (
     "name",
@@ -23,6 +32,7 @@ EDITABLE = (
     "capacity",
     "policy",
     "visibility",
+    "skill",
 )
 
 
@@ -162,3 +172,115 @@ def request_decide(*, actor, membership, approve):
             Circle.objects.filter(pk=circle.pk).update(member_count=F("member_count") + 1)
         locked.save(update_fields=["status"])
     return locked
+
+
+def interest_create(*, actor, skill, language, level="", municipality=None, online_ok=False):
+    """Record a wish for a circle, and tell its pools' members once when enough people
+    wish for the same in one place and no circle answers them. The skill's row is
+    locked, so wishes made at the same moment count each other exactly once."""
+    if not permissions.can_wish_for_circles(actor):
+        raise PermissionDenied
+    interest = CircleInterest(
+        user=actor,
+        skill=skill,
+        language=language,
+        level=level or "",
+        municipality=municipality,
+        online_ok=online_ok,
+    )
+    if municipality is None and not online_ok:
+        raise ValidationError(
+            {"municipality": _("Choose a municipality, or tell that online is fine for you.")}
+        )
+    interest.full_clean(exclude=["user", "skill"], validate_unique=False)
+    if CircleInterest.objects.filter(user=actor).count() >= MAX_INTERESTS:
+        raise ValidationError(
+            _("You can have at most %(max)d wishes. Remove one you no longer need.")
+            % {"max": MAX_INTERESTS},
+            code="too_many",
+        )
+    duplicate = ValidationError(
+        _("You already have this wish. Change its place by removing it and adding it again."),
+        code="duplicate",
+    )
+    if CircleInterest.objects.filter(
+        user=actor, skill=skill, language=interest.language, level=interest.level
+    ).exists():
+        raise duplicate
+    try:
+        with transaction.atomic():
+            Skill.objects.select_for_update().get(pk=skill.pk)
+            interest.save()
+            _pools_notify(interest)
+    except IntegrityError as error:
+        raise duplicate from error
+    return interest
+
+
+def _pools(interest):
+    """The pools interest belongs to: (filter of its members, suitable circles, place)."""
+    same = CircleInterest.objects.filter(
+        skill_id=interest.skill_id,
+        language=interest.language,
+        level=interest.level,
+        user__is_active=True,
+    )
+    key = {"skill_id": interest.skill_id, "language": interest.language, "level": interest.level}
+    if interest.municipality_id:
+        yield (
+            same.filter(municipality_id=interest.municipality_id),
+            selectors.suitable_circles(**key, municipality_id=interest.municipality_id),
+            {"muoto": Circle.Format.IN_PERSON, "kunta": interest.municipality_id},
+        )
+    if interest.online_ok:
+        yield (
+            same.filter(online_ok=True),
+            selectors.suitable_circles(**key, online=True),
+            {"muoto": Circle.Format.ONLINE},
+        )
+
+
+def _pools_notify(interest):
+    """Inside the caller's transaction, with the skill's row locked."""
+    from ideahautomo.messaging.models import NotificationKind
+    from ideahautomo.messaging.services import notify
+
+    for members, circles, place in _pools(interest):
+        if members.count() < settings.CIRCLE_DEMAND_THRESHOLD or circles.exists():
+            continue
+        waiting = list(
+            members.filter(notified_at__isnull=True).select_related("user", "skill", "municipality")
+        )
+        query = {"taito": interest.skill_id, "kieli": interest.language}
+        if interest.level:
+            query["taso"] = interest.level
+        url = f"{reverse('circles:create')}?{urlencode({**query, **place})}"
+        for wish in waiting:
+            with translation.override(wish.user.language):
+                title = interest_title(wish, online="kunta" not in place)
+            notify(
+                recipient=wish.user,
+                kind=NotificationKind.CIRCLE_DEMAND,
+                target=wish,
+                text_params={"title": title},
+                url=url,
+            )
+        CircleInterest.objects.filter(pk__in=[wish.pk for wish in waiting]).update(
+            notified_at=timezone.now()
+        )
+
+
+def interest_title(interest, *, online):
+    """For example "Finnish language, A1, in English - Vantaa", in the active language."""
+    parts = [interest.skill.label]
+    if interest.level:
+        parts.append(interest.level)
+    parts.append(_("in %(language)s") % {"language": interest.get_language_display()})
+    place = _("online") if online else interest.municipality.name
+    return f"{', '.join(parts)} – {place}"
+
+
+def interest_delete(*, actor, interest):
+    if not permissions.can_remove_interest(actor, interest):
+        raise PermissionDenied
+    CircleInterest.objects.filter(pk=interest.pk, user=actor).delete()

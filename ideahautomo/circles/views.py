@@ -1,4 +1,5 @@
-"""Study circle pages: the list, one circle, starting one, joining and leaving."""
+"""Study circle pages: the list, one circle, starting one, joining and leaving, wishes
+for circles, and the staff's view of the demand."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,12 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ideahautomo.accounts.models import EmploymentArea, Municipality
 from ideahautomo.lib.forms import add_service_errors
 from ideahautomo.lib.paging import window
 
 from . import permissions, selectors, services
-from .forms import CircleFilterForm, CircleForm
-from .models import Membership
+from .forms import CircleFilterForm, CircleForm, CircleInterestForm, circle_form_initial
+from .models import CircleInterest, Membership
 from .session_views import sessions_summary
 
 CIRCLES_PER_PAGE = 20
@@ -26,6 +28,7 @@ def circle_list(request):
         filters = selectors.CircleFilters(
             topic=data["aihe"],
             language=data["kieli"],
+            level=data["taso"],
             format=data["muoto"],
             municipality=data["kunta"],
             free_places=data["tilaa"],
@@ -74,7 +77,10 @@ def detail(request, pk):
 def create(request):
     if not permissions.can_create_circle(request.user):
         raise PermissionDenied
-    form = CircleForm(request.POST or None)
+    if request.method == "POST":
+        form = CircleForm(request.POST)
+    else:
+        form = CircleForm(initial=circle_form_initial(request.GET))
     if request.method == "POST" and form.is_valid():
         try:
             circle = services.circle_create(actor=request.user, **form.cleaned_data)
@@ -135,3 +141,72 @@ def decide(request, membership_pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(circle)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interests(request):
+    """The member's wishes for circles, the circles that already answer them, and a form."""
+    if not permissions.can_wish_for_circles(request.user):
+        raise PermissionDenied
+    form = CircleInterestForm(
+        request.POST or None,
+        initial={"municipality": request.user.municipality_id, "online_ok": True},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.interest_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your wish is saved. When enough people wish for the same, "
+                    "you will be told, so you can start a circle together."
+                ),
+            )
+            return redirect("circles:interests")
+    wishes = selectors.interests_of(request.user)
+    matches = selectors.circles_for_interests(viewer=request.user, interests=wishes)
+    return render(
+        request,
+        "circles/interests.html",
+        {"form": form, "wishes": [(wish, matches.get(wish.pk, [])) for wish in wishes]},
+    )
+
+
+@login_required
+@require_POST
+def interest_remove(request, pk):
+    interest = get_object_or_404(CircleInterest, pk=pk, user=request.user)
+    services.interest_delete(actor=request.user, interest=interest)
+    messages.success(request, _("The wish was removed."))
+    return redirect("circles:interests")
+
+
+@login_required
+def demand(request):
+    """Unmet demand for circles by place, for the employment services' staff."""
+    if not permissions.can_see_circle_demand(request.user):
+        raise PermissionDenied
+    areas, area = None, None
+    if permissions.can_see_demand_of_all_areas(request.user):
+        areas = list(EmploymentArea.objects.all())
+        chosen = request.GET.get("alue", "")
+        area = next((a for a in areas if str(a.pk) == chosen), None)
+    else:
+        area = request.user.contact_area
+    municipalities = None
+    if area is not None:
+        municipalities = Municipality.objects.filter(employment_area=area)
+    return render(
+        request,
+        "circles/demand.html",
+        {
+            "pools": selectors.unmet_demand(area_municipalities=municipalities),
+            "areas": areas,
+            "area": area,
+            "small_group": selectors.SMALL_GROUP,
+        },
+    )

@@ -1,0 +1,95 @@
+"""Circles in the members' suggestions: open circles with room, about what the member
+wants to learn or in a language they speak, meeting where they live or online."""
+
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from ideahautomo.profiles.languages import SPOKEN_LANGUAGE_NAMES
+from ideahautomo.profiles.matching import CACHE_SECONDS, Suggestion, register_source
+from ideahautomo.profiles.models import ProfileLanguage, ProfileSkill
+
+from .models import Circle, CircleInterest, Membership
+from .selectors import CircleFilters, circles_for_list, meets_in, meets_online
+
+CANDIDATES = 100
+POINTS = {"wanted_skill": 3, "same_municipality": 2, "online": 1, "language": 1}
+
+
+def joinable_circles(viewer):
+    """Listed circles with free places that the viewer may join and is not in yet."""
+    return (
+        circles_for_list(viewer=viewer, filters=CircleFilters(free_places=True))
+        .exclude(policy=Circle.Policy.INVITE)
+        .exclude(Exists(Membership.objects.filter(circle=OuterRef("pk"), user=viewer)))
+    )
+
+
+@register_source("circles", gettext_lazy("Circles"))
+def circle_suggestions(viewer, viewer_profile, limit=10):
+    """Circles about a skill the member wants to learn (3 points) or held in a language
+    they speak (1), meeting in their municipality (+2) or online (+1); newer first on
+    ties. The ranking is cached per member until their profile changes."""
+    version = viewer_profile.updated_at.timestamp()
+    key = f"suggestions:circles:{viewer.pk}:{version}:{limit}:{get_language()}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = _rank(viewer, viewer_profile, limit)
+        cache.set(key, cached, CACHE_SECONDS)
+    if not cached:
+        return []
+    # Read back through the rules: a circle may have filled up or gone private since.
+    circles = joinable_circles(viewer).in_bulk([pk for pk, _points, _reason in cached])
+    return [
+        Suggestion("circles", circles[pk], points, reason)
+        for pk, points, reason in cached
+        if pk in circles
+    ]
+
+
+def _rank(viewer, viewer_profile, limit):
+    """One query: what the member wants and speaks is read by subqueries of it."""
+    wanted = ProfileSkill.objects.filter(
+        profile_id=viewer_profile.pk,
+        relation=ProfileSkill.Relation.WANTS,
+        skill_id=OuterRef("skill_id"),
+    )
+    wished = CircleInterest.objects.filter(user=viewer, skill_id=OuterRef("skill_id"))
+    spoken = ProfileLanguage.objects.filter(profile_id=viewer_profile.pk, code=OuterRef("language"))
+    municipality_id = viewer_profile.user.municipality_id
+    place = meets_online()
+    if municipality_id:
+        place |= meets_in(municipality_id)
+    circles = (
+        joinable_circles(viewer)
+        .select_related("skill")
+        .filter(place)
+        .annotate(wanted=Exists(wanted) | Exists(wished), spoken=Exists(spoken))
+        .filter(Q(wanted=True) | Q(spoken=True))
+        .order_by("-created_at", "-pk")[:CANDIDATES]
+    )
+    ranked = []
+    for circle in circles:
+        points, parts = 0, []
+        if circle.wanted:
+            points += POINTS["wanted_skill"]
+            parts.append(
+                _("about %(skill)s, which you want to learn") % {"skill": circle.skill.label}
+            )
+        if circle.spoken:
+            points += POINTS["language"]
+            parts.append(
+                _("in %(language)s, which you speak")
+                % {"language": SPOKEN_LANGUAGE_NAMES[circle.language]}
+            )
+        if municipality_id and circle.meets_in_person and circle.municipality_id == municipality_id:
+            points += POINTS["same_municipality"]
+            parts.append(_("meets in your municipality"))
+        elif circle.meets_online:
+            points += POINTS["online"]
+            parts.append(_("meets online"))
+        reason = "; ".join(parts)
+        ranked.append((points, circle.pk, reason[:1].upper() + reason[1:]))
+    ranked.sort(key=lambda row: (-row[0], -row[1]))
+    return [(pk, points, reason) for points, pk, reason in ranked[:limit]]
