@@ -1,0 +1,326 @@
+"""Hiding small groups in published statistics.
+
+The rule, in plain words: every figure we publish is about a group of people,
+and no group of fewer than five people may ever be seen, neither directly nor
+by working it out from other figures. A hidden figure is shown as "< 5".
+
+- A count of 1 to 4 people is hidden. A count of 0 is published: it describes
+  nobody, and whoever reads the table is told exactly that it is 0, so it can
+  never be the missing piece that reveals someone else.
+- In a table with totals, hiding the small cells is not enough: a row total
+  minus the other cells of the row would give the hidden cell back. So
+  `protect` hides some further cells (the smallest ones that do the job) until
+  nothing hidden can be worked out again. Totals under five are hidden too.
+- A share (percentage) is hidden when the group is under five, or when either
+  the people it counts or the people it leaves out are 1 to 4.
+- An average is hidden when it is taken over fewer than five people.
+
+What `protect` guarantees, for someone who knows every published figure, that
+counts are whole numbers and that no count is negative:
+
+1. no hidden cell or hidden total can be pinned down to a single value
+   (each of them could be one more or one less than it really is);
+2. the sum of the hidden cells of a row, of a column, of the row totals or of
+   the column totals is either not pinned down at all or is at least five.
+
+Why this holds: think of the table with its totals as rows and columns joined
+by their hidden figures. When every hidden figure lies on a closed loop of
+hidden figures, adding one person to the figures at every other step of the
+loop and taking one from the rest keeps every row and column total as it was,
+so the reader cannot tell the real table from the changed one. Every hidden
+figure is at least 1 (zeros are published), so taking one away never goes
+below zero. The tests check both guarantees with an integer-programming
+attacker on many random tables.
+"""
+
+import heapq
+from collections import defaultdict
+from dataclasses import dataclass
+
+THRESHOLD = 5
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One published number, or the marker that it is hidden.
+
+    A hidden figure keeps no value, so a template or an export cannot leak it.
+    """
+
+    value: int | float | None
+    suppressed: bool = False
+
+    def __str__(self):
+        if self.suppressed:
+            return f"< {THRESHOLD}"
+        if self.value is None:
+            return ""
+        if isinstance(self.value, float):
+            return f"{self.value:.1f}"
+        return str(self.value)
+
+    @property
+    def display(self):
+        return str(self)
+
+    @property
+    def is_published(self):
+        return not self.suppressed and self.value is not None
+
+
+HIDDEN = Figure(None, suppressed=True)
+
+
+@dataclass(frozen=True)
+class Protected:
+    """A table ready to publish; a total is None when it was not asked for."""
+
+    cells: list[list[Figure]]
+    row_totals: list[Figure] | None
+    column_totals: list[Figure] | None
+    total: Figure | None
+
+
+def counts(value):
+    """A single count of people, hidden when it is 1 to 4."""
+    _check_count(value)
+    if 0 < value < THRESHOLD:
+        return HIDDEN
+    return Figure(value)
+
+
+def mean(total, count):
+    """An average over `count` people, hidden when they are fewer than five."""
+    _check_count(count)
+    if count < THRESHOLD:
+        return HIDDEN
+    return Figure(round(total / count, 1))
+
+
+def share(part, whole):
+    """`part` out of `whole` people as a percentage with one decimal.
+
+    Hidden when the whole group is under five (nobody is counted: 0 of 0 is
+    hidden as well), or when `part` or `whole - part` is 1 to 4, because the
+    reader who knows the whole could work out that small group. 0 % and 100 %
+    are published when the group has at least five people.
+    """
+    _check_count(part)
+    _check_count(whole)
+    if part > whole:
+        raise ValueError("The part cannot be larger than the whole.")
+    rest = whole - part
+    if whole < THRESHOLD or 0 < part < THRESHOLD or 0 < rest < THRESHOLD:
+        return HIDDEN
+    return Figure(round(100 * part / whole, 1))
+
+
+def _check_count(value):
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"A count of people must be a whole number of at least 0: {value!r}")
+
+
+def protect(grid, *, row_totals=True, column_totals=True):
+    """Hide the small cells of a table of counts and whatever would reveal them.
+
+    `grid` is a list of rows of counts of people. The grand total is given
+    when row totals or column totals are asked for. The result is the same
+    for the same grid every time.
+    """
+    table = _Table(grid, row_totals=row_totals, column_totals=column_totals)
+    table.suppress()
+    return table.result()
+
+
+class _Table:
+    """The grid with its totals as one (rows + 1) x (columns + 1) table.
+
+    Entry (i, n) is the total of row i, entry (m, j) the total of column j and
+    entry (m, n) the grand total. Totals that were not asked for are never
+    published, so for the reader they are unknowns like hidden cells.
+    """
+
+    def __init__(self, grid, *, row_totals, column_totals):
+        rows = [list(row) for row in grid]
+        width = len(rows[0]) if rows else 0
+        for row in rows:
+            if len(row) != width:
+                raise ValueError("Every row of the table must have as many cells.")
+            for value in row:
+                _check_count(value)
+        self.m = m = len(rows)
+        self.n = n = width
+        self.want_row_totals = row_totals
+        self.want_column_totals = column_totals
+        self.want_total = row_totals or column_totals
+        self.value = {}
+        for i, row in enumerate(rows):
+            for j, value in enumerate(row):
+                self.value[i, j] = value
+            self.value[i, n] = sum(row)
+        for j in range(n):
+            self.value[m, j] = sum(row[j] for row in rows)
+        self.value[m, n] = sum(self.value[i, n] for i in range(m))
+        # Hidden entries that must lie on a loop; grows as suppression goes on.
+        self.hidden = set()
+        self.must_loop = set()
+        for key, value in self.value.items():
+            if not self.is_asked(key):
+                if value > 0:
+                    self.hidden.add(key)
+            elif 0 < value < THRESHOLD:
+                self.hide(key)
+
+    def is_asked(self, key):
+        i, j = key
+        if i < self.m and j < self.n:
+            return True
+        if i == self.m and j == self.n:
+            return self.want_total
+        if j == self.n:
+            return self.want_row_totals
+        return self.want_column_totals
+
+    def is_total(self, key):
+        return key[0] == self.m or key[1] == self.n
+
+    def hide(self, key):
+        self.hidden.add(key)
+        self.must_loop.add(key)
+
+    def suppress(self):
+        changed = True
+        while changed:
+            changed = self.close_loops() or self.fix_line_sums()
+
+    # Loops ---------------------------------------------------------------
+
+    def close_loops(self):
+        """Put the first hidden entry that lies on no loop on the cheapest loop."""
+        for key in sorted(self.must_loop):
+            if not self.on_loop(key):
+                path = self.cheapest_path(key)
+                for other in path:
+                    self.hide(other)
+                return True
+        return False
+
+    def adjacency(self, keys):
+        graph = defaultdict(list)
+        for i, j in keys:
+            graph["r", i].append(("c", j))
+            graph["c", j].append(("r", i))
+        return graph
+
+    def on_loop(self, key):
+        """Whether the two ends of `key` are joined by other hidden entries."""
+        graph = self.adjacency(self.hidden - {key})
+        start, goal = ("r", key[0]), ("c", key[1])
+        seen = {start}
+        todo = [start]
+        while todo:
+            node = todo.pop()
+            if node == goal:
+                return True
+            for other in graph[node]:
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+        return False
+
+    def cost(self, key):
+        """Cheapest first: small cells, then (only when needed) totals."""
+        value = self.value[key]
+        penalty = self.value[self.m, self.n] + 1 if self.is_total(key) else 0
+        return (penalty + value, 1)
+
+    def cheapest_path(self, key):
+        """Published entries to hide so that `key` lies on a loop of hidden ones.
+
+        A shortest path from the row of `key` to its column that does not use
+        `key` itself; hidden entries are free, a published one costs its size.
+        Zeros are never used: they cannot go any lower.
+        """
+        usable = [k for k, v in self.value.items() if v > 0 and k != key]
+        edges = defaultdict(list)
+        for i, j in usable:
+            step = (0, 0) if (i, j) in self.hidden else self.cost((i, j))
+            edges["r", i].append((("c", j), (i, j), step))
+            edges["c", j].append((("r", i), (i, j), step))
+        start, goal = ("r", key[0]), ("c", key[1])
+        best = {start: (0, 0)}
+        came_from = {}
+        heap = [((0, 0), start)]
+        while heap:
+            dist, node = heapq.heappop(heap)
+            if node == goal:
+                break
+            if dist > best[node]:
+                continue
+            for other, entry, step in edges[node]:
+                new = (dist[0] + step[0], dist[1] + step[1])
+                if other not in best or new < best[other]:
+                    best[other] = new
+                    came_from[other] = (node, entry)
+                    heapq.heappush(heap, (new, other))
+        if goal not in came_from:
+            # Cannot happen: a hidden entry is at least 1, so the totals of its
+            # row and column and the grand total are too and close a loop.
+            raise AssertionError(f"No loop through {key}")
+        path = []
+        node = goal
+        while node != start:
+            node, entry = came_from[node]
+            if entry not in self.hidden:
+                path.append(entry)
+        return path
+
+    # Sums of a row or a column ------------------------------------------
+
+    def lines(self):
+        """Each row and column: its entries, and the total that closes it."""
+        m, n = self.m, self.n
+        for i in range(m + 1):
+            yield [(i, j) for j in range(n)], (i, n)
+        for j in range(n + 1):
+            yield [(i, j) for i in range(m)], (m, j)
+
+    def fix_line_sums(self):
+        """Hide one more entry where a line's hidden figures sum to 1-4 and that shows."""
+        for entries, closing in self.lines():
+            shown = [k for k in entries if self.is_asked(k)]
+            hidden_sum = sum(self.value[k] for k in shown if k in self.hidden)
+            if not 0 < hidden_sum < THRESHOLD or not self.sum_is_pinned(closing):
+                continue
+            candidates = [k for k in shown if k not in self.hidden and self.value[k] > 0]
+            if candidates:
+                self.hide(min(candidates, key=lambda k: (self.value[k], k)))
+            elif self.is_asked(closing):
+                self.hide(closing)
+            else:
+                self.must_loop.add(closing)
+            return True
+        return False
+
+    def sum_is_pinned(self, closing):
+        if closing not in self.hidden:
+            return True
+        return not self.on_loop(closing)
+
+    # Result ---------------------------------------------------------------
+
+    def figure(self, key):
+        if key in self.hidden:
+            return HIDDEN
+        return Figure(self.value[key])
+
+    def result(self):
+        m, n = self.m, self.n
+        return Protected(
+            cells=[[self.figure((i, j)) for j in range(n)] for i in range(m)],
+            row_totals=[self.figure((i, n)) for i in range(m)] if self.want_row_totals else None,
+            column_totals=(
+                [self.figure((m, j)) for j in range(n)] if self.want_column_totals else None
+            ),
+            total=self.figure((m, n)) if self.want_total else None,
+        )
