@@ -250,7 +250,7 @@ def add_months(month, count):
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
-def _start_of(month):
+def start_of(month):
     """The moment a month begins in Finnish time."""
     return timezone.make_aware(datetime.datetime.combine(month, datetime.time()))
 
@@ -281,7 +281,7 @@ def refresh_figures(*, months=None, now=None):
         since_month = datetime.date(2000, 1, 1)
     else:
         since_month = add_months(current, -(max(int(months), 1) - 1))
-    since, until = _start_of(since_month), _start_of(add_months(current, 1))
+    since, until = start_of(since_month), start_of(add_months(current, 1))
     rows = []
     for metric in METRICS:
         for row in metric.query(since, until, now):
