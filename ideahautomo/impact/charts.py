@@ -206,7 +206,7 @@ def _grid(chart):
 def _bars(chart):
     parts = []
     for bar in chart["bars"]:
-        if not bar.get("hidden"):
+        if not bar.get("hidden") and bar["height"] > 0:
             parts.append(
                 format_html(
                     '<rect x="{}" y="{}" width="{}" height="{}" fill="#1d5b8f"/>',
