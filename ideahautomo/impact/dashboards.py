@@ -49,15 +49,14 @@ class Table:
     row_heading: str
     columns: list
     rows: list  # [(label, [Figure, ...]), ...]
+    # Whether any of the counts behind the table is above zero.
+    has_data: bool = False
     total: tuple | None = None  # (label, [Figure or None, ...])
     chart: dict | None = field(default=None)
 
     @property
     def is_empty(self):
-        # A hidden figure stands for one to four people: something to show.
-        return not any(
-            figure.suppressed or figure.value for _label, figures in self.rows for figure in figures
-        )
+        return not self.has_data
 
     @property
     def labelled_rows(self):
@@ -113,9 +112,30 @@ def _value(totals, metric, month, key=""):
     return totals.get((metric, key), {}).get(month, 0)
 
 
+def _combined(figure, parts):
+    """A figure over several groups, hidden when a part with people in it is hidden.
+
+    An average or a share over the whole, next to those of its parts, would
+    otherwise give back the hidden part's figure by subtraction.
+    """
+    if any(part.suppressed for part, people in parts if people):
+        return disclosure.HIDDEN
+    return figure
+
+
+def _mean(counts):
+    weighted = sum(mood * count for (mood, _name), count in zip(MOODS, counts, strict=True))
+    return disclosure.mean(weighted, sum(counts))
+
+
+def _has_data(grid):
+    return any(value for row in grid for value in row)
+
+
 def _protected_table(*, slug, title, description, row_heading, columns, labels, grid):
     protected = disclosure.protect(grid, row_totals=False, column_totals=True)
     return Table(
+        has_data=_has_data(grid),
         slug=slug,
         title=title,
         description=description,
@@ -155,7 +175,9 @@ def accounts_table(totals, months):
 
 
 def active_table(totals, months):
+    values = [_value(totals, ACTIVE_METRIC, month) for month in months]
     return Table(
+        has_data=any(values),
         slug="active",
         title=_("Active members"),
         description=_(
@@ -165,8 +187,8 @@ def active_table(totals, months):
         row_heading=_("Month"),
         columns=[_("Active members")],
         rows=[
-            (_month_label(month), [disclosure.counts(_value(totals, ACTIVE_METRIC, month))])
-            for month in months
+            (_month_label(month), [disclosure.counts(value)])
+            for month, value in zip(months, values, strict=True)
         ],
     )
 
@@ -193,19 +215,27 @@ def _mood_counts(totals, metric, months):
 def moods_table(totals, months):
     grid = [_mood_counts(totals, metric, months) for metric, _label in MOOD_SOURCES]
     protected = disclosure.protect(grid, row_totals=True, column_totals=True)
-    rows = []
-    for (_metric, label), cells, row_total, counts in zip(
+    rows, source_means = [], []
+    for (metric, label), cells, row_total, counts in zip(
         MOOD_SOURCES, protected.cells, protected.row_totals, grid, strict=True
     ):
-        weighted = sum(mood * count for (mood, _name), count in zip(MOODS, counts, strict=True))
-        rows.append((str(label), [*cells, row_total, disclosure.mean(weighted, sum(counts))]))
+        monthly = [
+            (_mean(month_counts), sum(month_counts))
+            for month_counts in (
+                [_value(totals, metric, month, str(mood)) for mood, _name in MOODS]
+                for month in months
+            )
+        ]
+        average = _combined(_mean(counts), monthly)
+        source_means.append((average, sum(counts)))
+        rows.append((str(label), [*cells, row_total, average]))
     all_counts = [sum(column) for column in zip(*grid, strict=True)]
-    weighted = sum(mood * count for (mood, _name), count in zip(MOODS, all_counts, strict=True))
     total = (
         _("All answers"),
-        [*protected.column_totals, protected.total, disclosure.mean(weighted, sum(all_counts))],
+        [*protected.column_totals, protected.total, _combined(_mean(all_counts), source_means)],
     )
     table = Table(
+        has_data=_has_data(grid),
         slug="moods",
         title=_("Moods"),
         description=_(
@@ -230,15 +260,16 @@ def moods_table(totals, months):
 
 
 def mood_trend_table(totals, months):
-    rows = []
+    rows, has_data = [], False
     for month in months:
         figures = []
         for metric, _label in MOOD_SOURCES:
             counts = [_value(totals, metric, month, str(mood)) for mood, _name in MOODS]
-            weighted = sum(mood * count for (mood, _n), count in zip(MOODS, counts, strict=True))
-            figures.append(disclosure.mean(weighted, sum(counts)))
+            has_data = has_data or any(counts)
+            figures.append(_mean(counts))
         rows.append((_month_label(month), figures))
     table = Table(
+        has_data=has_data,
         slug="mood-trend",
         title=_("Average mood by month"),
         description=_("The average answer from 1 (very bad) to 5 (very good)."),
@@ -266,21 +297,28 @@ def mood_trend_table(totals, months):
 def outcomes_table(totals, months):
     situations = [situation for situation, _label in Situation.choices]
 
-    def row(month_list):
-        answers = sum(
-            _value(totals, "check_in_situation", month, situation)
-            for month in month_list
-            for situation in situations
-        )
-        figures = [disclosure.counts(answers)]
-        for situation, _label in OUTCOMES:
-            part = sum(
-                _value(totals, "check_in_situation", month, situation) for month in month_list
-            )
-            figures.append(disclosure.share(part, answers))
-        return figures
+    def answered(month, situation=None):
+        keys = [situation] if situation else situations
+        return sum(_value(totals, "check_in_situation", month, key) for key in keys)
 
+    answers = [[answered(month)] for month in months]
+    protected = disclosure.protect(answers, row_totals=False, column_totals=True)
+    rows = []
+    for month, [people], [shown] in zip(months, answers, protected.cells, strict=True):
+        figures = [shown]
+        for situation, _label in OUTCOMES:
+            figures.append(disclosure.share(answered(month, situation), people))
+        rows.append((_month_label(month), figures))
+    everyone = sum(people for [people] in answers)
+    total = [protected.column_totals[0]]
+    for index, (situation, _label) in enumerate(OUTCOMES, start=1):
+        part = sum(answered(month, situation) for month in months)
+        monthly = [
+            (figures[index], people) for (_l, figures), [people] in zip(rows, answers, strict=True)
+        ]
+        total.append(_combined(disclosure.share(part, everyone), monthly))
     return Table(
+        has_data=bool(everyone),
         slug="outcomes",
         title=_("Outcomes"),
         description=_(
@@ -289,8 +327,8 @@ def outcomes_table(totals, months):
         ),
         row_heading=_("Month"),
         columns=[_("Answers")] + [str(label) for _situation, label in OUTCOMES],
-        rows=[(_month_label(month), row([month])) for month in months],
-        total=(_("Whole period"), row(months)),
+        rows=rows,
+        total=(_("Whole period"), total),
     )
 
 

@@ -1,5 +1,7 @@
 """The staff impact dashboards and their exports: aggregates only, small groups hidden."""
 
+import codecs
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -10,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from ideahautomo.accounts.models import EmploymentArea
 
-from . import dashboards, selectors
+from . import dashboards, export, selectors
 from .forms import PeriodForm
 from .permissions import can_see_impact, can_see_impact_of_all_areas, can_see_impact_of_area
 
@@ -53,8 +55,6 @@ def dashboard(request, area_pk=None):
 
 
 def _export_tables(board):
-    from . import export
-
     period = board.period_label
     tables = []
     for table in board.tables:
@@ -87,13 +87,15 @@ def _export(request, area_pk, extension):
             _("The period is not valid: %(errors)s") % {"errors": errors},
             content_type="text/plain; charset=utf-8",
         )
-    from . import export
-
     board = _dashboard(area, form)
     tables = _export_tables(board)
     if extension == "csv":
-        # One file, the tables one after another with an empty line between.
-        content = b"\r\n".join(export.to_csv(table) for table in tables)
+        # One file, the tables one after another with an empty line between,
+        # and the byte order mark only at the start.
+        parts = [export.to_csv(table) for table in tables]
+        content = parts[0] + b"".join(
+            b"\r\n" + part.removeprefix(codecs.BOM_UTF8) for part in parts[1:]
+        )
         content_type = "text/csv; charset=utf-8"
     else:
         content = export.to_xlsx(tables)
