@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from ideahautomo.accounts.models import Municipality
+from ideahautomo.accounts.models import Municipality, User
 from ideahautomo.accounts.tests.factories import InvitationFactory, UserFactory
 from ideahautomo.circles.models import Circle
 from ideahautomo.events.models import Feedback, Registration
@@ -156,15 +156,36 @@ def test_a_refresh_of_recent_months_keeps_older_months_and_their_active_figures(
 
 
 def test_circle_sessions_count_when_the_circles_app_has_them(data):
+    """Works before the circles app has meetings (then none) and after (then counted)."""
     from django.apps import apps
 
     try:
-        apps.get_model("circles", "CircleSession")
+        session_model = apps.get_model("circles", "CircleSession")
+        attendance_model = apps.get_model("circles", "SessionAttendance")
     except LookupError:
         figures.refresh_figures(now=NOW)
         assert not MonthlyFigure.objects.filter(metric="circle_sessions_held").exists()
         return
-    pytest.skip("covered once the circle sessions are merged")
+    circle = Circle.objects.get()
+    held = session_model.objects.create(
+        circle=circle, starts_at=at(2026, 6, 3, 17), ends_at=at(2026, 6, 3, 19)
+    )
+    session_model.objects.create(
+        circle=circle,
+        starts_at=at(2026, 6, 5, 17),
+        ends_at=at(2026, 6, 5, 19),
+        cancelled_at=at(2026, 6, 1),
+    )
+    session_model.objects.create(
+        circle=circle, starts_at=at(2026, 6, 25, 17), ends_at=at(2026, 6, 25, 19)
+    )
+    for member in User.objects.filter(area=data.area, check_ins__isnull=False)[:3]:
+        attendance_model.objects.create(session=held, user=member, present=True)
+
+    figures.refresh_figures(now=NOW)
+
+    assert stored("circle_sessions_held", area=data.area) == 1
+    assert stored("circle_session_attendance", area=data.area) == 3
 
 
 def test_refresh_queries_do_not_grow_with_the_data(data, django_assert_max_num_queries):
