@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Sum
+from django.db.models import Count, Max, Sum
 
 from .figures import add_months, start_of
 from .models import MonthlyFigure, ServiceFeedback
@@ -37,3 +37,9 @@ def feedback_comments(*, area, first, last):
     if area is not None:
         feedback = feedback.filter(area=area)
     return list(feedback.order_by("-created_at").values("text", "mood")[:COMMENTS_SHOWN])
+
+
+def figures_version():
+    """Changes whenever `refresh_figures` has run: it always writes its rows anew."""
+    latest = MonthlyFigure.objects.aggregate(last=Max("pk"), rows=Count("pk"))
+    return f"{latest['last'] or 0}-{latest['rows']}"

@@ -3,10 +3,13 @@
 import codecs
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -29,10 +32,44 @@ def _area_for(request, area_pk):
     return area
 
 
+# The figures change only when they are refreshed (nightly), so the rendered
+# tables and charts are kept until then.
+FIGURES_CACHE_SECONDS = 24 * 60 * 60
+
+
 def _dashboard(area, form):
     first, last = form.period()
     totals = selectors.figure_totals(area=area, first=first, last=last)
     return dashboards.dashboard_build(totals=totals, area=area, first=first, last=last)
+
+
+def _figures(area, form, context):
+    """The rendered tables and charts of the period, from the cache when they are there."""
+    first, last = form.period()
+    key = ":".join(
+        [
+            "impact:figures",
+            str(area.pk if area else "all"),
+            f"{first:%Y-%m}",
+            f"{last:%Y-%m}",
+            get_language(),
+            selectors.figures_version(),
+        ]
+    )
+    figures = cache.get(key)
+    if figures is None:
+        board = _dashboard(area, form)
+        context["dashboard"] = board
+        figures = {
+            "html": render_to_string("impact/figures.html", {"dashboard": board}),
+            "shows_comments": board.shows_comments,
+            "period_label": board.period_label,
+            "area_name": board.area_name,
+            "first": first,
+            "last": last,
+        }
+        cache.set(key, figures, FIGURES_CACHE_SECONDS)
+    return figures
 
 
 @login_required
@@ -40,15 +77,15 @@ def _dashboard(area, form):
 def dashboard(request, area_pk=None):
     area = _area_for(request, area_pk)
     form = PeriodForm(request.GET)
-    context = {"form": form, "area": area, "dashboard": None, "comments": []}
+    context = {"form": form, "area": area, "figures": None, "dashboard": None, "comments": []}
     if can_see_impact_of_all_areas(request.user):
         context["areas"] = EmploymentArea.objects.only("pk", "name")
     if form.is_valid():
-        board = _dashboard(area, form)
-        context["dashboard"] = board
-        if board.shows_comments:
+        figures = _figures(area, form, context)
+        context["figures"] = figures
+        if figures["shows_comments"]:
             context["comments"] = selectors.feedback_comments(
-                area=area, first=board.first, last=board.last
+                area=area, first=figures["first"], last=figures["last"]
             )
         context["query"] = request.GET.urlencode() if request.GET else ""
     return render(request, "impact/dashboard.html", context)

@@ -251,7 +251,7 @@ def test_written_feedback_needs_five_people_and_is_shown_without_names(cast, eng
 
     figure(cast.area, "service_feedback_mood", 4, key="4")
     too_few = client.get(reverse("impact:dashboard")).content.decode()
-    MonthlyFigure.objects.filter(metric="service_feedback_mood").update(value=5)
+    figure(cast.area, "service_feedback_mood", 1, key="2")
     enough = client.get(reverse("impact:dashboard")).content.decode()
 
     assert "Liian vähän tapahtumia" not in too_few
@@ -348,3 +348,21 @@ def test_dashboard_queries_do_not_grow_with_the_data(
         after = _queries(client, url)
     assert after <= before + 1  # the written feedback, once there are enough people
     assert re.search(r"Palaute \d+", client.get(url).content.decode())
+
+
+def test_the_rendered_figures_are_kept_until_the_next_refresh(cast, english):
+    from ideahautomo.impact.figures import refresh_figures
+
+    figure(cast.area, "accounts_ordered", 17)
+    client = english(cast.contact_person)
+    url = reverse("impact:dashboard")
+
+    first = _queries(client, url)
+    second = _queries(client, url)
+    kept = client.get(url).content.decode()
+    refresh_figures()  # there are no invitations: the 17 goes away
+    refreshed = client.get(url).content.decode()
+
+    assert second < first
+    assert cell(kept, "Accounts ordered", 17)
+    assert not cell(refreshed, "Accounts ordered", 17)
