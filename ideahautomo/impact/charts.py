@@ -51,11 +51,19 @@ def _tick_label(value):
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
 
 
-def _nice_top(value):
-    if value <= 5:
-        return 5
-    magnitude = 10 ** (len(str(int(value))) - 1)
-    return ((int(value) + magnitude - 1) // magnitude) * magnitude
+def _nice_top(value, steps=4):
+    """The top of a count axis: whole, round numbers at each of the four steps."""
+    step = 1
+    while step * steps < value:
+        step = _next_step(step)
+    return step * steps
+
+
+def _next_step(step):
+    """1, 2, 5, 10, 20, 50, 100, ..."""
+    magnitude = 10 ** (len(str(step)) - 1)
+    leading = step // magnitude
+    return {1: 2 * magnitude, 2: 5 * magnitude}.get(leading, 10 * magnitude)
 
 
 def _x_labels(labels, centres):
