@@ -16,21 +16,25 @@ by working it out from other figures. A hidden figure is shown as "< 5".
 - An average is hidden when it is taken over fewer than five people.
 
 What `protect` guarantees, for someone who knows every published figure, that
-counts are whole numbers and that no count is negative:
+counts are whole numbers, that no count is negative and that zeros are always
+published (so every hidden cell is at least 1):
 
-1. no hidden cell or hidden total can be pinned down to a single value
-   (each of them could be one more or one less than it really is);
+1. no hidden cell or hidden total can be pinned down to a single value;
 2. the sum of the hidden cells of a row, of a column, of the row totals or of
    the column totals is either not pinned down at all or is at least five.
 
 Why this holds: think of the table with its totals as rows and columns joined
-by their hidden figures. When every hidden figure lies on a closed loop of
-hidden figures, adding one person to the figures at every other step of the
-loop and taking one from the rest keeps every row and column total as it was,
-so the reader cannot tell the real table from the changed one. Every hidden
-figure is at least 1 (zeros are published), so taking one away never goes
-below zero. The tests check both guarantees with an integer-programming
-attacker on many random tables.
+by their hidden figures. Every hidden figure lies on a closed loop of hidden
+figures where adding one person at every other step and taking one away at
+the rest keeps every published total as it was, and where no cell that loses
+a person is a hidden 1 (the reader knows it cannot be 0). The reader cannot
+tell the real table from the changed one, so the figure could just as well be
+one more (or one less) than it is. A row's hidden sum only stays fixed
+when the row total is published, and then it is at least five. The tests check both guarantees
+with an integer-programming attacker on many random tables.
+
+Hidden figures that were hidden only to protect others (they can be large)
+are shown as "< 5" too, so that no one can tell them apart.
 """
 
 import heapq
@@ -199,34 +203,19 @@ class _Table:
         """Put the first hidden entry that lies on no loop on the cheapest loop."""
         for key in sorted(self.must_loop):
             if not self.on_loop(key):
-                path = self.cheapest_path(key)
+                path = self.cheapest_loop(key)
+                if path is None:
+                    # Cannot happen: a hidden entry is at least 1, so one more
+                    # person in one of its cells, its row and column totals and
+                    # the grand total is always a loop.
+                    raise AssertionError(f"No loop through {key}")
                 for other in path:
                     self.hide(other)
                 return True
         return False
 
-    def adjacency(self, keys):
-        graph = defaultdict(list)
-        for i, j in keys:
-            graph["r", i].append(("c", j))
-            graph["c", j].append(("r", i))
-        return graph
-
     def on_loop(self, key):
-        """Whether the two ends of `key` are joined by other hidden entries."""
-        graph = self.adjacency(self.hidden - {key})
-        start, goal = ("r", key[0]), ("c", key[1])
-        seen = {start}
-        todo = [start]
-        while todo:
-            node = todo.pop()
-            if node == goal:
-                return True
-            for other in graph[node]:
-                if other not in seen:
-                    seen.add(other)
-                    todo.append(other)
-        return False
+        return self.cheapest_loop(key, only_hidden=True) is not None
 
     def cost(self, key):
         """Cheapest first: small cells, then (only when needed) totals."""
@@ -234,20 +223,56 @@ class _Table:
         penalty = self.value[self.m, self.n] + 1 if self.is_total(key) else 0
         return (penalty + value, 1)
 
-    def cheapest_path(self, key):
+    def sign(self, key, direction, row_first):
+        """+1 if the loop adds one person to `key`, -1 if it takes one away.
+
+        Going round the loop the change alternates between the entries met
+        from a row and those met from a column; a total changes with the
+        cells it adds up, hence the flip for row and column totals.
+        """
+        i, j = key
+        flip = -1 if (i == self.m) != (j == self.n) else 1
+        return direction * flip * (1 if row_first else -1)
+
+    def can_change(self, key, direction, row_first):
+        """Taking one away is only hidden if the cell stays at least 1.
+
+        Zeros are always published, so the reader knows a hidden cell is at
+        least 1. Totals need no check: they follow from their cells.
+        """
+        if self.is_total(key) or self.sign(key, direction, row_first) > 0:
+            return True
+        return self.value[key] >= 2
+
+    def cheapest_loop(self, key, *, only_hidden=False):
         """Published entries to hide so that `key` lies on a loop of hidden ones.
 
-        A shortest path from the row of `key` to its column that does not use
-        `key` itself; hidden entries are free, a published one costs its size.
-        Zeros are never used: they cannot go any lower.
+        None when there is no such loop. Hidden entries are free, a published
+        one costs its size; zeros are never used (they are published).
         """
-        usable = [k for k, v in self.value.items() if v > 0 and k != key]
+        if only_hidden:
+            usable = [k for k in self.hidden if k != key]
+        else:
+            usable = [k for k, v in self.value.items() if v > 0 and k != key]
         edges = defaultdict(list)
         for i, j in usable:
             step = (0, 0) if (i, j) in self.hidden else self.cost((i, j))
             edges["r", i].append((("c", j), (i, j), step))
             edges["c", j].append((("r", i), (i, j), step))
-        start, goal = ("r", key[0]), ("c", key[1])
+        found = []
+        for direction in (1, -1):
+            if self.can_change(key, direction, row_first=True):
+                path = self.shortest_path(edges, key, direction)
+                if path is not None:
+                    found.append(path)
+        if not found:
+            return None
+        _cost, path = min(found, key=lambda found: found[0])
+        return [entry for entry in path if entry not in self.hidden]
+
+    def shortest_path(self, edges, key, direction):
+        """From the column of `key` back to its row, every step allowed."""
+        start, goal = ("c", key[1]), ("r", key[0])
         best = {start: (0, 0)}
         came_from = {}
         heap = [((0, 0), start)]
@@ -258,22 +283,21 @@ class _Table:
             if dist > best[node]:
                 continue
             for other, entry, step in edges[node]:
+                if not self.can_change(entry, direction, row_first=node[0] == "r"):
+                    continue
                 new = (dist[0] + step[0], dist[1] + step[1])
                 if other not in best or new < best[other]:
                     best[other] = new
                     came_from[other] = (node, entry)
                     heapq.heappush(heap, (new, other))
         if goal not in came_from:
-            # Cannot happen: a hidden entry is at least 1, so the totals of its
-            # row and column and the grand total are too and close a loop.
-            raise AssertionError(f"No loop through {key}")
+            return None
         path = []
         node = goal
         while node != start:
             node, entry = came_from[node]
-            if entry not in self.hidden:
-                path.append(entry)
-        return path
+            path.append(entry)
+        return best[goal], path
 
     # Sums of a row or a column ------------------------------------------
 

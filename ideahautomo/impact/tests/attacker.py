@@ -1,7 +1,8 @@
 """Someone who tries to work hidden figures out of a published table.
 
 They know every published figure, that counts are whole numbers and that no
-count is negative. For each hidden figure, and for the sum of the hidden
+count is negative. They also know that zeros are always published, so every
+hidden cell is at least 1. For each hidden figure, and for the sum of the hidden
 cells of every row and column (and of the hidden row or column totals), they
 solve two integer programs to find the smallest and the largest value it can
 have. A quantity whose smallest and largest value agree is pinned down.
@@ -61,7 +62,9 @@ def published_constraints(grid, protected):
     for i in range(m):
         for j in range(n):
             figure = protected.cells[i][j]
-            if not figure.suppressed:
+            if figure.suppressed:
+                lower[i * n + j] = 1
+            else:
                 lower[i * n + j] = upper[i * n + j] = figure.value
     rows, values = [], []
 
@@ -130,7 +133,7 @@ def check_published_figures_are_true(grid, protected):
         for j in range(n):
             figure = protected.cells[i][j]
             assert figure.suppressed or figure.value == grid[i][j]
-            assert not figure.suppressed or figure.value is None
+            assert not figure.suppressed or (figure.value is None and grid[i][j] > 0)
     if protected.row_totals is not None:
         for i, figure in enumerate(protected.row_totals):
             assert figure.suppressed or figure.value == sum(grid[i])

@@ -12,7 +12,7 @@ from ideahautomo.impact.disclosure import (
     share,
 )
 
-from .attacker import attack, exposures
+from .attacker import attack, exposures, pinned
 
 
 def shown(figures):
@@ -119,6 +119,15 @@ def test_two_small_cells_in_a_row_do_not_reveal_their_sum():
     result = protect(grid)
     assert result.cells[0][2].suppressed
     assert exposures(grid, result) == []
+
+
+def test_a_row_of_ones_is_not_given_away_by_its_total():
+    # Five hidden cells under a published total of 5: as zeros are published,
+    # each hidden cell is at least 1, so each would have to be exactly 1.
+    grid = [[1, 1, 1, 1, 1], [10, 11, 12, 13, 14]]
+    result = protect(grid)
+    assert exposures(grid, result) == []
+    assert pinned(grid, result) == []
 
 
 def test_small_totals_are_hidden_and_zeros_are_published():

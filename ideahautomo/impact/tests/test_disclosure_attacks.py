@@ -4,8 +4,9 @@ What is proven here, for every generated table and every choice of totals:
 no hidden cell or hidden total can be pinned down to one value at all, and no
 sum of the hidden cells of a row or a column, nor of the hidden row totals or
 column totals, can be pinned down to a value from 1 to 4, by anyone who knows
-all published figures, that counts are whole numbers and that none is
-negative. Published figures are the true ones.
+all published figures, that counts are whole numbers, that none is negative
+and that zeros are always published (so a hidden cell is at least 1).
+Published figures are the true ones.
 """
 
 from itertools import chain
