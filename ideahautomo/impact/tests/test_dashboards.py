@@ -366,3 +366,21 @@ def test_the_rendered_figures_are_kept_until_the_next_refresh(cast, english):
     assert second < first
     assert cell(kept, "Accounts ordered", 17)
     assert not cell(refreshed, "Accounts ordered", 17)
+
+
+def test_charts_draw_with_decimal_dots_in_finnish_too(cast, client_for):
+    for months_back in range(3):
+        month = add_months(THIS_MONTH, -months_back)
+        figure(cast.area, "check_in_mood", 4, key="4", month=month)
+        figure(cast.area, "check_in_mood", 3, key="5", month=month)
+        figure(cast.area, "accounts_accepted", 7 + months_back, month=month)
+
+    html = client_for(cast.contact_person).get(reverse("impact:dashboard")).content.decode()
+
+    charts = re.findall(r"<svg viewBox.*?</svg>", html, flags=re.S)
+    assert len(charts) == 3
+    numbers = re.findall(r' (?:x|y|x1|x2|y1|y2|cx|cy|width|height)="([^"]*)"', "".join(charts))
+    numbers = [number for number in numbers if number != "100%"]
+    assert numbers and all(re.fullmatch(r"-?\d+(\.\d+)?", number) for number in numbers)
+    for points in re.findall(r'points="([^"]*)"', "".join(charts)):
+        assert re.fullmatch(r"\d+(\.\d+)?,\d+(\.\d+)?( \d+(\.\d+)?,\d+(\.\d+)?)*", points)
