@@ -4,6 +4,7 @@ import csv
 import io
 import re
 
+import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -299,7 +300,14 @@ def test_exports_hide_small_groups_and_name_the_period_and_area(cast, english):
     # 43 - 40 would give the hidden month back: both are never shown.
     assert not (any("43" in row for row in rows) and any("40" in row for row in rows))
     xlsx = client.get(reverse("impact:export_xlsx"), params)
-    assert xlsx.status_code == 200
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx.content))
+    sheet = workbook.worksheets[0]
+    values = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None]
+    assert len(workbook.worksheets) == 6
+    assert cast.area.name in values
+    assert "< 5" in values
+    assert 3 not in values
+    assert not (43 in values and 40 in values)
 
 
 def _delimiter(text):
