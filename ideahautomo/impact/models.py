@@ -114,3 +114,47 @@ class ServiceFeedback(models.Model):
 
     def __str__(self):
         return f"{self.mood} {self.created_at:%Y-%m-%d}"
+
+
+class MonthlyFigure(models.Model):
+    """One pre-computed number for the staff dashboards: a metric in an area and a month.
+
+    `figures.refresh_figures` writes these from the source tables; the dashboards
+    read nothing else. `key` holds the value of a dimension (a mood "3", a
+    situation "employed") or is empty. Rows without an area count the people
+    who have none; they appear only in the all-areas view.
+    """
+
+    month = models.DateField()
+    area = models.ForeignKey(
+        "accounts.EmploymentArea",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    metric = models.SlugField(max_length=40)
+    key = models.CharField(max_length=20, blank=True)
+    value = models.IntegerField()
+
+    class Meta:
+        ordering = ["month", "metric", "key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "area", "metric", "key"],
+                name="impact_one_figure",
+            ),
+            # NULL areas are not equal to each other in a unique constraint.
+            models.UniqueConstraint(
+                fields=["month", "metric", "key"],
+                condition=models.Q(area__isnull=True),
+                name="impact_one_figure_without_area",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["area", "month"], name="impact_figure_area_month"),
+            models.Index(fields=["month", "metric"], name="impact_figure_month_metric"),
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.area_id} {self.metric} {self.key}={self.value}"

@@ -4,6 +4,7 @@ from django.conf import settings
 
 from ideahautomo.accounts.permissions import can_order_accounts, can_see_all_areas, can_use_admin
 from ideahautomo.events.permissions import can_manage_any_event
+from ideahautomo.impact.permissions import can_see_impact
 from ideahautomo.profiles.permissions import can_browse_members
 
 
@@ -20,4 +21,5 @@ def site(request):
         "nav_can_see_all_areas": signed_in and can_see_all_areas(user),
         "nav_can_use_admin": signed_in and can_use_admin(user),
         "nav_can_manage_events": signed_in and can_manage_any_event(user),
+        "nav_can_see_impact": signed_in and can_see_impact(user),
     }

@@ -1,0 +1,394 @@
+"""The staff impact dashboards and their exports: who sees what, periods, hidden small groups."""
+
+import csv
+import io
+import re
+
+import openpyxl
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from ideahautomo.accounts.tests.factories import EmploymentAreaFactory, UserFactory
+from ideahautomo.impact.figures import add_months, first_of_month
+from ideahautomo.impact.models import MonthlyFigure, ServiceFeedback
+
+pytestmark = pytest.mark.django_db
+
+THIS_MONTH = first_of_month(timezone.localdate())
+LAST_MONTH = add_months(THIS_MONTH, -1)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def figure(area, metric, value, *, month=THIS_MONTH, key=""):
+    return MonthlyFigure.objects.create(area=area, month=month, metric=metric, key=key, value=value)
+
+
+@pytest.fixture
+def english(client_for):
+    def sign_in(user):
+        client = client_for(user)
+        client.cookies["django_language"] = "en"
+        return client
+
+    return sign_in
+
+
+def cell(html, column, value):
+    """Whether a table cell under column shows value (escaped as the page has it)."""
+    return f'data-label="{column}">{value}</td>' in html
+
+
+# Who sees what
+
+LANDING_STATUS = {
+    "member": 403,
+    "mentor": 403,
+    "partner": 403,
+    "contact_person": 200,
+    "other_contact_person": 200,
+    "project_manager": 200,
+    "moderator": 403,
+    "administrator": 403,
+}
+AREA_STATUS = {**LANDING_STATUS, "other_contact_person": 403}
+
+
+@pytest.mark.parametrize(
+    "url_name", ["impact:dashboard", "impact:export_csv", "impact:export_xlsx"]
+)
+def test_who_may_open_the_dashboard(cast, english, url_name):
+    for role, user in cast.by_role().items():
+        if user is None:
+            continue
+        response = english(user).get(reverse(url_name))
+        assert response.status_code == LANDING_STATUS[role], role
+
+
+@pytest.mark.parametrize(
+    "url_name", ["impact:area", "impact:area_export_csv", "impact:area_export_xlsx"]
+)
+def test_who_may_open_an_areas_dashboard(cast, english, url_name):
+    for role, user in cast.by_role().items():
+        if user is None:
+            continue
+        response = english(user).get(reverse(url_name, args=[cast.area.pk]))
+        assert response.status_code == AREA_STATUS[role], role
+
+
+@pytest.mark.parametrize(
+    ("url_name", "args"),
+    [("impact:dashboard", []), ("impact:area", [1]), ("impact:export_xlsx", [])],
+)
+def test_guests_are_sent_to_sign_in(client, url_name, args):
+    response = client.get(reverse(url_name, args=args))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:sign_in"))
+
+
+def test_an_unknown_area_is_not_found(cast, english):
+    response = english(cast.project_manager).get(reverse("impact:area", args=[987654]))
+    assert response.status_code == 404
+
+
+def test_contact_person_sees_their_own_area_only(cast, english):
+    figure(cast.area, "accounts_accepted", 17)
+    figure(cast.other_area, "accounts_accepted", 29)
+
+    html = english(cast.contact_person).get(reverse("impact:dashboard")).content.decode()
+
+    assert f"Impact: {cast.area.name}" in html
+    assert cell(html, "Accounts taken into use", 17)
+    assert not cell(html, "Accounts taken into use", 29)
+    assert "Employment areas" not in html
+
+
+def test_project_manager_sees_all_areas_together_and_can_open_each(cast, english):
+    figure(cast.area, "accounts_accepted", 17)
+    figure(cast.other_area, "accounts_accepted", 29)
+    figure(None, "accounts_accepted", 6)
+    client = english(cast.project_manager)
+
+    together = client.get(reverse("impact:dashboard")).content.decode()
+    one = client.get(reverse("impact:area", args=[cast.other_area.pk])).content.decode()
+
+    assert cell(together, "Accounts taken into use", 17 + 29 + 6)
+    assert reverse("impact:area", args=[cast.area.pk]) in together
+    assert cell(one, "Accounts taken into use", 29)
+    assert not cell(one, "Accounts taken into use", 17)
+
+
+def test_the_staff_menu_links_the_dashboard_for_those_who_may_see_it(cast, english):
+    link = f'href="{reverse("impact:dashboard")}"'
+    assert link in english(cast.contact_person).get(reverse("pages:home")).content.decode()
+    assert link not in english(cast.member).get(reverse("pages:home")).content.decode()
+
+
+# The period
+
+
+def test_the_default_period_is_the_last_twelve_months(cast, english):
+    figure(cast.area, "accounts_ordered", 8, month=add_months(THIS_MONTH, -11))
+    figure(cast.area, "accounts_ordered", 9, month=add_months(THIS_MONTH, -12))
+
+    response = english(cast.contact_person).get(reverse("impact:dashboard"))
+    board = response.context["dashboard"]
+
+    assert (board.first, board.last) == (add_months(THIS_MONTH, -11), THIS_MONTH)
+    html = response.content.decode()
+    assert cell(html, "Accounts ordered", 8)
+    assert not cell(html, "Accounts ordered", 9)
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"alku": "2026-05", "loppu": "2026-02"}, "The first month must not be after the last"),
+        ({"alku": "2026-13", "loppu": "2026-02"}, "Write the month as year and month"),
+        ({"alku": "huhtikuu", "loppu": ""}, "Write the month as year and month"),
+        ({"alku": "2020-01", "loppu": "2024-12"}, "Choose at most 36 months at a time."),
+        ({"alku": "2020-01", "loppu": "2999-12"}, "The period cannot end after the current month."),
+        ({"alku": "1999-01", "loppu": "1999-02"}, "Choose a month from the year 2000 or later."),
+    ],
+)
+def test_an_impossible_period_is_explained_and_not_exported(cast, english, params, message):
+    client = english(cast.contact_person)
+
+    response = client.get(reverse("impact:dashboard"), params)
+    export = client.get(reverse("impact:export_csv"), params)
+
+    assert response.status_code == 200
+    assert response.context["dashboard"] is None
+    assert message in response.content.decode()
+    assert export.status_code == 400
+
+
+def test_a_chosen_period_is_shown_and_kept_in_the_export_links(cast, english):
+    figure(cast.area, "accounts_ordered", 12, month=LAST_MONTH)
+    params = {"alku": f"{LAST_MONTH:%Y-%m}", "loppu": f"{LAST_MONTH:%Y-%m}"}
+
+    response = english(cast.contact_person).get(reverse("impact:dashboard"), params)
+
+    html = response.content.decode()
+    assert cell(html, "Accounts ordered", 12)
+    assert f"vienti.xlsx?alku={LAST_MONTH:%Y-%m}&amp;loppu={LAST_MONTH:%Y-%m}" in html
+
+
+# Small groups are hidden
+
+
+def test_small_groups_show_as_under_five_and_are_not_drawn(cast, english):
+    figure(cast.area, "accounts_ordered", 3, month=LAST_MONTH)
+    figure(cast.area, "accounts_ordered", 40)
+    figure(cast.area, "accounts_accepted", 2, month=LAST_MONTH)
+    figure(cast.area, "accounts_accepted", 30)
+
+    response = english(cast.contact_person).get(reverse("impact:dashboard"))
+    html = response.content.decode()
+
+    assert cell(html, "Accounts ordered", "&lt; 5")
+    assert cell(html, "Accounts taken into use", "&lt; 5")
+    assert not cell(html, "Accounts ordered", 3)
+    assert not cell(html, "Accounts taken into use", 2)
+    # The total would give the hidden month back (43 - 40), so this month hides too.
+    assert not (cell(html, "Accounts ordered", 43) and cell(html, "Accounts ordered", 40))
+    accounts = response.context["dashboard"].tables[0]
+    chart = accounts.chart["svg"]
+    accepted = [figures[1] for _label, figures in accounts.rows]
+    drawn = [f for f in accepted if f.is_published and f.value]
+    hidden = [f for f in accepted if f.suppressed]
+    assert len(hidden) >= 1
+    assert chart.count("<rect") == len(drawn)
+    assert chart.count("&lt; 5") == len(hidden)
+    assert 'role="img"' in chart and "<title" in chart and "<desc" in chart
+
+
+def test_moods_and_outcomes_are_averages_and_shares_of_enough_answers(cast, english):
+    for mood, count in [(5, 4), (4, 6), (2, 1)]:
+        figure(cast.area, "check_in_mood", count, key=str(mood))
+    for situation, count in [("employed", 6), ("studying", 2), ("looking", 4)]:
+        figure(cast.area, "check_in_situation", count, key=situation)
+    figure(cast.area, "event_feedback_mood", 3, key="4")
+
+    response = english(cast.contact_person).get(reverse("impact:dashboard"))
+    tables = {table.slug: table for table in response.context["dashboard"].tables}
+
+    check_ins = [str(f) for f in tables["moods"].rows[0][1]]
+    assert check_ins[:3] == ["0", "< 5", "0"]  # one answer of mood 2 is hidden
+    assert check_ins[4] == "< 5"
+    assert check_ins[-1] == "4.2"  # the average of 11 answers: (5*4 + 4*6 + 2) / 11
+    events = tables["moods"].rows[2][1]
+    assert str(events[-1]) == "< 5"  # an average of three answers is not shown
+    this_month = tables["outcomes"].rows[-1][1]
+    assert [str(f) for f in this_month] == ["12", "50.0", "0.0", "< 5"]
+
+
+def test_whole_period_shares_stay_hidden_when_a_months_share_is_hidden(cast, english):
+    for situation, count in [("employed", 6), ("studying", 2), ("looking", 4)]:
+        figure(cast.area, "check_in_situation", count, key=situation)
+    for situation in ("employed", "studying", "looking"):
+        figure(cast.area, "check_in_situation", 10, key=situation, month=LAST_MONTH)
+
+    response = english(cast.contact_person).get(reverse("impact:dashboard"))
+    outcomes = response.context["dashboard"].tables[-1]
+
+    last_month = [str(f) for f in outcomes.rows[-2][1]]
+    assert last_month == ["30", "33.3", "0.0", "33.3"]
+    # 12 of 42 studied; shown, it would give back the two of this month (12 - 10).
+    assert [str(f) for f in outcomes.total[1]] == ["42", "38.1", "0.0", "< 5"]
+
+
+def test_written_feedback_needs_five_people_and_is_shown_without_names(cast, english):
+    writer = UserFactory(display_name="Salainen Kirjoittaja", area=cast.area)
+    for mood in (4, 4, 3, 5):
+        ServiceFeedback.objects.create(area=cast.area, mood=mood, user=writer, text="")
+    ServiceFeedback.objects.create(
+        area=cast.area, mood=2, user=writer, text="<script>alert(1)</script> Liian vähän tapahtumia"
+    )
+    ServiceFeedback.objects.create(area=cast.other_area, mood=1, text="Toisen alueen palaute")
+    client = english(cast.contact_person)
+
+    figure(cast.area, "service_feedback_mood", 4, key="4")
+    too_few = client.get(reverse("impact:dashboard")).content.decode()
+    figure(cast.area, "service_feedback_mood", 1, key="2")
+    enough = client.get(reverse("impact:dashboard")).content.decode()
+
+    assert "Liian vähän tapahtumia" not in too_few
+    assert "Written feedback is shown when at least 5 people" in too_few
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Liian vähän tapahtumia" in enough
+    assert "<script>alert(1)" not in enough
+    assert "Salainen Kirjoittaja" not in enough
+    assert "Toisen alueen palaute" not in enough
+
+
+# Empty periods and exports
+
+
+def test_an_empty_period_says_so_and_still_exports(cast, english):
+    client = english(cast.contact_person)
+
+    html = client.get(reverse("impact:dashboard")).content.decode()
+    csv_file = client.get(reverse("impact:export_csv"))
+    xlsx_file = client.get(reverse("impact:export_xlsx"))
+
+    assert "There are no figures for this period yet." in html
+    assert "<svg" not in html
+    assert csv_file.status_code == 200
+    assert csv_file["Content-Type"].startswith("text/csv")
+    assert cast.area.name in csv_file.content.decode("utf-8-sig")
+    assert xlsx_file.status_code == 200
+    assert xlsx_file["Content-Type"] == XLSX
+    assert xlsx_file.content[:2] == b"PK"
+
+
+def test_exports_hide_small_groups_and_name_the_period_and_area(cast, english):
+    figure(cast.area, "accounts_ordered", 3, month=LAST_MONTH)
+    figure(cast.area, "accounts_ordered", 40)
+    params = {"alku": f"{LAST_MONTH:%Y-%m}", "loppu": f"{THIS_MONTH:%Y-%m}"}
+    client = english(cast.contact_person)
+
+    response = client.get(reverse("impact:export_csv"), params)
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
+
+    assert 'filename="vaikuttavuus-' in response["Content-Disposition"]
+    assert cast.area.name in text
+    assert any("< 5" in row for row in rows)
+    assert not any("3" in row for row in rows)
+    # 43 - 40 would give the hidden month back: both are never shown.
+    assert not (any("43" in row for row in rows) and any("40" in row for row in rows))
+    xlsx = client.get(reverse("impact:export_xlsx"), params)
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx.content))
+    sheet = workbook.worksheets[0]
+    values = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None]
+    assert len(workbook.worksheets) == 6
+    assert cast.area.name in values
+    assert "< 5" in values
+    assert 3 not in values
+    assert not (43 in values and 40 in values)
+
+
+def _delimiter(text):
+    return ";" if text.count(";") > text.count(",") else ","
+
+
+def test_other_areas_export_is_refused(cast, english):
+    response = english(cast.other_contact_person).get(
+        reverse("impact:area_export_csv", args=[cast.area.pk])
+    )
+    assert response.status_code == 403
+
+
+# Queries
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("role", ["contact_person", "project_manager"])
+def test_dashboard_queries_do_not_grow_with_the_data(
+    cast, english, role, django_assert_max_num_queries
+):
+    client = english(getattr(cast, role))
+    url = reverse("impact:dashboard")
+    before = _queries(client, url)
+
+    for number in range(15):
+        area = EmploymentAreaFactory()
+        for months_back in range(12):
+            month = add_months(THIS_MONTH, -months_back)
+            figure(area, "accounts_ordered", number + 5, month=month)
+            figure(
+                cast.area, "event_registrations", number + 5, month=month
+            ) if number == 0 else None
+            figure(area, "service_feedback_mood", 5, month=month, key="4")
+    ServiceFeedback.objects.bulk_create(
+        ServiceFeedback(area=cast.area, mood=3, text=f"Palaute {n}") for n in range(30)
+    )
+    figure(cast.area, "service_feedback_mood", 30, key="3")
+
+    with django_assert_max_num_queries(8):
+        after = _queries(client, url)
+    assert after <= before + 1  # the written feedback, once there are enough people
+    assert re.search(r"Palaute \d+", client.get(url).content.decode())
+
+
+def test_the_rendered_figures_are_kept_until_the_next_refresh(cast, english):
+    from ideahautomo.impact.figures import refresh_figures
+
+    figure(cast.area, "accounts_ordered", 17)
+    client = english(cast.contact_person)
+    url = reverse("impact:dashboard")
+
+    first = _queries(client, url)
+    second = _queries(client, url)
+    kept = client.get(url).content.decode()
+    refresh_figures()  # there are no invitations: the 17 goes away
+    refreshed = client.get(url).content.decode()
+
+    assert second < first
+    assert cell(kept, "Accounts ordered", 17)
+    assert not cell(refreshed, "Accounts ordered", 17)
+
+
+def test_charts_draw_with_decimal_dots_in_finnish_too(cast, client_for):
+    for months_back in range(3):
+        month = add_months(THIS_MONTH, -months_back)
+        figure(cast.area, "check_in_mood", 4, key="4", month=month)
+        figure(cast.area, "check_in_mood", 3, key="5", month=month)
+        figure(cast.area, "accounts_accepted", 7 + months_back, month=month)
+
+    html = client_for(cast.contact_person).get(reverse("impact:dashboard")).content.decode()
+
+    charts = re.findall(r"<svg viewBox.*?</svg>", html, flags=re.S)
+    assert len(charts) == 3
+    numbers = re.findall(r' (?:x|y|x1|x2|y1|y2|cx|cy|width|height)="([^"]*)"', "".join(charts))
+    numbers = [number for number in numbers if number != "100%"]
+    assert numbers and all(re.fullmatch(r"-?\d+(\.\d+)?", number) for number in numbers)
+    for points in re.findall(r'points="([^"]*)"', "".join(charts)):
+        assert re.fullmatch(r"\d+(\.\d+)?,\d+(\.\d+)?( \d+(\.\d+)?,\d+(\.\d+)?)*", points)
