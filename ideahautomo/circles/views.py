@@ -11,6 +11,7 @@ from ideahautomo.lib.forms import add_service_errors
 from ideahautomo.lib.paging import window
 
 from . import permissions, selectors, services
+from .discussion_views import discussion_context
 from .forms import CircleFilterForm, CircleForm
 from .models import Membership
 
@@ -63,6 +64,12 @@ def detail(request, pk):
             "can_join": permissions.can_join(request.user, circle),
             "can_manage": permissions.can_manage_circle(request.user, circle),
             "show_link": permissions.can_see_meeting_link(request.user, circle),
+            "invitation": (
+                permissions.invitation_of(request.user, circle)
+                if permissions.can_answer_invitation(request.user, circle)
+                else None
+            ),
+            **discussion_context(request, circle),
         },
     )
 
