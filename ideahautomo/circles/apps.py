@@ -7,4 +7,7 @@ class CirclesConfig(AppConfig):
     verbose_name = _("Study circles")
 
     def ready(self):
-        from . import connections  # noqa: F401  (circle members see "same circles" profiles)
+        from . import (
+            connections,  # noqa: F401  (circle members see "same circles" profiles)
+            export,  # noqa: F401  (the person's own data download)
+        )

@@ -302,3 +302,14 @@ def test_waiting_people_are_told_the_discussion_opens_when_they_are_members(
     page = client_for(cast.mentor).get(circle.get_absolute_url()).content.decode()
     assert SECRET not in page
     assert "opens to you when you become a member" in page
+
+
+def test_a_persons_data_download_has_their_posts_and_circles(cast, organiser):
+    from ideahautomo.accounts.services import user_data_export
+
+    circle = circle_with_member(organiser, cast.member)
+    write(cast.member, circle, link="https://example.fi/a.pdf")
+    data = user_data_export(user=cast.member)["circles"]
+    assert [p["body"] for p in data["discussion_posts"]] == [SECRET]
+    assert [m["circle__name"] for m in data["memberships"]] == [circle.name]
+    assert user_data_export(user=organiser)["circles"]["discussion_posts"] == []
