@@ -364,3 +364,23 @@ def test_the_members_page_has_bounded_queries(cast, client_for, django_assert_ma
     assert len(many.captured_queries) == len(few.captured_queries)
     assert len(response.context["members"]) == 13
     assert len(response.context["invitations"]) == 12
+
+
+ANSWER_TABLES = {
+    # Nobody in the cast is invited: private circles stay hidden from all of them.
+    Circle.Visibility.PRIVATE: expect(404, member=302),
+    Circle.Visibility.MEMBERS: expect(404, member=302, mentor=302, partner=302),
+    Circle.Visibility.PUBLIC: expect(302, guest=LOGIN),
+}
+
+
+@pytest.mark.parametrize("visibility", list(ANSWER_TABLES))
+def test_who_reaches_the_invitation_answer(cast, client_for, visibility):
+    circle = start(cast.member, visibility=visibility)
+    url = reverse("circles:invitation_answer", args=[circle.pk])
+    for role, expected in zip(ROLES, ANSWER_TABLES[visibility], strict=True):
+        client = client_for(cast.by_role()[role])
+        got = status_of(client.post(url, {"decision": "accept"}))
+        assert got == expected, f"answer of a {visibility} circle as {role}: {got}"
+        client.logout()
+    assert Membership.objects.filter(circle=circle).count() == 1
