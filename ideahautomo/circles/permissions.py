@@ -80,8 +80,8 @@ def can_manage_circle(user, circle):
 def can_answer_invitation(user, circle):
     return (
         can_browse_members(user)
-        and invitation_of(user, circle) is not None
         and membership_of(user, circle) is None
+        and invitation_of(user, circle) is not None
     )
 
 

@@ -276,6 +276,9 @@ def test_the_discussion_pages_newest_threads_first_with_bounded_queries(
     assert [r.body for r in threads.object_list[0].thread_replies] == ["Vastaus"] * 3
     second = client.get(circle.get_absolute_url(), {"sivu": 2}).context["threads"]
     assert [post.body for post in second.object_list] == [f"Ketju {n}" for n in (3, 2, 1, 0)]
+    organiser_client = client_for(organiser)
+    with django_assert_max_num_queries(10):
+        organiser_client.get(circle.get_absolute_url())
 
 
 def test_writing_costs_the_same_whatever_the_size_of_the_circle(
