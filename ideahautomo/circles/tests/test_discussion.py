@@ -20,7 +20,9 @@ SECRET = "Tapaamisen avainkoodi 4711"
 
 
 @pytest.fixture(autouse=True)
-def _english():
+def _english(client):
+    """English pages (the cookie beats the person's own language) and English messages."""
+    client.cookies["django_language"] = "en"
     with translation.override("en"):
         yield
 
@@ -61,6 +63,7 @@ def test_only_active_members_read_the_discussion(cast, client_for, organiser, vi
     write(organiser, circle)
     for role, (expected, reads) in zip(ROLES, READ_TABLES[visibility], strict=True):
         client = client_for(cast.by_role()[role])
+        client.cookies["django_language"] = "en"  # logging out dropped the cookie
         response = client.get(circle.get_absolute_url())
         assert response.status_code == expected, f"{visibility} as {role}"
         if expected == 200:

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _english():
+def _english(client):
+    """English pages (the cookie beats the person's own language) and English messages."""
+    client.cookies["django_language"] = "en"
     with translation.override("en"):
         yield
 
