@@ -9,5 +9,6 @@ class CirclesConfig(AppConfig):
     def ready(self):
         from . import (
             connections,  # noqa: F401  (circle members see "same circles" profiles)
+            export,  # noqa: F401  (the person's own data download)
             suggestions,  # noqa: F401  (registers circles in the members' suggestions)
         )

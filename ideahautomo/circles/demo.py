@@ -1,6 +1,7 @@
 """Demo circles: Finnish for Ukrainians online and in Vantaa, and a full peer group,
 with their meetings (a weekly series, one past meeting with attendance, a one-off);
-members' wishes for circles, five of which pool into a notification."""
+a few messages in the Finnish circle's discussion; members' wishes for circles, five of
+which pool into a notification."""
 
 from datetime import datetime, time, timedelta
 
@@ -9,11 +10,12 @@ from django.utils import timezone
 
 from ideahautomo.accounts.demo import DEMO_DOMAIN
 from ideahautomo.accounts.models import Municipality, User
+from ideahautomo.lib.markdown import render_markdown
 from ideahautomo.messaging.models import EmailState, Notification, NotificationKind
 from ideahautomo.profiles.models import Skill, skill_key
 
 from . import services, session_services
-from .models import Circle, CircleInterest, CircleSession
+from .models import Circle, CircleInterest, CirclePost, CircleSession
 from .session_services import FINNISH_TIME, Repeat
 
 # local part, skill, language used, level, municipality code (or None), online is fine
@@ -34,7 +36,8 @@ def _user(local):
 
 
 def demo_create():
-    circles_create()
+    _circles_create()
+    _posts_create()
     _sessions_create()
     wishes_create()
 
@@ -65,7 +68,53 @@ def wishes_create():
         ).update(email_state=EmailState.NONE)
 
 
-def circles_create():
+def _post(*, actor, circle, body, parent=None, link="", link_title=""):
+    """A demo post written straight to the table: demo data sends no notifications."""
+    post = CirclePost(
+        circle=circle,
+        author=actor,
+        parent=parent,
+        body=body,
+        body_html=render_markdown(body),
+        link=link,
+        link_title=link_title,
+    )
+    post.full_clean()
+    post.save()
+    return post
+
+
+def _posts_create():
+    finnish = Circle.objects.filter(name="Suomea arjessa – A1").first()
+    if finnish is None or CirclePost.objects.filter(circle=finnish).exists():
+        return
+    with transaction.atomic():
+        welcome = _post(
+            actor=_user("kumppani"),
+            circle=finnish,
+            body=(
+                "Tervetuloa piiriin! Ensi tiistaina harjoittelemme **kaupassa asiointia**. "
+                "Ottakaa mukaan kynä ja vihko."
+            ),
+            link="https://www.kielibuusti.fi/",
+            link_title="Kielibuusti – harjoituksia",
+        )
+        _post(
+            actor=_user("oksana"),
+            circle=finnish,
+            parent=welcome,
+            body="Kiitos! Tulen mukaan. Voinko tuoda ystäväni kuuntelemaan?",
+        )
+        _post(
+            actor=_user("dmytro"),
+            circle=finnish,
+            body="Löysin hyvän sanaston lääkärissä käyntiä varten. Jaan sen tässä.",
+            link="https://yle.fi/selkouutiset",
+            link_title="Yle Selkouutiset",
+        )
+
+
+def _circles_create():
     if Circle.objects.filter(name="Suomea arjessa – A1").exists():
         return
     vantaa = Municipality.objects.get(code="092")

@@ -201,3 +201,31 @@ class CircleInterestForm(forms.Form):
                 _("Choose a municipality, or tell that online is fine for you."),
             )
         return data
+
+
+class PostForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your message"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("You can use Markdown: **bold**, *italics*, lists and links."),
+    )
+    link = forms.URLField(
+        label=_("Link to shared material (optional)"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text=_("For example a worksheet or a video. The link must start with https://."),
+    )
+    link_title = forms.CharField(
+        label=_("Name of the material (optional)"), max_length=120, required=False
+    )
+
+
+class InviteSearchForm(forms.Form):
+    nimi = forms.CharField(
+        label=_("Name of the person to invite"),
+        min_length=2,
+        max_length=60,
+        help_text=_("Write at least two letters of the name shown on their profile."),
+    )

@@ -260,3 +260,52 @@ class SessionAttendance(models.Model):
 
     def __str__(self):
         return f"{self.user_id} at {self.session_id}: {self.present}"
+
+
+class CirclePost(models.Model):
+    """A post in a circle's discussion, or a reply to one (one level deep)."""
+
+    circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    body = models.TextField(_("message"), max_length=5000, validators=[MaxLengthValidator(5000)])
+    body_html = models.TextField(blank=True, editable=False)
+    link = models.URLField(
+        _("link to shared material"), max_length=500, blank=True, validators=[validate_https]
+    )
+    link_title = models.CharField(_("name of the material"), max_length=120, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["circle", "parent", "-created_at"], name="circles_post_threads")
+        ]
+
+    def __str__(self):
+        return f"{self.author_id} in {self.circle_id}"
+
+
+class CircleInvitation(models.Model):
+    """An organiser's invitation: it lets the invitee see the circle and join it."""
+
+    circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="invitations")
+    invitee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="circle_invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["circle", "invitee"], name="circles_one_invitation")
+        ]
+
+    def __str__(self):
+        return f"{self.invitee_id} to {self.circle_id}"

@@ -3,7 +3,7 @@
 from ideahautomo.accounts.models import Role
 from ideahautomo.profiles.permissions import can_browse_members
 
-from .models import Circle, Membership
+from .models import Circle, CircleInvitation, Membership
 
 
 def membership_of(user, circle):
@@ -13,6 +13,20 @@ def membership_of(user, circle):
     cache = circle.__dict__.setdefault("_memberships_by_user", {})
     if user.pk not in cache:
         cache[user.pk] = Membership.objects.filter(circle=circle, user=user).first()
+    return cache[user.pk]
+
+
+def invitation_of(user, circle):
+    """The user's open invitation to the circle or None; cached on the circle per user."""
+    if not user.is_authenticated:
+        return None
+    cache = circle.__dict__.setdefault("_invitations_by_user", {})
+    if user.pk not in cache:
+        cache[user.pk] = (
+            CircleInvitation.objects.filter(circle=circle, invitee=user)
+            .select_related("invited_by")
+            .first()
+        )
     return cache[user.pk]
 
 
@@ -28,12 +42,15 @@ def is_organiser(user, circle):
 
 def can_view_circle(user, circle):
     """Public circles for all; members' circles for members; private ones only for their
-    own members (staff included in "others": they never see private circle content)."""
+    own members and the people invited to them (staff included in "others": they never
+    see private circle content)."""
     if circle.visibility == Circle.Visibility.PUBLIC:
         return True
     if circle.visibility == Circle.Visibility.MEMBERS:
         return can_browse_members(user)
-    return membership_of(user, circle) is not None
+    return membership_of(user, circle) is not None or (
+        can_browse_members(user) and invitation_of(user, circle) is not None
+    )
 
 
 def can_see_members(user, circle):
@@ -53,7 +70,7 @@ def can_join(user, circle):
         can_browse_members(user)
         and can_view_circle(user, circle)
         and membership_of(user, circle) is None
-        and circle.policy != Circle.Policy.INVITE
+        and (circle.policy != Circle.Policy.INVITE or invitation_of(user, circle) is not None)
     )
 
 
@@ -101,3 +118,33 @@ def can_see_circle_demand(user):
 
 def can_see_demand_of_all_areas(user):
     return can_see_circle_demand(user) and user.has_role(Role.PROJECT_MANAGER)
+
+
+def can_answer_invitation(user, circle):
+    return (
+        can_browse_members(user)
+        and membership_of(user, circle) is None
+        and invitation_of(user, circle) is not None
+    )
+
+
+def can_read_discussion(user, circle):
+    """Every circle's discussion is for its active members only."""
+    return can_browse_members(user) and is_active_member(user, circle)
+
+
+def can_post(user, circle):
+    return can_read_discussion(user, circle)
+
+
+def can_edit_post(user, post):
+    return (
+        user.is_authenticated
+        and post.author_id == user.pk
+        and can_read_discussion(user, post.circle)
+    )
+
+
+def can_remove_post(user, post):
+    """Authors remove their own posts; organisers keep the discussion and remove any."""
+    return can_edit_post(user, post) or can_manage_circle(user, post.circle)

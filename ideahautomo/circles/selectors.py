@@ -9,7 +9,7 @@ from ideahautomo.accounts.models import Municipality
 from ideahautomo.profiles.models import Skill
 from ideahautomo.profiles.permissions import can_browse_members
 
-from .models import Circle, CircleInterest, Membership
+from .models import Circle, CircleInterest, CircleInvitation, CirclePost, Membership
 from .permissions import can_view_circle
 
 IN_PERSON_FORMATS = (Circle.Format.IN_PERSON, Circle.Format.HYBRID)
@@ -210,3 +210,64 @@ def unmet_demand(*, area_municipalities=None):
     ]
     pools.sort(key=lambda pool: -(pool.people or 0))
     return pools
+
+
+def discussion_page(circle, page, *, per_page):
+    """One page of the discussion, newest threads first, each thread's replies oldest
+    first in .thread_replies: two queries whatever the size of the discussion."""
+    from ideahautomo.lib.paging import window
+
+    threads = window(
+        CirclePost.objects.filter(circle=circle, parent__isnull=True)
+        .select_related("author")
+        .order_by("-created_at", "-pk"),
+        page,
+        per_page=per_page,
+    )
+    by_id = {post.pk: post for post in threads.object_list}
+    for post in by_id.values():
+        post.thread_replies = []
+    if by_id:
+        replies = (
+            CirclePost.objects.filter(parent_id__in=by_id)
+            .select_related("author")
+            .order_by("created_at", "pk")
+        )
+        for reply in replies:
+            by_id[reply.parent_id].thread_replies.append(reply)
+    return threads
+
+
+def post_of(circle, pk):
+    """A post of this circle (its circle already checked by the caller), or 404."""
+    post = CirclePost.objects.select_related("author").filter(circle=circle, pk=pk).first()
+    if post is None:
+        raise Http404
+    post.circle = circle
+    return post
+
+
+def invitable_people(*, viewer, circle, name):
+    """At most 10 people the organiser may find in the directory whose shown name
+    contains name, leaving out those already in the circle or invited to it."""
+    from ideahautomo.profiles.selectors import visible_profiles
+
+    name = " ".join(name.split())
+    if len(name) < 2:
+        return []
+    return list(
+        visible_profiles(viewer=viewer)
+        .filter(user__display_name__icontains=name)
+        .exclude(user_id__in=Membership.objects.filter(circle=circle).values("user_id"))
+        .exclude(user_id__in=CircleInvitation.objects.filter(circle=circle).values("invitee_id"))
+        .select_related("user")
+        .order_by("user__display_name", "pk")[:10]
+    )
+
+
+def invitations_of(circle):
+    return list(
+        CircleInvitation.objects.filter(circle=circle)
+        .select_related("invitee", "invited_by")
+        .order_by("created_at", "pk")
+    )

@@ -1,5 +1,6 @@
-"""Every write to study circles: starting one, joining, leaving, the waitlist, and the
-wishes for circles that pool into demand."""
+"""Every write to study circles: starting and editing one, joining, leaving, the waitlist,
+invitations and the organisers' care of the members, and the wishes for circles that
+pool into demand."""
 
 from urllib.parse import urlencode
 
@@ -15,7 +16,7 @@ from ideahautomo.lib.markdown import render_markdown
 from ideahautomo.profiles.models import Skill
 
 from . import permissions, selectors
-from .models import Circle, CircleInterest, Membership, new_video_room
+from .models import Circle, CircleInterest, CircleInvitation, Membership, new_video_room
 
 MAX_INTERESTS = 10
 
@@ -69,15 +70,19 @@ def circle_create(*, actor, **fields):
 
 def circle_join(*, actor, circle):
     """Join an open circle, or go on its waitlist when it is full; for circles that
-    need approval, leave a request. Exactly one person gets the last place."""
+    need approval, leave a request. Exactly one person gets the last place. An
+    invitation lets its invitee in without approval, and is used up by joining."""
     if permissions.membership_of(actor, circle) is not None:
         raise ValidationError(_("You are already in this circle."), code="duplicate")
     if not permissions.can_join(actor, circle):
         raise ValidationError(_("You cannot join this circle."), code="not_allowed")
+    invited = permissions.invitation_of(actor, circle) is not None
     try:
         with transaction.atomic():
             locked = Circle.objects.select_for_update().get(pk=circle.pk)
-            if locked.policy == Circle.Policy.APPROVAL:
+            if invited:
+                CircleInvitation.objects.filter(circle=locked, invitee=actor).delete()
+            if locked.policy == Circle.Policy.APPROVAL and not invited:
                 status = Membership.Status.REQUESTED
             elif locked.is_full:
                 status = Membership.Status.WAITLISTED
@@ -93,8 +98,9 @@ def circle_join(*, actor, circle):
 
 
 def _forget_memberships(circle):
-    """Drop the per-request membership cache of permissions.membership_of."""
+    """Drop the per-request caches of permissions.membership_of and invitation_of."""
     circle.__dict__.pop("_memberships_by_user", None)
+    circle.__dict__.pop("_invitations_by_user", None)
 
 
 def circle_leave(*, actor, circle):
@@ -284,3 +290,117 @@ def interest_delete(*, actor, interest):
     if not permissions.can_remove_interest(actor, interest):
         raise PermissionDenied
     CircleInterest.objects.filter(pk=interest.pk, user=actor).delete()
+
+
+def circle_update(*, actor, circle, **fields):
+    """Organisers edit the circle with the rules of starting one; the places cannot go
+    below the members it has, and new places go to the waitlist."""
+    if not permissions.can_manage_circle(actor, circle):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = Circle.objects.select_for_update().get(pk=circle.pk)
+        for name in EDITABLE:
+            if name in fields:
+                setattr(locked, name, fields[name])
+        locked.name = " ".join(locked.name.split())
+        locked.description_html = render_markdown(locked.description)
+        _check_place(locked)
+        if locked.capacity is not None and locked.capacity < locked.member_count:
+            raise ValidationError(
+                {
+                    "capacity": _(
+                        "The circle already has %(count)s members: give at least that many "
+                        "places, or ask members to leave first."
+                    )
+                    % {"count": locked.member_count}
+                }
+            )
+        locked.full_clean(exclude=["created_by"])
+        locked.save()
+        while _waitlist_promote(locked) is not None:
+            pass
+    _forget_memberships(circle)
+    circle.refresh_from_db()
+    return circle
+
+
+def invitation_create(*, actor, circle, invitee):
+    """Invite a member whom the organiser may find in the people directory."""
+    from ideahautomo.messaging.models import NotificationKind
+    from ideahautomo.messaging.services import notify
+    from ideahautomo.profiles.selectors import visible_profiles
+
+    if not permissions.can_manage_circle(actor, circle):
+        raise PermissionDenied
+    if not visible_profiles(viewer=actor).filter(pk=invitee.pk).exists():
+        raise ValidationError(_("This person cannot be invited."), code="not_found")
+    if Membership.objects.filter(circle=circle, user=invitee).exists():
+        raise ValidationError(_("This person is already in the circle."), code="member")
+    try:
+        with transaction.atomic():
+            invitation = CircleInvitation.objects.create(
+                circle=circle, invitee=invitee, invited_by=actor
+            )
+            notify(
+                recipient=invitee,
+                kind=NotificationKind.CIRCLE_INVITATION,
+                actor=actor,
+                target=circle,
+                text_params={"title": circle.name},
+                url=circle.get_absolute_url(),
+            )
+    except IntegrityError as error:
+        raise ValidationError(
+            _("This person has already been invited."), code="duplicate"
+        ) from error
+    return invitation
+
+
+def invitation_accept(*, actor, circle):
+    """Join with the invitation: a place if one is free, otherwise the waitlist."""
+    if not permissions.can_answer_invitation(actor, circle):
+        raise ValidationError(_("You have no open invitation to this circle."), code="none")
+    return circle_join(actor=actor, circle=circle)
+
+
+def invitation_decline(*, actor, circle):
+    deleted, _details = CircleInvitation.objects.filter(circle=circle, invitee=actor).delete()
+    if not deleted:
+        raise ValidationError(_("You have no open invitation to this circle."), code="none")
+    _forget_memberships(circle)
+
+
+def member_remove(*, actor, membership):
+    """An organiser takes someone out of the circle (not themselves: they leave instead);
+    a freed place goes to the first on the waitlist, who is told."""
+    circle = membership.circle
+    if not permissions.can_manage_circle(actor, circle):
+        raise PermissionDenied
+    if membership.user_id == actor.pk:
+        raise ValidationError(_("To leave the circle yourself, use “Leave the circle”."))
+    with transaction.atomic():
+        locked = Circle.objects.select_for_update().get(pk=circle.pk)
+        row = Membership.objects.filter(pk=membership.pk, circle=locked).first()
+        if row is None:
+            raise ValidationError(_("This person is no longer in the circle."), code="gone")
+        was_active = row.status == Membership.Status.ACTIVE
+        row.delete()
+        if was_active:
+            Circle.objects.filter(pk=locked.pk).update(member_count=F("member_count") - 1)
+            locked.member_count -= 1
+            _waitlist_promote(locked)
+    _forget_memberships(circle)
+    circle.refresh_from_db()
+
+
+def organiser_add(*, actor, membership):
+    """Make an active member an organiser too."""
+    circle = membership.circle
+    if not permissions.can_manage_circle(actor, circle):
+        raise PermissionDenied
+    updated = Membership.objects.filter(
+        pk=membership.pk, circle=circle, status=Membership.Status.ACTIVE
+    ).update(is_organiser=True)
+    if not updated:
+        raise ValidationError(_("Only members of the circle can be organisers."), code="inactive")
+    _forget_memberships(circle)

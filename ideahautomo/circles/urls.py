@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import session_views, views
+from . import discussion_views, manage_views, session_views, views
 
 app_name = "circles"
 
@@ -44,5 +44,43 @@ urlpatterns = [
         "opintopiirit/<int:pk>/tapaamiset/kalenteri/<str:token>/",
         session_views.session_feed,
         name="session_feed",
+    ),
+    path("opintopiirit/<int:pk>/muokkaa/", manage_views.edit, name="edit"),
+    path("opintopiirit/<int:pk>/jasenet/", manage_views.members, name="members"),
+    path("opintopiirit/<int:pk>/kutsu/", manage_views.invite, name="invite"),
+    path(
+        "opintopiirit/<int:pk>/kutsu/vastaa/",
+        manage_views.invitation_answer,
+        name="invitation_answer",
+    ),
+    path(
+        "opintopiirit/<int:pk>/jasenet/<int:membership_pk>/poista/",
+        manage_views.member_remove,
+        name="member_remove",
+    ),
+    path(
+        "opintopiirit/<int:pk>/jasenet/<int:membership_pk>/jarjestajaksi/",
+        manage_views.organiser_add,
+        name="organiser_add",
+    ),
+    path(
+        "opintopiirit/<int:pk>/keskustelu/uusi/",
+        discussion_views.post_create,
+        name="post_create",
+    ),
+    path(
+        "opintopiirit/<int:pk>/keskustelu/<int:post_pk>/vastaa/",
+        discussion_views.post_reply,
+        name="post_reply",
+    ),
+    path(
+        "opintopiirit/<int:pk>/keskustelu/<int:post_pk>/muokkaa/",
+        discussion_views.post_edit,
+        name="post_edit",
+    ),
+    path(
+        "opintopiirit/<int:pk>/keskustelu/<int:post_pk>/poista/",
+        discussion_views.post_remove,
+        name="post_remove",
     ),
 ]

@@ -13,6 +13,7 @@ from ideahautomo.lib.forms import add_service_errors
 from ideahautomo.lib.paging import window
 
 from . import permissions, selectors, services
+from .discussion_views import discussion_context
 from .forms import CircleFilterForm, CircleForm, CircleInterestForm, circle_form_initial
 from .models import CircleInterest, Membership
 from .session_views import sessions_summary
@@ -68,6 +69,12 @@ def detail(request, pk):
             "can_manage": permissions.can_manage_circle(request.user, circle),
             "show_link": permissions.can_see_meeting_link(request.user, circle),
             **sessions_summary(request, circle),
+            "invitation": (
+                permissions.invitation_of(request.user, circle)
+                if permissions.can_answer_invitation(request.user, circle)
+                else None
+            ),
+            **discussion_context(request, circle),
         },
     )
 

@@ -1,0 +1,19 @@
+"""Demo circles and their discussion: created once, and running again changes nothing."""
+
+import pytest
+from django.core.management import call_command
+
+from ideahautomo.circles.models import Circle, CirclePost
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_discussion_is_created_once():
+    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    finnish = Circle.objects.get(name="Suomea arjessa – A1")
+    posts = CirclePost.objects.filter(circle=finnish)
+    assert posts.count() == 3
+    assert posts.filter(parent__isnull=False).count() == 1
+    assert all(post.link.startswith("https://") for post in posts.exclude(link=""))
+    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert CirclePost.objects.count() == 3
