@@ -71,9 +71,10 @@ class FeedbackForm(forms.Form):
             "Otherwise it is linked to your account and included in your own data download."
         ),
     )
-    page = forms.CharField(required=False, widget=forms.HiddenInput, max_length=1000)
+    # Checked by the service, which drops anything but a plain path on this site.
+    page = forms.CharField(required=False, widget=forms.HiddenInput)
     # A trap for robots: hidden from people, so anything typed here comes from a robot.
-    website = forms.CharField(required=False, max_length=200)
+    website = forms.CharField(required=False)
 
     def __init__(self, *args, named_allowed, **kwargs):
         super().__init__(*args, **kwargs)

@@ -28,6 +28,7 @@ def check_in(request):
     if not permissions.can_check_in(request.user):
         return _not_for_you(request)
     month = selectors.month_of()
+    earlier = selectors.check_in_for_month(user=request.user, month=month)
     if request.method == "POST":
         form = CheckInForm(request.POST)
         if form.is_valid():
@@ -39,9 +40,13 @@ def check_in(request):
                 messages.success(request, _("Thank you! Your answer was saved."))
                 return redirect("impact:history")
     else:
-        earlier = selectors.check_in_for_month(user=request.user, month=month)
         form = CheckInForm(initial=CheckInForm.initial_from(earlier))
-    return render(request, "impact/check_in.html", {"form": form, "month": month})
+    return render(
+        request,
+        "impact/check_in.html",
+        # Skipping is offered only while the month has no answer, which it would keep.
+        {"form": form, "month": month, "can_skip": earlier is None or earlier.skipped},
+    )
 
 
 @login_required

@@ -18,5 +18,6 @@ def check_in_prompt(context):
     return {
         "due": due,
         "form": CheckInForm(auto_id="id_home_%s") if due else None,
+        "can_skip": True,
         "csrf_token": context.get("csrf_token"),
     }

@@ -375,3 +375,12 @@ def test_an_answer_and_a_skip_at_once_leave_one_row():
     )
     assert not errors
     assert CheckIn.objects.filter(user=member).count() == 1
+
+
+def test_skipping_is_offered_only_while_the_month_has_no_answer(client_for, cast):
+    client = client_for(cast.member)
+    assert f'formaction="{SKIP}"' in client.get(CHECK_IN).content.decode()
+    services.check_in_skip(actor=cast.member)
+    assert f'formaction="{SKIP}"' in client.get(CHECK_IN).content.decode()
+    answer(cast.member)
+    assert f'formaction="{SKIP}"' not in client.get(CHECK_IN).content.decode()

@@ -212,3 +212,11 @@ def test_deleting_the_account_deletes_signed_feedback(cast):
     services.feedback_give(actor=cast.member, mood=2, text="Nimettömänä", anonymous=True)
     account_services.user_delete(user=cast.member)
     assert list(ServiceFeedback.objects.values_list("text", flat=True)) == ["Nimettömänä"]
+
+
+def test_an_overlong_page_or_trap_value_does_not_block_the_form(client):
+    response = client.post(FEEDBACK, {"mood": "3", "page": "/" + "x" * 5000})
+    assert response.status_code == 302
+    assert ServiceFeedback.objects.get().page == ""
+    client.post(FEEDBACK, {"mood": "3", "website": "x" * 5000})
+    assert ServiceFeedback.objects.count() == 1
