@@ -136,12 +136,12 @@ _MOVES_FROM_LOOKING = [
     (Situation.TRAINING, 0.04),
 ]
 _MOOD_BASE = {
-    Situation.EMPLOYED: 4,
-    Situation.BUSINESS: 4,
-    Situation.STUDYING: 4,
-    Situation.TRAINING: 3,
-    Situation.LOOKING: 3,
-    Situation.OTHER: 3,
+    Situation.EMPLOYED.value: 4,
+    Situation.BUSINESS.value: 4,
+    Situation.STUDYING.value: 4,
+    Situation.TRAINING.value: 3,
+    Situation.LOOKING.value: 3,
+    Situation.OTHER.value: 3,
 }
 _HELP_CHANCE = {"idea_team": 0.12, "circle": 0.2, "event": 0.25, "mentor": 0.08, "contact": 0.15}
 
@@ -153,7 +153,7 @@ def _chosen(pk):
 
 def _story(rng, months):
     """A member's year: answered, skipped or silent months, their situation drifting."""
-    situation = Situation.LOOKING if rng.random() < 0.85 else Situation.OTHER
+    situation = Situation.LOOKING.value if rng.random() < 0.85 else Situation.OTHER.value
     for month in months:
         roll = rng.random()
         if situation == Situation.LOOKING:
@@ -161,10 +161,10 @@ def _story(rng, months):
             for target, chance in _MOVES_FROM_LOOKING:
                 threshold += chance
                 if roll < threshold:
-                    situation = target
+                    situation = target.value
                     break
-        elif situation in (Situation.TRAINING, Situation.OTHER) and roll < 0.2:
-            situation = Situation.LOOKING
+        elif situation in (Situation.TRAINING.value, Situation.OTHER.value) and roll < 0.2:
+            situation = Situation.LOOKING.value
         answer = rng.random()
         if answer < 0.1:
             yield month, None
@@ -174,17 +174,31 @@ def _story(rng, months):
             yield month, (situation, mood, helped)
 
 
-def _rows(rng, user_id, area_id, joined, months):
+def _stamps(months):
+    """A time of answering for each day 1-28 of each month (none in the future), already
+    in the database's format, so that hundreds of thousands of rows need no time-zone
+    arithmetic."""
+    adapt = connection.ops.adapt_datetimefield_value
+    now = timezone.now()
+    return {
+        (month, day): adapt(
+            min(now, timezone.make_aware(datetime.combine(month.replace(day=day), time_of_day())))
+        )
+        for month in months
+        for day in range(1, 29)
+    }
+
+
+def _rows(rng, user_id, area_id, joined, months, stamps):
     first = joined.replace(day=1)
     for month, answer in _story(rng, [m for m in months if m >= first]):
-        moment = timezone.make_aware(
-            datetime.combine(month + timedelta(days=rng.randint(0, 27)), time_of_day())
-        )
+        moment = stamps[month, rng.randint(1, 28)]
+        day = connection.ops.adapt_datefield_value(month)
         if answer is None:
-            yield (user_id, month, area_id, True, "", None, *[False] * 5, moment, moment)
+            yield (user_id, day, area_id, True, "", None, *[False] * 5, moment, moment)
         else:
             situation, mood, helped = answer
-            yield (user_id, month, area_id, False, situation, mood, *helped, moment, moment)
+            yield (user_id, day, area_id, False, situation, mood, *helped, moment, moment)
 
 
 def _insert(rows):
@@ -213,12 +227,14 @@ def synthetic_check_ins_create(*, months=12, batch_size=20000, seed=2026, log=pr
         .order_by("pk")
         .values_list("pk", "area_id", "date_joined")
     )
+    stamps = _stamps(month_list)
+    zone = timezone.get_current_timezone()
     # Read first, then write: SQLite does not isolate a running read from the writes.
     chosen = [member for member in members if _chosen(member[0])]
     rows, people, total = [], 0, 0
     for pk, area_id, joined in chosen:
         rng = random.Random(seed * 1_000_003 + pk)
-        rows.extend(_rows(rng, pk, area_id, timezone.localdate(joined), month_list))
+        rows.extend(_rows(rng, pk, area_id, joined.astimezone(zone).date(), month_list, stamps))
         people += 1
         if len(rows) >= batch_size:
             with transaction.atomic():

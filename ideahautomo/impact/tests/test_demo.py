@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db.models import Count, F
+from django.utils import timezone
 
 from ideahautomo.accounts.demo import DEMO_DOMAIN, synthetic_members_create
 from ideahautomo.impact import demo
@@ -62,6 +63,10 @@ def test_synthetic_members_get_a_year_of_check_ins_for_about_a_third():
     }
     # The area is the member's area.
     assert people.exclude(area=None).exists()
+    # Dates and times are stored as Django stores them, so that filters find them.
+    assert people.filter(created_at__lte=timezone.now()).count() == people.count()
+    first = month_of().replace(year=month_of().year - 1)
+    assert people.filter(month__gt=first, updated_at__gte=F("created_at")).count() == people.count()
     assert not people.exclude(area=F("user__area")).exists()
 
 
