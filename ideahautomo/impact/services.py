@@ -21,7 +21,7 @@ _SAFE_PAGE = re.compile(r"/(?![/\\])[A-Za-z0-9/_.~%-]*")
 PAGE_MAX_LENGTH = 200
 
 
-def _mood(value, *, required=True):
+def _mood(value):
     try:
         mood = int(value)
     except (TypeError, ValueError):
