@@ -180,20 +180,23 @@ def _stamps(months):
     arithmetic."""
     adapt = connection.ops.adapt_datetimefield_value
     now = timezone.now()
-    return {
+    stamps = {
         (month, day): adapt(
             min(now, timezone.make_aware(datetime.combine(month.replace(day=day), time_of_day())))
         )
         for month in months
         for day in range(1, 29)
     }
+    # The months themselves, in the database's format too.
+    stamps.update((month, connection.ops.adapt_datefield_value(month)) for month in months)
+    return stamps
 
 
 def _rows(rng, user_id, area_id, joined, months, stamps):
     first = joined.replace(day=1)
     for month, answer in _story(rng, [m for m in months if m >= first]):
         moment = stamps[month, rng.randint(1, 28)]
-        day = connection.ops.adapt_datefield_value(month)
+        day = stamps[month]
         if answer is None:
             yield (user_id, day, area_id, True, "", None, *[False] * 5, moment, moment)
         else:
