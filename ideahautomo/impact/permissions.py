@@ -1,4 +1,7 @@
-"""Who may do what with check-ins and feedback: one named rule per function."""
+"""Who may do what with check-ins and feedback: one named rule per function.
+
+Everyone, guests included, may send feedback; a person's check-ins are only ever read
+through selectors that take that person, so no page shows anyone else's rows."""
 
 from ideahautomo.accounts.models import Role
 
@@ -10,16 +13,6 @@ def _signed_in(user):
 def can_check_in(user):
     """Members tell how they are doing; guests and staff-only accounts have nothing to tell."""
     return _signed_in(user) and user.has_role(Role.MEMBER)
-
-
-def can_see_check_in(user, check_in):
-    """A person's check-ins are theirs alone: staff see only aggregates, never rows."""
-    return _signed_in(user) and check_in.user_id == user.pk
-
-
-def can_give_feedback(user):
-    """Everyone, guests included, may tell what they think of the service."""
-    return True
 
 
 def can_give_named_feedback(user):

@@ -384,3 +384,22 @@ def test_skipping_is_offered_only_while_the_month_has_no_answer(client_for, cast
     assert f'formaction="{SKIP}"' in client.get(CHECK_IN).content.decode()
     answer(cast.member)
     assert f'formaction="{SKIP}"' not in client.get(CHECK_IN).content.decode()
+
+
+def test_permission_table(cast):
+    from django.contrib.auth.models import AnonymousUser
+
+    from ideahautomo.impact import permissions
+
+    table = {
+        role: (
+            permissions.can_check_in(user or AnonymousUser()),
+            permissions.can_give_named_feedback(user or AnonymousUser()),
+        )
+        for role, user in cast.by_role().items()
+    }
+    assert table == {
+        "guest": (False, False),
+        "member": (True, True),
+        **dict.fromkeys(NOT_MEMBERS, (False, True)),
+    }
