@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ImpactConfig(AppConfig):
     name = "ideahautomo.impact"
     verbose_name = _("Impact")
+
+    def ready(self):
+        from . import (
+            member_export,  # noqa: F401  (the person's own data download)
+            receivers,  # noqa: F401  (a deleted account takes its answers with it)
+        )

@@ -30,6 +30,16 @@ class Situation(models.TextChoices):
     OTHER = "other", _("other")
 
 
+# What may have helped, by the name the forms and the data download use, and its field.
+HELPED_FIELDS = {
+    "idea_team": "helped_idea_team",
+    "circle": "helped_circle",
+    "event": "helped_event",
+    "mentor": "helped_mentor",
+    "contact": "helped_contact",
+}
+
+
 class CheckIn(models.Model):
     """A member's answer for one calendar month; a second answer updates it.
 
@@ -92,7 +102,8 @@ class ServiceFeedback(models.Model):
         blank=True,
         related_name="+",
     )
-    # Kept even for anonymous feedback, as the statistics are by area.
+    # The sender's area, only for feedback sent with their name: anonymous feedback
+    # keeps no area, as a small area and a time together could point to a person.
     area = models.ForeignKey(
         "accounts.EmploymentArea",
         on_delete=models.SET_NULL,

@@ -1,4 +1,8 @@
-"""Who may see the impact figures: one named rule per function."""
+"""Who may see and do what in impact: one named rule per function.
+
+Staff see only aggregates (the figures of their area). Everyone, guests included, may
+send feedback; a person's check-ins are only ever read through selectors that take that
+person, so no page shows anyone else's rows."""
 
 from ideahautomo.accounts.models import Role
 
@@ -20,3 +24,13 @@ def can_see_impact_of_area(user, area):
     if area is None or not can_see_impact(user):
         return False
     return can_see_impact_of_all_areas(user) or user.contact_area == area
+
+
+def can_check_in(user):
+    """Members tell how they are doing; guests and staff-only accounts have nothing to tell."""
+    return _signed_in(user) and user.has_role(Role.MEMBER)
+
+
+def can_give_named_feedback(user):
+    """Only a signed-in person can put their name to feedback; guests stay anonymous."""
+    return _signed_in(user)

@@ -1,11 +1,13 @@
-"""Reads of the impact dashboards: the stored monthly figures and the anonymous comments."""
+"""Reads of impact: for the dashboards, the stored monthly figures and the anonymous
+comments; for a member, only ever their own check-ins."""
 
 from collections import defaultdict
 
 from django.db.models import Count, Max, Sum
+from django.utils import timezone
 
 from .figures import add_months, start_of
-from .models import MonthlyFigure, ServiceFeedback
+from .models import HELPED_FIELDS, CheckIn, MonthlyFigure, ServiceFeedback
 
 COMMENTS_SHOWN = 20
 
@@ -43,3 +45,32 @@ def figures_version():
     """Changes whenever `refresh_figures` has run: it always writes its rows anew."""
     latest = MonthlyFigure.objects.aggregate(last=Max("pk"), rows=Count("pk"))
     return f"{latest['last'] or 0}-{latest['rows']}"
+
+
+def month_of(day=None):
+    """The first day of the (Finnish local) month of day, today by default."""
+    day = day or timezone.localdate()
+    return day.replace(day=1)
+
+
+def check_in_for_month(*, user, month):
+    return CheckIn.objects.filter(user=user, month=month).first()
+
+
+def check_in_is_due(*, user, month=None):
+    """True when user has neither answered nor skipped this month (one query)."""
+    return not CheckIn.objects.filter(user=user, month=month or month_of()).exists()
+
+
+def helped_labels(check_in):
+    """What the member said had helped, as the labels of the form."""
+    return [
+        CheckIn._meta.get_field(field).verbose_name
+        for field in HELPED_FIELDS.values()
+        if getattr(check_in, field)
+    ]
+
+
+def check_ins_of(*, user):
+    """A person's own check-ins, newest month first."""
+    return CheckIn.objects.filter(user=user).order_by("-month")

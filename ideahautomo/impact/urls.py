@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import member_views, views
 
 app_name = "impact"
 
@@ -19,4 +19,9 @@ urlpatterns = [
         views.export_xlsx,
         name="area_export_xlsx",
     ),
+    path("tilanne/", member_views.check_in, name="check_in"),
+    path("tilanne/ohita/", member_views.check_in_skip, name="check_in_skip"),
+    path("tilanne/historia/", member_views.history, name="history"),
+    path("palaute/", member_views.feedback, name="feedback"),
+    path("palaute/kiitos/", member_views.feedback_thanks, name="feedback_thanks"),
 ]

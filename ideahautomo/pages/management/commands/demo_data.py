@@ -7,6 +7,7 @@ from ideahautomo.accounts import demo as accounts_demo
 from ideahautomo.circles import demo as circles_demo
 from ideahautomo.events import demo as events_demo
 from ideahautomo.ideas import demo as ideas_demo
+from ideahautomo.impact import demo as impact_demo
 from ideahautomo.impact.figures import refresh_figures
 from ideahautomo.messaging import demo as messaging_demo
 from ideahautomo.profiles import demo as profiles_demo
@@ -33,10 +34,12 @@ class Command(BaseCommand):
         circles_demo.demo_create()
         events_demo.demo_create()
         messaging_demo.demo_create()
+        impact_demo.demo_create()
         if members:
             log = self.stdout.write
             seconds = accounts_demo.synthetic_members_create(total=members, log=log)
             seconds += profiles_demo.synthetic_profiles_create(log=log)
+            seconds += impact_demo.synthetic_check_ins_create(log=log)
             self.stdout.write(f"Synthetic population ready in {seconds:.1f} s.")
         refresh_figures()
         self.stdout.write("")
