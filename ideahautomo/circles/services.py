@@ -63,7 +63,7 @@ def _check_place(circle):
 def other_languages_clean(codes, *, main):
     """The other languages chosen, in the order of SPOKEN_LANGUAGES: known codes only,
     the main language left out, at most MAX_OTHER_LANGUAGES."""
-    chosen = set(codes or ())
+    chosen = {codes} if isinstance(codes, str) else set(codes or ())
     if not chosen <= SPOKEN_LANGUAGE_NAMES.keys():
         raise ValidationError(
             {"other_languages": _("Choose the other languages from the list.")}, code="unknown"

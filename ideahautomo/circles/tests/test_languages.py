@@ -96,6 +96,7 @@ def test_a_circle_starts_with_other_languages_and_the_main_one_is_left_out():
 def test_three_other_languages_are_fine_even_with_the_main_one_ticked_too():
     circle = start(other_languages=["fi", "uk", "ru", "en"])
     assert others(circle) == ["en", "ru", "uk"]
+    assert others(start(name="Yksi", other_languages="uk")) == ["uk"]
 
 
 @pytest.mark.parametrize(
@@ -375,3 +376,17 @@ def test_suggestions_name_another_language_the_member_speaks():
 
     assert [s.target.name for s in suggestions] == ["Suomea, apuna ukraina"]
     assert suggestions[0].reason.startswith("Also in Ukrainian, which you speak")
+
+
+def test_the_circle_page_reads_the_other_languages_without_a_query_more(
+    cast, client, django_assert_max_num_queries
+):
+    client.force_login(cast.mentor)
+    plain = start(name="Vain suomeksi")
+    many = start(name="Monella kielellä", other_languages=["uk", "en", "ru"])
+    with django_assert_max_num_queries(10) as one:
+        client.get(plain.get_absolute_url())
+    with django_assert_max_num_queries(10) as three:
+        page = client.get(many.get_absolute_url()).content.decode()
+    assert "Finnish (also English, Ukrainian and Russian)" in page
+    assert len(three.captured_queries) == len(one.captured_queries)
