@@ -1,7 +1,7 @@
-"""Demo circles: Finnish for Ukrainians online and in Vantaa, and a full peer group,
-with their meetings (a weekly series, one past meeting with attendance, a one-off);
-a few messages in the Finnish circle's discussion; members' wishes for circles, five of
-which pool into a notification."""
+"""Demo circles: Finnish for Ukrainians online and in Vantaa, explained in Ukrainian too,
+and a full peer group, with their meetings (a weekly series, one past meeting with
+attendance, a one-off); a few messages in the Finnish circle's discussion; members'
+wishes for circles, five of which pool into a notification."""
 
 from datetime import datetime, time, timedelta
 
@@ -15,7 +15,7 @@ from ideahautomo.messaging.models import EmailState, Notification, NotificationK
 from ideahautomo.profiles.models import Skill, skill_key
 
 from . import services, session_services
-from .models import Circle, CircleInterest, CirclePost, CircleSession
+from .models import Circle, CircleInterest, CircleLanguage, CirclePost, CircleSession
 from .session_services import FINNISH_TIME, Repeat
 
 # local part, skill, language used, level, municipality code (or None), online is fine
@@ -37,6 +37,7 @@ def _user(local):
 
 def demo_create():
     _circles_create()
+    _other_languages_create()
     _posts_create()
     _sessions_create()
     wishes_create()
@@ -153,6 +154,13 @@ def _circles_create():
         )
         for local in ("mikko", "sanna", "ville"):
             services.circle_join(actor=_user(local), circle=peers)
+
+
+def _other_languages_create():
+    """The Finnish circle also uses Ukrainian for explanations; added if missing."""
+    finnish = Circle.objects.filter(name="Suomea arjessa – A1").first()
+    if finnish is not None:
+        CircleLanguage.objects.get_or_create(circle=finnish, language="uk")
 
 
 def _next(weekday, hour, minute=0):

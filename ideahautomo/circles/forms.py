@@ -1,14 +1,18 @@
 """Forms of study circles."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import Municipality
 from ideahautomo.events.forms import LocalDateTimeField
+from ideahautomo.lib.forms import add_service_errors
 from ideahautomo.profiles.languages import SPOKEN_LANGUAGES, Level
 from ideahautomo.profiles.models import Skill
 
-from .models import AGENDA_MAX_LENGTH, Circle
+from . import services
+from .models import AGENDA_MAX_LENGTH, MAX_OTHER_LANGUAGES, Circle
 from .session_services import MAX_OCCURRENCES, MIN_OCCURRENCES, Repeat
 
 
@@ -39,6 +43,12 @@ class CircleForm(forms.ModelForm):
         queryset=Municipality.objects.filter(is_active=True),
         required=False,
     )
+    other_languages = forms.MultipleChoiceField(
+        label=_("Other languages used"),
+        choices=SPOKEN_LANGUAGES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = Circle
@@ -48,6 +58,7 @@ class CircleForm(forms.ModelForm):
             "skill",
             "description",
             "language",
+            "other_languages",
             "level",
             "format",
             "municipality",
@@ -64,6 +75,24 @@ class CircleForm(forms.ModelForm):
             "visibility": forms.RadioSelect,
         }
         help_texts = {"capacity": _("Leave empty for no limit.")}
+        labels = {"language": _("Main language used")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other_languages"].help_text = gettext(
+            "Languages the circle also uses, for example for explanations. Choose at most %(max)d."
+        ) % {"max": MAX_OTHER_LANGUAGES}
+
+    def clean(self):
+        data = super().clean()
+        if "other_languages" in data:
+            try:
+                data["other_languages"] = services.other_languages_clean(
+                    data["other_languages"], main=data.get("language")
+                )
+            except ValidationError as error:
+                add_service_errors(self, error)
+        return data
 
 
 class CircleFilterForm(forms.Form):

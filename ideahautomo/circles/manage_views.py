@@ -42,9 +42,9 @@ def edit(request, pk):
     circle, response = _circle_to_manage(request, pk)
     if response:
         return response
-    form = CircleForm(
-        request.POST or None, initial=model_to_dict(circle, fields=CircleForm.Meta.fields)
-    )
+    initial = model_to_dict(circle, fields=CircleForm.Meta.fields)
+    initial["other_languages"] = circle.other_language_codes
+    form = CircleForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.circle_update(actor=request.user, circle=circle, **form.cleaned_data)

@@ -9,12 +9,20 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import Municipality
-from ideahautomo.profiles.languages import SPOKEN_LANGUAGES, Level
+from ideahautomo.profiles.languages import SPOKEN_LANGUAGE_NAMES, SPOKEN_LANGUAGES, Level
 
 VIDEO_ROOM_BASE = "https://meet.jit.si/"
+MAX_OTHER_LANGUAGES = 3
+# Names of the annotations with which selectors read a circle's other languages in the
+# circle's own query (see selectors.with_other_languages).
+OTHER_LANGUAGE_SLOTS = tuple(
+    f"other_language_{number}" for number in range(1, MAX_OTHER_LANGUAGES + 1)
+)
 
 
 def new_video_room():
@@ -115,6 +123,55 @@ class Circle(models.Model):
     @property
     def meets_online(self):
         return self.format in (self.Format.ONLINE, self.Format.HYBRID)
+
+    @property
+    def other_language_codes(self):
+        """The other languages' codes in the order of SPOKEN_LANGUAGES, the main one left
+        out: from the circle's own query when selectors annotated it with them, otherwise
+        from other_languages (one more query)."""
+        if OTHER_LANGUAGE_SLOTS[0] in self.__dict__:
+            codes = {self.__dict__[slot] for slot in OTHER_LANGUAGE_SLOTS}
+        else:
+            codes = {row.language for row in self.other_languages.all()}
+        codes -= {self.language, None}
+        return [code for code, _name in SPOKEN_LANGUAGES if code in codes]
+
+    @property
+    def language_codes(self):
+        return [self.language, *self.other_language_codes]
+
+    @property
+    def languages_display(self):
+        """For example "Finnish (also Ukrainian and English)", in the active language."""
+        main = self.get_language_display()
+        others = [SPOKEN_LANGUAGE_NAMES[code] for code in self.other_language_codes]
+        if not others:
+            return main
+        return gettext("%(main)s (also %(others)s)") % {
+            "main": main,
+            "others": get_text_list([str(name) for name in others], gettext("and")),
+        }
+
+
+class CircleLanguage(models.Model):
+    """Another language a circle uses besides its main one: a Finnish course for
+    Ukrainians, for example, also uses Ukrainian for explanations."""
+
+    circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="other_languages")
+    language = models.CharField(_("language"), max_length=3, choices=SPOKEN_LANGUAGES)
+
+    class Meta:
+        verbose_name = _("other language of a circle")
+        verbose_name_plural = _("other languages of circles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["circle", "language"], name="circles_one_other_language"
+            )
+        ]
+        indexes = [models.Index(fields=["language", "circle"], name="circles_other_language")]
+
+    def __str__(self):
+        return f"{self.circle_id} also in {self.language}"
 
 
 class Membership(models.Model):

@@ -2,14 +2,22 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.http import Http404
 
 from ideahautomo.accounts.models import Municipality
 from ideahautomo.profiles.models import Skill
 from ideahautomo.profiles.permissions import can_browse_members
 
-from .models import Circle, CircleInterest, CircleInvitation, CirclePost, Membership
+from .models import (
+    OTHER_LANGUAGE_SLOTS,
+    Circle,
+    CircleInterest,
+    CircleInvitation,
+    CircleLanguage,
+    CirclePost,
+    Membership,
+)
 from .permissions import can_view_circle
 
 IN_PERSON_FORMATS = (Circle.Format.IN_PERSON, Circle.Format.HYBRID)
@@ -41,7 +49,7 @@ def circles_for_list(*, viewer, filters):
             Q(topic__icontains=filters.topic) | Q(name__icontains=filters.topic)
         )
     if filters.language:
-        circles = circles.filter(language=filters.language)
+        circles = circles.filter(uses_language(filters.language))
     if filters.level:
         circles = circles.filter(level=filters.level)
     if filters.format:
@@ -50,11 +58,41 @@ def circles_for_list(*, viewer, filters):
         circles = circles.filter(Q(municipality=filters.municipality) | ~Q(format="in_person"))
     if filters.free_places:
         circles = circles.filter(Q(capacity__isnull=True) | Q(member_count__lt=F("capacity")))
-    return circles.select_related("municipality").order_by("-created_at", "-pk")
+    return with_other_languages(circles.select_related("municipality")).order_by(
+        "-created_at", "-pk"
+    )
+
+
+def with_other_languages(circles):
+    """The circles with their other languages read in the same query, one small
+    subquery per possible language, for Circle.other_language_codes: no query more
+    for a list or a page."""
+    codes = (
+        CircleLanguage.objects.filter(circle_id=OuterRef("pk"))
+        .order_by("language")
+        .values("language")
+    )
+    return circles.annotate(
+        **{
+            slot: Subquery(codes[number : number + 1])
+            for number, slot in enumerate(OTHER_LANGUAGE_SLOTS)
+        }
+    )
+
+
+def uses_language(language):
+    """Circles whose main language or one of whose other languages is language, which
+    may be an OuterRef to a row of the query around the circles."""
+    inner = OuterRef(language) if isinstance(language, OuterRef) else language
+    return Q(language=language) | Exists(
+        CircleLanguage.objects.filter(circle_id=OuterRef("pk"), language=inner)
+    )
 
 
 def circle_for_viewer(*, viewer, pk):
-    circle = Circle.objects.select_related("municipality").filter(pk=pk).first()
+    circle = (
+        with_other_languages(Circle.objects.select_related("municipality")).filter(pk=pk).first()
+    )
     if circle is None or not can_view_circle(viewer, circle):
         raise Http404
     return circle
@@ -74,9 +112,10 @@ def has_free_places():
 
 def _suitable(*, skill, language, level, place):
     """Circles someone wishing for skill in language at level could join at place: not
-    private, not full, at that level or open to every level. Arguments may be OuterRefs."""
+    private, not full, at that level or open to every level, using the language as their
+    main or as another language. Arguments may be OuterRefs."""
     return (
-        Circle.objects.filter(place, skill_id=skill, language=language)
+        Circle.objects.filter(place, uses_language(language), skill_id=skill)
         .filter(Q(level=level) | Q(level=""))
         .exclude(visibility=Circle.Visibility.PRIVATE)
         .filter(has_free_places())
@@ -114,8 +153,10 @@ def circles_for_interests(*, viewer, interests):
         place = meets_online() if interest.online_ok else Q(pk__in=[])
         if interest.municipality_id:
             place |= meets_in(interest.municipality_id)
-        wanted |= Q(place, skill_id=interest.skill_id, language=interest.language) & (
-            Q(level=interest.level) | Q(level="")
+        wanted |= (
+            Q(place, skill_id=interest.skill_id)
+            & uses_language(interest.language)
+            & (Q(level=interest.level) | Q(level=""))
         )
     circles = list(
         circles_for_list(viewer=viewer, filters=CircleFilters(free_places=True))
@@ -130,7 +171,7 @@ def circles_for_interests(*, viewer, interests):
 
 def answers(circle, interest):
     """Whether circle fits interest: the Python twin of circles_for_interests' query."""
-    if (circle.skill_id, circle.language) != (interest.skill_id, interest.language):
+    if circle.skill_id != interest.skill_id or interest.language not in circle.language_codes:
         return False
     if circle.level not in (interest.level, ""):
         return False

@@ -13,10 +13,20 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ideahautomo.lib.markdown import render_markdown
+from ideahautomo.profiles.languages import SPOKEN_LANGUAGE_NAMES, SPOKEN_LANGUAGES
 from ideahautomo.profiles.models import Skill
 
 from . import permissions, selectors
-from .models import Circle, CircleInterest, CircleInvitation, Membership, new_video_room
+from .models import (
+    MAX_OTHER_LANGUAGES,
+    OTHER_LANGUAGE_SLOTS,
+    Circle,
+    CircleInterest,
+    CircleInvitation,
+    CircleLanguage,
+    Membership,
+    new_video_room,
+)
 
 MAX_INTERESTS = 10
 
@@ -50,8 +60,29 @@ def _check_place(circle):
         raise ValidationError({"capacity": _("A circle needs at least 2 places.")})
 
 
-def circle_create(*, actor, **fields):
-    """Start a circle; its founder is its first member and organiser."""
+def other_languages_clean(codes, *, main):
+    """The other languages chosen, in the order of SPOKEN_LANGUAGES: known codes only,
+    the main language left out, at most MAX_OTHER_LANGUAGES."""
+    chosen = {codes} if isinstance(codes, str) else set(codes or ())
+    if not chosen <= SPOKEN_LANGUAGE_NAMES.keys():
+        raise ValidationError(
+            {"other_languages": _("Choose the other languages from the list.")}, code="unknown"
+        )
+    chosen.discard(main)
+    if len(chosen) > MAX_OTHER_LANGUAGES:
+        raise ValidationError(
+            {
+                "other_languages": _("Choose at most %(max)d other languages.")
+                % {"max": MAX_OTHER_LANGUAGES}
+            },
+            code="too_many",
+        )
+    return [code for code, _name in SPOKEN_LANGUAGES if code in chosen]
+
+
+def circle_create(*, actor, other_languages=(), **fields):
+    """Start a circle; its founder is its first member and organiser. other_languages
+    are the codes of the languages it also uses besides its main one."""
     if not permissions.can_create_circle(actor):
         raise PermissionDenied
     circle = Circle(created_by=actor, **{name: fields[name] for name in EDITABLE if name in fields})
@@ -59,11 +90,15 @@ def circle_create(*, actor, **fields):
     circle.description_html = render_markdown(circle.description)
     _check_place(circle)
     circle.full_clean(exclude=["created_by"])
+    others = other_languages_clean(other_languages, main=circle.language)
     with transaction.atomic():
         circle.member_count = 1
         circle.save()
         Membership.objects.create(
             circle=circle, user=actor, status=Membership.Status.ACTIVE, is_organiser=True
+        )
+        CircleLanguage.objects.bulk_create(
+            [CircleLanguage(circle=circle, language=code) for code in others]
         )
     return circle
 
@@ -294,7 +329,8 @@ def interest_delete(*, actor, interest):
 
 def circle_update(*, actor, circle, **fields):
     """Organisers edit the circle with the rules of starting one; the places cannot go
-    below the members it has, and new places go to the waitlist."""
+    below the members it has, and new places go to the waitlist. Given
+    other_languages, the circle's other languages become exactly those."""
     if not permissions.can_manage_circle(actor, circle):
         raise PermissionDenied
     with transaction.atomic():
@@ -316,12 +352,31 @@ def circle_update(*, actor, circle, **fields):
                 }
             )
         locked.full_clean(exclude=["created_by"])
+        others = None
+        if "other_languages" in fields:
+            others = other_languages_clean(fields["other_languages"], main=locked.language)
         locked.save()
+        _other_languages_set(locked, others)
         while _waitlist_promote(locked) is not None:
             pass
     _forget_memberships(circle)
+    for slot in OTHER_LANGUAGE_SLOTS:  # read again from the table, not the old query
+        circle.__dict__.pop(slot, None)
     circle.refresh_from_db()
     return circle
+
+
+def _other_languages_set(circle, codes):
+    """Make codes the circle's other languages (None: keep them), never its main one."""
+    rows = CircleLanguage.objects.filter(circle=circle)
+    if codes is None:
+        rows.filter(language=circle.language).delete()
+        return
+    rows.exclude(language__in=codes).delete()
+    have = set(rows.values_list("language", flat=True))
+    CircleLanguage.objects.bulk_create(
+        [CircleLanguage(circle=circle, language=code) for code in codes if code not in have]
+    )
 
 
 def invitation_create(*, actor, circle, invitee):

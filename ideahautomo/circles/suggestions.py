@@ -2,7 +2,7 @@
 wants to learn or in a language they speak, meeting where they live or online."""
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -10,7 +10,7 @@ from ideahautomo.profiles.languages import SPOKEN_LANGUAGE_NAMES
 from ideahautomo.profiles.matching import CACHE_SECONDS, Suggestion, register_source
 from ideahautomo.profiles.models import ProfileLanguage, ProfileSkill
 
-from .models import Circle, CircleInterest, Membership
+from .models import Circle, CircleInterest, CircleLanguage, Membership
 from .selectors import CircleFilters, circles_for_list, meets_in, meets_online
 
 CANDIDATES = 100
@@ -29,8 +29,9 @@ def joinable_circles(viewer):
 @register_source("circles", gettext_lazy("Circles"))
 def circle_suggestions(viewer, viewer_profile, limit=10):
     """Circles about a skill the member wants to learn (3 points) or held in a language
-    they speak (1), meeting in their municipality (+2) or online (+1); newer first on
-    ties. The ranking is cached per member until their profile changes."""
+    they speak, as the main or another language (1), meeting in their municipality (+2)
+    or online (+1); newer first on ties. The ranking is cached per member until their
+    profile changes."""
     version = viewer_profile.updated_at.timestamp()
     key = f"suggestions:circles:{viewer.pk}:{version}:{limit}:{get_language()}"
     cached = cache.get(key)
@@ -56,7 +57,15 @@ def _rank(viewer, viewer_profile, limit):
         skill_id=OuterRef("skill_id"),
     )
     wished = CircleInterest.objects.filter(user=viewer, skill_id=OuterRef("skill_id"))
-    spoken = ProfileLanguage.objects.filter(profile_id=viewer_profile.pk, code=OuterRef("language"))
+    languages = ProfileLanguage.objects.filter(profile_id=viewer_profile.pk)
+    spoken = languages.filter(code=OuterRef("language"))
+    also_spoken = (
+        CircleLanguage.objects.filter(
+            circle_id=OuterRef("pk"), language__in=languages.values("code")
+        )
+        .order_by("language")
+        .values("language")[:1]
+    )
     municipality_id = viewer_profile.user.municipality_id
     place = meets_online()
     if municipality_id:
@@ -65,8 +74,12 @@ def _rank(viewer, viewer_profile, limit):
         joinable_circles(viewer)
         .select_related("skill")
         .filter(place)
-        .annotate(wanted=Exists(wanted) | Exists(wished), spoken=Exists(spoken))
-        .filter(Q(wanted=True) | Q(spoken=True))
+        .annotate(
+            wanted=Exists(wanted) | Exists(wished),
+            spoken=Exists(spoken),
+            also_spoken=Subquery(also_spoken),
+        )
+        .filter(Q(wanted=True) | Q(spoken=True) | Q(also_spoken__isnull=False))
         .order_by("-created_at", "-pk")[:CANDIDATES]
     )
     ranked = []
@@ -82,6 +95,12 @@ def _rank(viewer, viewer_profile, limit):
             parts.append(
                 _("in %(language)s, which you speak")
                 % {"language": SPOKEN_LANGUAGE_NAMES[circle.language]}
+            )
+        elif circle.also_spoken:
+            points += POINTS["language"]
+            parts.append(
+                _("also in %(language)s, which you speak")
+                % {"language": SPOKEN_LANGUAGE_NAMES[circle.also_spoken]}
             )
         if municipality_id and circle.meets_in_person and circle.municipality_id == municipality_id:
             points += POINTS["same_municipality"]

@@ -261,6 +261,7 @@ def test_the_wish_page_adds_a_wish_and_shows_circles_that_already_exist(cast, cl
     start(name="Salainen", visibility=Circle.Visibility.PRIVATE)
     start(name="Väärä taso", level="B2")
     client = client_for(cast.member)
+    client.cookies["django_language"] = "en"
 
     response = client.post(
         reverse("circles:interests"),
@@ -283,6 +284,7 @@ def test_the_wish_page_adds_a_wish_and_shows_circles_that_already_exist(cast, cl
 
 def test_the_wish_page_explains_bad_input_and_duplicates(cast, client_for):
     client = client_for(cast.member)
+    client.cookies["django_language"] = "en"
     url = reverse("circles:interests")
     data = {"skill": skill().pk, "language": "uk", "level": "A1"}
 

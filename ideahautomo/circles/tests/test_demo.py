@@ -17,3 +17,13 @@ def test_demo_discussion_is_created_once():
     assert all(post.link.startswith("https://") for post in posts.exclude(link=""))
     call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert CirclePost.objects.count() == 3
+
+
+def test_demo_finnish_circle_also_uses_ukrainian_once():
+    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    finnish = Circle.objects.get(name="Suomea arjessa – A1")
+    finnish.other_languages.all().delete()
+    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert finnish.language == "fi"
+    assert list(finnish.other_languages.values_list("language", flat=True)) == ["uk"]

@@ -595,6 +595,7 @@ def test_cancelling_asks_first_and_the_meeting_stays_visible_as_cancelled(cast, 
     [session] = schedule(circle, cast.member)
     url = reverse("circles:session_cancel", args=[circle.pk, session.pk])
     client = client_for(cast.member)
+    client.cookies["django_language"] = "en"
 
     assert "Cancel the meeting?" in client.get(url).content.decode()
     session.refresh_from_db()
