@@ -240,14 +240,14 @@ class PostForm(forms.Form):
         help_text=_("You can use Markdown: **bold**, *italics*, lists and links."),
     )
     link = forms.URLField(
-        label=_("Link to shared material (optional)"),
+        label=_("Link to shared material"),
         max_length=500,
         required=False,
         assume_scheme="https",
         help_text=_("For example a worksheet or a video. The link must start with https://."),
     )
     link_title = forms.CharField(
-        label=_("Name of the material (optional)"), max_length=120, required=False
+        label=_("Name of the material"), max_length=120, required=False
     )
 
 
