@@ -1,0 +1,295 @@
+"""Demo history: a past year of quiet demo clients in the Helsinki and Vantaa-Kerava demo
+areas, so that the staff impact dashboards of the demo show real figures.
+
+The clients are invented. They have no profile and no usable password: nobody sees
+them in the member directory or in suggestions, and nobody can sign in as them. Only
+their accounts, monthly check-ins and service feedback count in the dashboards.
+Most months of the Helsinki demo area have enough people to publish; the first months,
+and most of Vantaa-Kerava, stay under five, so hidden small groups show too.
+
+Everything is written in bulk in one transaction, the same on every machine (a fixed
+random seed); running it again changes nothing.
+"""
+
+import random
+from datetime import datetime, time, timedelta
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+
+from ideahautomo.accounts.demo import (
+    DEMO_DOMAIN,
+    FIRST_NAMES,
+    LANGUAGE_WEIGHTS,
+    LAST_NAMES,
+)
+from ideahautomo.accounts.models import (
+    EmploymentArea,
+    Invitation,
+    Municipality,
+    Role,
+    RoleAssignment,
+    User,
+)
+
+from .figures import add_months, first_of_month
+from .models import HELPED_FIELDS, CheckIn, ServiceFeedback, Situation
+
+# The clients' e-mail addresses: asiakas-0001@demo.ideahautomo.fi and so on.
+CLIENT_PREFIX = "asiakas-"
+SEED = 2026
+
+# Accounts ordered in each of the last twelve months, oldest first (the last is this
+# month, so far): the service grows in Helsinki, and stays small in Vantaa-Kerava.
+AREAS = [
+    (
+        "Helsingin työllisyysalue (demo)",
+        f"yhteyshenkilo@{DEMO_DOMAIN}",
+        ["091"],
+        [4, 5, 10, 14, 18, 21, 23, 25, 27, 29, 31, 16],
+    ),
+    (
+        "Vantaan ja Keravan työllisyysalue (demo)",
+        f"yhteyshenkilo.vantaa@{DEMO_DOMAIN}",
+        ["092", "092", "245"],
+        [1, 1, 2, 3, 3, 4, 4, 5, 5, 6, 6, 3],
+    ),
+]
+ACCEPT_SHARE = 0.88
+# A client's monthly check-in: answered, skipped, or not opened at all.
+ANSWER_SHARE = 0.62
+SKIP_SHARE = 0.05
+# Where a client still looking for work moves in a month, and how likely.
+MOVES_FROM_LOOKING = [
+    (Situation.EMPLOYED, 0.035),
+    (Situation.BUSINESS, 0.008),
+    (Situation.STUDYING, 0.02),
+    (Situation.TRAINING, 0.04),
+]
+MOOD_BASE = {
+    Situation.EMPLOYED: 4,
+    Situation.BUSINESS: 4,
+    Situation.STUDYING: 4,
+    Situation.TRAINING: 3,
+    Situation.LOOKING: 3,
+    Situation.OTHER: 3,
+}
+HELP_CHANCE = {"idea_team": 0.1, "circle": 0.2, "event": 0.25, "mentor": 0.07, "contact": 0.15}
+# Service feedback: how many clients of a hundred send some in a month, and their moods.
+FEEDBACK_PER_HUNDRED = 7
+FEEDBACK_MOODS = {1: 2, 2: 8, 3: 30, 4: 42, 5: 18}
+FEEDBACK_PAGES = ["/", "/ideat/", "/opintopiirit/", "/tapahtumat/", "/palvelut/", "/ihmiset/"]
+FEEDBACK_TEXTS = [
+    "Opintopiirissä oli mukava tavata muita samassa tilanteessa olevia.",
+    "Sain tapahtumasta hyvän vinkin työnhakuun.",
+    "Sivusto on selkeä, löysin helposti tapahtumat.",
+    "Toivoisin enemmän tapahtumia Itä-Helsinkiin.",
+    "Mentorin kanssa keskustelu auttoi paljon.",
+    "Haku voisi löytää myös osan sanasta.",
+    "Kiitos, tämä on tuonut arkeen rytmiä.",
+    "Ideatiimi löytyi nopeasti, hieno juttu!",
+    "Tekstit ovat välillä vähän pitkiä.",
+    "Hyvä, että palvelu toimii myös puhelimella.",
+    "Kuukausikysely on sopivan lyhyt.",
+    "Löysin palvelukartasta neuvontapisteen, josta en tiennyt.",
+    "Verkkotapahtumiin oli helppo osallistua kotoa.",
+    "Enemmän iltatapahtumia, kiitos.",
+    "Yhteyshenkilöltä sain apua tunnusten kanssa nopeasti.",
+    "Opintopiirin aikataulu ei aina sopinut minulle.",
+    "Mukava ja rento ilmapiiri tapahtumissa.",
+    "Yrittäjyyden ideariihi oli innostava.",
+    "Toivoisin ruotsinkielisiä opintopiirejä.",
+    "Kielikahvila auttoi puhumaan rohkeammin suomea.",
+]
+TEXT_SHARE = 0.7
+
+
+def client_email(number):
+    return f"{CLIENT_PREFIX}{number:04d}@{DEMO_DOMAIN}"
+
+
+def is_client(email):
+    return email.startswith(CLIENT_PREFIX) and email.endswith(f"@{DEMO_DOMAIN}")
+
+
+def _moment(rng, month, now, *, earliest=None):
+    """A working-day-like moment in month, never in the future and never before earliest."""
+    moment = timezone.make_aware(
+        datetime.combine(month.replace(day=rng.randint(1, 28)), time(rng.randint(8, 16)))
+    )
+    moment += timedelta(minutes=rng.randint(0, 59))
+    moment = min(moment, now - timedelta(minutes=rng.randint(5, 600)))
+    if earliest is not None:
+        moment = max(moment, earliest)
+    return moment
+
+
+def _weighted(rng, weights):
+    return rng.choices(list(weights), list(weights.values()))[0]
+
+
+def demo_history_create(*, now=None):
+    """Create the demo history once; returns the number of clients made (0 if they exist)."""
+    if User.objects.filter(email=client_email(1)).exists():
+        return 0
+    now = now or timezone.now()
+    rng = random.Random(SEED)
+    this_month = first_of_month(timezone.localdate(now))
+    municipalities = {m.code: m.pk for m in Municipality.objects.all()}
+    password = make_password(None)
+    users, invitations = [], []
+    number = 0
+    with transaction.atomic():
+        for area_name, inviter_email, codes, per_month in AREAS:
+            area = EmploymentArea.objects.filter(name=area_name).first()
+            inviter = User.objects.filter(email=inviter_email).first()
+            if area is None or inviter is None:
+                continue
+            months = [add_months(this_month, index - len(per_month) + 1) for index in range(12)]
+            for month, count in zip(months, per_month, strict=True):
+                for _ in range(count):
+                    number += 1
+                    invitation, user = _client(
+                        rng, number, area, inviter, month, now, municipalities, codes, password
+                    )
+                    invitations.append(invitation)
+                    if user is not None:
+                        users.append(user)
+        User.objects.bulk_create(users)
+        RoleAssignment.objects.bulk_create(
+            [RoleAssignment(user_id=user.pk, role=Role.MEMBER) for user in users]
+        )
+        by_email = {user.email: user for user in users}
+        for invitation in invitations:
+            user = by_email.get(invitation.email)
+            invitation.accepted_user_id = user.pk if user else None
+        Invitation.objects.bulk_create(invitations)
+        check_ins = []
+        for user in users:
+            check_ins.extend(_check_ins(rng, user, this_month, now))
+        CheckIn.objects.bulk_create(check_ins)
+        ServiceFeedback.objects.bulk_create(_feedback(rng, users, this_month, now))
+    return number
+
+
+def _client(rng, number, area, inviter, month, now, municipalities, codes, password):
+    """One ordered account: its invitation, and the client if they took it into use."""
+    language = _weighted(rng, LANGUAGE_WEIGHTS)
+    name = f"{rng.choice(FIRST_NAMES[language])} {rng.choice(LAST_NAMES[language])}"
+    email = client_email(number)
+    ordered = _moment(rng, month, now)
+    invitation = Invitation(
+        email=email,
+        name=name,
+        language=language,
+        area=area,
+        invited_by=inviter,
+        created_at=ordered,
+        sent_at=ordered,
+        send_count=1,
+        expires_at=ordered + timedelta(days=10),
+    )
+    accepted = ordered + timedelta(hours=rng.randint(2, 24 * 6))
+    if rng.random() >= ACCEPT_SHARE or accepted > now:
+        if rng.random() < 0.5:
+            invitation.opened_at = min(now, ordered + timedelta(hours=rng.randint(1, 48)))
+        return invitation, None
+    invitation.opened_at = invitation.accepted_at = accepted
+    # About half signed in during the last month; the others earlier.
+    if rng.random() < 0.5:
+        last_login = max(accepted, now - timedelta(days=rng.randint(0, 25)))
+    else:
+        last_login = accepted + (now - accepted) * rng.random() * 0.8
+    user = User(
+        email=email,
+        display_name=name,
+        language=language,
+        area=area,
+        municipality_id=municipalities.get(rng.choice(codes)),
+        password=password,
+        date_joined=accepted,
+        last_login=last_login,
+        guidelines_accepted_at=accepted,
+        privacy_notice_accepted_at=accepted,
+    )
+    return invitation, user
+
+
+def _next_situation(rng, situation):
+    roll = rng.random()
+    if situation == Situation.LOOKING:
+        threshold = 0.0
+        for target, chance in MOVES_FROM_LOOKING:
+            threshold += chance
+            if roll < threshold:
+                return target
+        return situation
+    # Some leave a training or other situation, and a few lose their new job.
+    back = 0.15 if situation in (Situation.TRAINING, Situation.OTHER) else 0.0
+    if situation == Situation.EMPLOYED:
+        back = 0.02
+    return Situation.LOOKING if roll < back else situation
+
+
+def _check_ins(rng, user, this_month, now):
+    """The client's answers from the month they joined (if early enough) to last month;
+    this month stays open, as it does for the demo members."""
+    joined = timezone.localtime(user.date_joined)
+    month = first_of_month(joined.date())
+    if joined.day > 20:
+        month = add_months(month, 1)
+    situation = (
+        Situation.LOOKING
+        if rng.random() < 0.85
+        else rng.choice([Situation.TRAINING, Situation.OTHER])
+    )
+    while month < this_month:
+        situation = _next_situation(rng, situation)
+        roll = rng.random()
+        if roll < ANSWER_SHARE + SKIP_SHARE:
+            moment = _moment(rng, month, now, earliest=user.date_joined)
+            values = {"skipped": True}
+            if roll < ANSWER_SHARE:
+                mood = MOOD_BASE[situation] + rng.choice((-1, 0, 0, 0, 1))
+                values = {
+                    "situation": situation,
+                    "mood": min(5, max(1, mood)),
+                    **{
+                        field: rng.random() < HELP_CHANCE[name]
+                        for name, field in HELPED_FIELDS.items()
+                    },
+                }
+            yield CheckIn(
+                user_id=user.pk,
+                month=month,
+                area_id=user.area_id,
+                created_at=moment,
+                updated_at=moment,
+                **values,
+            )
+        month = add_months(month, 1)
+
+
+def _feedback(rng, users, this_month, now):
+    """Signed service feedback by month: a few of the clients who had joined by then."""
+    feedback = []
+    for index in range(12):
+        month = add_months(this_month, index - 11)
+        end = min(now, timezone.make_aware(datetime.combine(add_months(month, 1), time())))
+        for area_id in sorted({user.area_id for user in users}):
+            joined = [u for u in users if u.area_id == area_id and u.date_joined < end]
+            count = round(len(joined) * FEEDBACK_PER_HUNDRED / 100 + rng.random())
+            for user in rng.sample(joined, min(count, len(joined))):
+                text = rng.choice(FEEDBACK_TEXTS) if rng.random() < TEXT_SHARE else ""
+                feedback.append(
+                    ServiceFeedback(
+                        user_id=user.pk,
+                        area_id=area_id,
+                        mood=_weighted(rng, FEEDBACK_MOODS),
+                        text=text,
+                        page=rng.choice(FEEDBACK_PAGES),
+                        created_at=_moment(rng, month, now, earliest=user.date_joined),
+                    )
+                )
+    return feedback
