@@ -32,6 +32,7 @@ from ideahautomo.accounts.models import (
     RoleAssignment,
     User,
 )
+from ideahautomo.events.models import Event, Feedback, Registration
 
 from .figures import add_months, first_of_month
 from .models import HELPED_FIELDS, CheckIn, ServiceFeedback, Situation
@@ -104,6 +105,31 @@ FEEDBACK_TEXTS = [
 ]
 TEXT_SHARE = 0.7
 
+# Past events of each month: (title, kind, place, street address, municipality code,
+# people registering), in Helsinki twice a month and in Vantaa every other month.
+HISTORY_EVENTS = {
+    "091": [
+        ("Työnhaun klinikka", Event.Kind.WORKSHOP, (8, 18)),
+        ("Verkostoitumisaamu Ideahautomossa", Event.Kind.NETWORKING, (6, 14)),
+        ("Ideariihi: oma pieni yritys", Event.Kind.IDEA_SESSION, (5, 12)),
+        ("Kielikahvila: suomea arjessa", Event.Kind.NETWORKING, (6, 15)),
+    ],
+    "092": [("Työnhakijoiden aamukahvit Tikkurilassa", Event.Kind.NETWORKING, (3, 7))],
+}
+VENUES = {
+    "091": ("Ideahautomon tila", "Hämeentie 11"),
+    "092": ("Kohtaamispaikka Tikkurila (demo)", "Asematie 1"),
+}
+EVENT_DESCRIPTION = "Menneen tapahtuman kuvaus (demo)."
+ATTEND_SHARE = 0.8
+EVENT_FEEDBACK_SHARE = 0.5
+EVENT_COMMENTS = [
+    "Hyvä tunnelma ja hyödyllisiä vinkkejä.",
+    "Sain uusia tuttuja.",
+    "Olisin halunnut enemmän aikaa keskustelulle.",
+    "Selkeä ja käytännöllinen.",
+]
+
 
 def client_email(number):
     return f"{CLIENT_PREFIX}{number:04d}@{DEMO_DOMAIN}"
@@ -170,6 +196,7 @@ def demo_history_create(*, now=None):
             check_ins.extend(_check_ins(rng, user, this_month, now))
         CheckIn.objects.bulk_create(check_ins)
         ServiceFeedback.objects.bulk_create(_feedback(rng, users, this_month, now))
+        _events(rng, users, this_month, now, municipalities)
     return number
 
 
@@ -293,3 +320,81 @@ def _feedback(rng, users, this_month, now):
                     )
                 )
     return feedback
+
+
+def _events(rng, users, this_month, now, municipalities):
+    """A year of past events in the two areas, the clients' registrations, attendance
+    and anonymous feedback."""
+    manager = User.objects.filter(email=f"projektipaallikko@{DEMO_DOMAIN}").first()
+    areas = dict(
+        Municipality.objects.filter(code__in=HISTORY_EVENTS).values_list("code", "employment_area")
+    )
+    registrations, feedback = [], []
+    for index in range(12):
+        month = add_months(this_month, index - 11)
+        for code, specs in HISTORY_EVENTS.items():
+            if code not in municipalities:
+                continue
+            chosen = (
+                [specs[(2 * index) % len(specs)], specs[(2 * index + 1) % len(specs)]]
+                if len(specs) > 1
+                else specs[: index % 2]
+            )
+            for title, kind, (fewest, most) in chosen:
+                starts = timezone.make_aware(
+                    datetime.combine(month.replace(day=rng.randint(3, 26)), time(13))
+                )
+                ends = starts + timedelta(hours=2)
+                if ends > now - timedelta(days=1):
+                    continue
+                venue, street = VENUES[code]
+                event = Event.objects.create(
+                    kind=kind,
+                    title=title,
+                    description=EVENT_DESCRIPTION,
+                    starts_at=starts,
+                    ends_at=ends,
+                    venue_name=venue,
+                    street_address=street,
+                    municipality_id=municipalities[code],
+                    capacity=20,
+                    created_by=manager,
+                    created_at=starts - timedelta(days=21),
+                )
+                joined = [
+                    u
+                    for u in users
+                    if u.area_id == areas[code] and u.date_joined < starts - timedelta(days=2)
+                ]
+                people = rng.sample(joined, min(len(joined), rng.randint(fewest, most)))
+                for user in people:
+                    attended = rng.random() < ATTEND_SHARE
+                    given = min(now, ends + timedelta(hours=rng.randint(2, 48)))
+                    gives_feedback = attended and rng.random() < EVENT_FEEDBACK_SHARE
+                    registrations.append(
+                        Registration(
+                            event=event,
+                            user_id=user.pk,
+                            status=Registration.Status.CONFIRMED,
+                            registered_at=max(
+                                user.date_joined, starts - timedelta(days=rng.randint(2, 10))
+                            ),
+                            attended=attended,
+                            reminder_sent_at=starts - timedelta(days=1),
+                            feedback_requested_at=ends if attended else None,
+                            feedback_given_at=given if gives_feedback else None,
+                        )
+                    )
+                    if gives_feedback:
+                        comment = rng.choice(EVENT_COMMENTS) if rng.random() < 0.3 else ""
+                        feedback.append(
+                            Feedback(
+                                event=event,
+                                mood=_weighted(rng, FEEDBACK_MOODS),
+                                comment=comment,
+                                given_on=timezone.localdate(given),
+                            )
+                        )
+                Event.objects.filter(pk=event.pk).update(registered_count=len(people))
+    Registration.objects.bulk_create(registrations)
+    Feedback.objects.bulk_create(feedback)

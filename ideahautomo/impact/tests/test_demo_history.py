@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from ideahautomo.accounts.demo import DEMO_DOMAIN
 from ideahautomo.accounts.models import EmploymentArea, Invitation, Role, User
+from ideahautomo.events.models import Event, Feedback, Registration
 from ideahautomo.impact.demo_history import CLIENT_PREFIX, demo_history_create
 from ideahautomo.impact.models import CheckIn, MonthlyFigure, ServiceFeedback
 from ideahautomo.impact.selectors import month_of
@@ -114,6 +115,28 @@ def test_clients_answers_follow_the_models_rules(demo):
     assert not ServiceFeedback.objects.filter(user=None).exclude(area=None).exists()
 
 
+def test_clients_went_to_past_events_of_their_own_area(demo):
+    registrations = Registration.objects.filter(user__in=clients()).select_related(
+        "event__municipality", "user"
+    )
+    assert registrations.count() > 100
+    for registration in registrations:
+        event = registration.event
+        assert event.ends_at < timezone.now()
+        assert event.municipality.employment_area_id == registration.user.area_id
+        assert registration.registered_at >= registration.user.date_joined
+        assert event.registered_count <= event.capacity
+    events = Event.objects.filter(registrations__in=registrations).distinct()
+    for event in events:
+        assert event.registered_count == event.registrations.filter(status="confirmed").count()
+    assert registrations.filter(attended=True).exists()
+    assert registrations.filter(attended=False).exists()
+    # Event feedback is anonymous: given by those who came, never more.
+    given = registrations.exclude(feedback_given_at=None)
+    assert not given.exclude(attended=True).exists()
+    assert Feedback.objects.filter(event__in=events).count() == given.count()
+
+
 def test_the_helsinki_dashboard_shows_figures_and_hides_small_groups(demo, english):
     client = english(f"yhteyshenkilo@{DEMO_DOMAIN}")
     response = client.get(reverse("impact:dashboard"))
@@ -134,10 +157,15 @@ def test_the_helsinki_dashboard_shows_figures_and_hides_small_groups(demo, engli
     assert any(re.fullmatch(r"\d+[.,]\d", value) and float(value) > 0 for value in shares)
     assert any(value == HIDDEN for _column, value in outcomes)
 
+    activity = cells(html, "activity")
+    registered = [value for column, value in activity if column == "Event registrations"]
+    assert sum(value.isdigit() and int(value) >= 5 for value in registered) >= 8
+
     moods = cells(html, "mood-trend")
     assert any(re.fullmatch(r"[1-5][.,]\d", value) for _column, value in moods)
     # Enough people sent written feedback for it to be shown.
-    assert "Opintopiiri" in html or "tapahtum" in html.lower()
+    comments = html.split('class="feedback-comments"', 1)[1].split("</ul>", 1)[0]
+    assert comments.count("<li>") >= 5
 
 
 def test_the_vantaa_dashboard_is_mostly_hidden(demo, english):
