@@ -3,7 +3,8 @@ areas, so that the staff impact dashboards of the demo show real figures.
 
 The clients are invented. They have no profile and no usable password: nobody sees
 them in the member directory or in suggestions, and nobody can sign in as them. Only
-their accounts, monthly check-ins and service feedback count in the dashboards.
+their accounts, monthly check-ins, service feedback and the past events they went to
+count in the dashboards.
 Most months of the Helsinki demo area have enough people to publish; the first months,
 and most of Vantaa-Kerava, stay under five, so hidden small groups show too.
 
@@ -105,8 +106,8 @@ FEEDBACK_TEXTS = [
 ]
 TEXT_SHARE = 0.7
 
-# Past events of each month: (title, kind, place, street address, municipality code,
-# people registering), in Helsinki twice a month and in Vantaa every other month.
+# Past events by municipality: (title, kind, (fewest, most) people registering). Helsinki
+# has two a month, taken in turn; Vantaa one every other month.
 HISTORY_EVENTS = {
     "091": [
         ("Työnhaun klinikka", Event.Kind.WORKSHOP, (8, 18)),
@@ -133,10 +134,6 @@ EVENT_COMMENTS = [
 
 def client_email(number):
     return f"{CLIENT_PREFIX}{number:04d}@{DEMO_DOMAIN}"
-
-
-def is_client(email):
-    return email.startswith(CLIENT_PREFIX) and email.endswith(f"@{DEMO_DOMAIN}")
 
 
 def _moment(rng, month, now, *, earliest=None):
