@@ -35,21 +35,21 @@ from ideahautomo.accounts.models import (
 )
 from ideahautomo.events.models import Event, Feedback, Registration
 
-from .figures import add_months, first_of_month
-from .models import HELPED_FIELDS, CheckIn, ServiceFeedback, Situation
+from .figures import ACTIVE_METRIC, add_months, first_of_month, start_of
+from .models import HELPED_FIELDS, CheckIn, MonthlyFigure, ServiceFeedback, Situation
 
 # The clients' e-mail addresses: asiakas-0001@demo.ideahautomo.fi and so on.
 CLIENT_PREFIX = "asiakas-"
 SEED = 2026
 
-# Accounts ordered in each of the last twelve months, oldest first (the last is this
-# month, so far): the service grows in Helsinki, and stays small in Vantaa-Kerava.
+# Accounts ordered in each month up to this one (so far), oldest first: Helsinki began
+# fourteen months ago and grows, Vantaa-Kerava began a year ago and stays small.
 AREAS = [
     (
         "Helsingin työllisyysalue (demo)",
         f"yhteyshenkilo@{DEMO_DOMAIN}",
         ["091"],
-        [4, 5, 10, 14, 18, 21, 23, 25, 27, 29, 31, 16],
+        [6, 7, 8, 9, 10, 12, 14, 16, 18, 20, 22, 24, 26, 14],
     ),
     (
         "Vantaan ja Keravan työllisyysalue (demo)",
@@ -64,45 +64,57 @@ ANSWER_SHARE = 0.62
 SKIP_SHARE = 0.05
 # Where a client still looking for work moves in a month, and how likely.
 MOVES_FROM_LOOKING = [
-    (Situation.EMPLOYED, 0.035),
-    (Situation.BUSINESS, 0.008),
-    (Situation.STUDYING, 0.02),
+    (Situation.EMPLOYED, 0.065),
+    (Situation.BUSINESS, 0.015),
+    (Situation.STUDYING, 0.04),
     (Situation.TRAINING, 0.04),
 ]
-MOOD_BASE = {
-    Situation.EMPLOYED: 4,
-    Situation.BUSINESS: 4,
-    Situation.STUDYING: 4,
-    Situation.TRAINING: 3,
-    Situation.LOOKING: 3,
-    Situation.OTHER: 3,
+# How clients in each situation answer the mood question (weights of moods 1-5).
+SEEKING_MOODS = {1: 5, 2: 20, 3: 45, 4: 25, 5: 5}
+BETWEEN_MOODS = {1: 3, 2: 15, 3: 45, 4: 30, 5: 7}
+SETTLED_MOODS = {1: 1, 2: 5, 3: 25, 4: 47, 5: 22}
+MOODS_BY_SITUATION = {
+    Situation.EMPLOYED: SETTLED_MOODS,
+    Situation.BUSINESS: SETTLED_MOODS,
+    Situation.STUDYING: SETTLED_MOODS,
+    Situation.TRAINING: BETWEEN_MOODS,
+    Situation.LOOKING: SEEKING_MOODS,
+    Situation.OTHER: BETWEEN_MOODS,
 }
+# Of the clients who had an account by the end of a month, the share who had signed in
+# during its last 30 days (what the nightly refresh stored for the active members).
+ACTIVE_SHARE = (0.45, 0.6)
 HELP_CHANCE = {"idea_team": 0.1, "circle": 0.2, "event": 0.25, "mentor": 0.07, "contact": 0.15}
 # Service feedback: how many clients of a hundred send some in a month, and their moods.
 FEEDBACK_PER_HUNDRED = 7
-FEEDBACK_MOODS = {1: 2, 2: 8, 3: 30, 4: 42, 5: 18}
+FEEDBACK_MOODS = {1: 4, 2: 10, 3: 30, 4: 38, 5: 18}
 FEEDBACK_PAGES = ["/", "/ideat/", "/opintopiirit/", "/tapahtumat/", "/palvelut/", "/ihmiset/"]
-FEEDBACK_TEXTS = [
+# Written feedback: what people glad of the service say (moods 4-5), and the rest.
+GLAD_TEXTS = [
     "Opintopiirissä oli mukava tavata muita samassa tilanteessa olevia.",
     "Sain tapahtumasta hyvän vinkin työnhakuun.",
     "Sivusto on selkeä, löysin helposti tapahtumat.",
-    "Toivoisin enemmän tapahtumia Itä-Helsinkiin.",
     "Mentorin kanssa keskustelu auttoi paljon.",
-    "Haku voisi löytää myös osan sanasta.",
     "Kiitos, tämä on tuonut arkeen rytmiä.",
     "Ideatiimi löytyi nopeasti, hieno juttu!",
-    "Tekstit ovat välillä vähän pitkiä.",
     "Hyvä, että palvelu toimii myös puhelimella.",
     "Kuukausikysely on sopivan lyhyt.",
     "Löysin palvelukartasta neuvontapisteen, josta en tiennyt.",
     "Verkkotapahtumiin oli helppo osallistua kotoa.",
-    "Enemmän iltatapahtumia, kiitos.",
     "Yhteyshenkilöltä sain apua tunnusten kanssa nopeasti.",
-    "Opintopiirin aikataulu ei aina sopinut minulle.",
     "Mukava ja rento ilmapiiri tapahtumissa.",
     "Yrittäjyyden ideariihi oli innostava.",
-    "Toivoisin ruotsinkielisiä opintopiirejä.",
     "Kielikahvila auttoi puhumaan rohkeammin suomea.",
+]
+WISHING_TEXTS = [
+    "Toivoisin enemmän tapahtumia Itä-Helsinkiin.",
+    "Haku voisi löytää myös osan sanasta.",
+    "Tekstit ovat välillä vähän pitkiä.",
+    "Enemmän iltatapahtumia, kiitos.",
+    "Opintopiirin aikataulu ei aina sopinut minulle.",
+    "Toivoisin ruotsinkielisiä opintopiirejä.",
+    "En ole vielä löytänyt itselleni sopivaa ryhmää.",
+    "Tapahtumat täyttyvät liian nopeasti.",
 ]
 TEXT_SHARE = 0.7
 
@@ -169,7 +181,10 @@ def demo_history_create(*, now=None):
             inviter = User.objects.filter(email=inviter_email).first()
             if area is None or inviter is None:
                 continue
-            months = [add_months(this_month, index - len(per_month) + 1) for index in range(12)]
+            months = [
+                add_months(this_month, index - len(per_month) + 1)
+                for index in range(len(per_month))
+            ]
             for month, count in zip(months, per_month, strict=True):
                 for _ in range(count):
                     number += 1
@@ -194,6 +209,9 @@ def demo_history_create(*, now=None):
         CheckIn.objects.bulk_create(check_ins)
         ServiceFeedback.objects.bulk_create(_feedback(rng, users, this_month, now))
         _events(rng, users, this_month, now, municipalities)
+        MonthlyFigure.objects.bulk_create(
+            _active_members(rng, users, this_month), ignore_conflicts=True
+        )
     return number
 
 
@@ -275,10 +293,9 @@ def _check_ins(rng, user, this_month, now):
             moment = _moment(rng, month, now, earliest=user.date_joined)
             values = {"skipped": True}
             if roll < ANSWER_SHARE:
-                mood = MOOD_BASE[situation] + rng.choice((-1, 0, 0, 0, 1))
                 values = {
                     "situation": situation,
-                    "mood": min(5, max(1, mood)),
+                    "mood": _weighted(rng, MOODS_BY_SITUATION[situation]),
                     **{
                         field: rng.random() < HELP_CHANCE[name]
                         for name, field in HELPED_FIELDS.items()
@@ -305,12 +322,14 @@ def _feedback(rng, users, this_month, now):
             joined = [u for u in users if u.area_id == area_id and u.date_joined < end]
             count = round(len(joined) * FEEDBACK_PER_HUNDRED / 100 + rng.random())
             for user in rng.sample(joined, min(count, len(joined))):
-                text = rng.choice(FEEDBACK_TEXTS) if rng.random() < TEXT_SHARE else ""
+                mood = _weighted(rng, FEEDBACK_MOODS)
+                texts = GLAD_TEXTS if mood >= 4 else WISHING_TEXTS
+                text = rng.choice(texts) if rng.random() < TEXT_SHARE else ""
                 feedback.append(
                     ServiceFeedback(
                         user_id=user.pk,
                         area_id=area_id,
-                        mood=_weighted(rng, FEEDBACK_MOODS),
+                        mood=mood,
                         text=text,
                         page=rng.choice(FEEDBACK_PAGES),
                         created_at=_moment(rng, month, now, earliest=user.date_joined),
@@ -395,3 +414,20 @@ def _events(rng, users, this_month, now, municipalities):
                 Event.objects.filter(pk=event.pk).update(registered_count=len(people))
     Registration.objects.bulk_create(registrations)
     Feedback.objects.bulk_create(feedback)
+
+
+def _active_members(rng, users, this_month):
+    """The active members of the months before this one, as the nightly refresh would
+    have stored them then (this month's figure is measured by the refresh itself)."""
+    figures = []
+    for index in range(1, 13):
+        month = add_months(this_month, -index)
+        end = start_of(add_months(month, 1))
+        for area_id in sorted({user.area_id for user in users}):
+            joined = sum(1 for u in users if u.area_id == area_id and u.date_joined < end)
+            value = round(joined * rng.uniform(*ACTIVE_SHARE))
+            if value:
+                figures.append(
+                    MonthlyFigure(month=month, area_id=area_id, metric=ACTIVE_METRIC, value=value)
+                )
+    return figures

@@ -75,7 +75,7 @@ def test_running_the_demo_again_changes_nothing(demo):
 
 def test_clients_are_quiet_members_of_the_two_demo_areas(demo):
     people = clients()
-    assert 200 <= people.count() <= 280
+    assert 180 <= people.count() <= 280
     by_area = {name: people.filter(area__name=name).count() for name in (HELSINKI, VANTAA)}
     assert by_area[HELSINKI] > 3 * by_area[VANTAA] > 0
     assert by_area[HELSINKI] + by_area[VANTAA] == people.count()
@@ -148,7 +148,6 @@ def test_the_helsinki_dashboard_shows_figures_and_hides_small_groups(demo, engli
     accounts = cells(html, "accounts")
     published = [int(value) for _column, value in accounts if value.isdigit()]
     assert sum(value >= 5 for value in published) >= 12
-    assert any(value == HIDDEN for _column, value in accounts)
 
     outcomes = cells(html, "outcomes")
     answers = [value for column, value in outcomes if column == "Answers"]
@@ -160,6 +159,9 @@ def test_the_helsinki_dashboard_shows_figures_and_hides_small_groups(demo, engli
     activity = cells(html, "activity")
     registered = [value for column, value in activity if column == "Event registrations"]
     assert sum(value.isdigit() and int(value) >= 5 for value in registered) >= 8
+    # Two events a month are too few to publish.
+    held = [value for column, value in activity if column == "Events held"]
+    assert HIDDEN in held
 
     moods = cells(html, "mood-trend")
     assert any(re.fullmatch(r"[1-5][.,]\d", value) for _column, value in moods)
