@@ -149,6 +149,10 @@ def test_the_helsinki_dashboard_shows_figures_and_hides_small_groups(demo, engli
     published = [int(value) for _column, value in accounts if value.isdigit()]
     assert sum(value >= 5 for value in published) >= 12
 
+    # The active members of past months, as the nightly refreshes would have stored them.
+    active = [value for _column, value in cells(html, "active")]
+    assert sum(value.isdigit() and int(value) >= 5 for value in active) >= 10
+
     outcomes = cells(html, "outcomes")
     answers = [value for column, value in outcomes if column == "Answers"]
     assert sum(value.isdigit() and int(value) >= 5 for value in answers) >= 6
