@@ -16,6 +16,7 @@ from django.utils import timezone
 from ideahautomo.accounts.demo import DEMO_DOMAIN, SYNTHETIC_DOMAIN
 from ideahautomo.accounts.models import Role, User
 
+from .demo_history import CLIENT_PREFIX
 from .models import HELPED_FIELDS, CheckIn, ServiceFeedback, Situation
 from .selectors import month_of
 
@@ -68,7 +69,7 @@ def demo_create():
         user.email.split("@")[0]: user
         for user in User.objects.filter(
             email__endswith=f"@{DEMO_DOMAIN}", role_assignments__role=Role.MEMBER
-        )
+        ).exclude(email__startswith=CLIENT_PREFIX)
     }
     now = timezone.now()
     check_ins = []

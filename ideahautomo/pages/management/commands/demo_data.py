@@ -8,6 +8,7 @@ from ideahautomo.circles import demo as circles_demo
 from ideahautomo.events import demo as events_demo
 from ideahautomo.ideas import demo as ideas_demo
 from ideahautomo.impact import demo as impact_demo
+from ideahautomo.impact.demo_history import demo_history_create
 from ideahautomo.impact.figures import refresh_figures
 from ideahautomo.messaging import demo as messaging_demo
 from ideahautomo.profiles import demo as profiles_demo
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         events_demo.demo_create()
         messaging_demo.demo_create()
         impact_demo.demo_create()
+        demo_history_create()
         if members:
             log = self.stdout.write
             seconds = accounts_demo.synthetic_members_create(total=members, log=log)
