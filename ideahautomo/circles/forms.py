@@ -246,9 +246,7 @@ class PostForm(forms.Form):
         assume_scheme="https",
         help_text=_("For example a worksheet or a video. The link must start with https://."),
     )
-    link_title = forms.CharField(
-        label=_("Name of the material"), max_length=120, required=False
-    )
+    link_title = forms.CharField(label=_("Name of the material"), max_length=120, required=False)
 
 
 class InviteSearchForm(forms.Form):
