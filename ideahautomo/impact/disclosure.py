@@ -41,6 +41,8 @@ import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils import formats
+
 THRESHOLD = 5
 
 
@@ -53,6 +55,7 @@ class Figure:
 
     value: int | float | None
     suppressed: bool = False
+    unit: str = ""  # "%" for shares, shown after the number on the page
 
     def __str__(self):
         if self.suppressed:
@@ -65,7 +68,12 @@ class Figure:
 
     @property
     def display(self):
-        return str(self)
+        """The figure as a page shows it: decimals in the reader's language ("12,5"
+        in Finnish) and the unit after the number ("12,5 %")."""
+        if not self.is_published or not isinstance(self.value, float):
+            return str(self)
+        number = formats.number_format(self.value, 1)
+        return f"{number}\u00a0{self.unit}" if self.unit else number
 
     @property
     def is_published(self):
@@ -116,7 +124,7 @@ def share(part, whole):
     rest = whole - part
     if whole < THRESHOLD or 0 < part < THRESHOLD or 0 < rest < THRESHOLD:
         return HIDDEN
-    return Figure(round(100 * part / whole, 1))
+    return Figure(round(100 * part / whole, 1), unit="%")
 
 
 def _check_count(value):

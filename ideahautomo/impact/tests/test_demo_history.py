@@ -157,7 +157,8 @@ def test_the_helsinki_dashboard_shows_figures_and_hides_small_groups(demo, engli
     answers = [value for column, value in outcomes if column == "Answers"]
     assert sum(value.isdigit() and int(value) >= 5 for value in answers) >= 6
     shares = [value for column, value in outcomes if column != "Answers"]
-    assert any(re.fullmatch(r"\d+[.,]\d", value) and float(value) > 0 for value in shares)
+    percentages = [re.fullmatch(r"(\d+\.\d)\u00a0%", value) for value in shares]
+    assert any(match and float(match[1]) > 0 for match in percentages)
     assert any(value == HIDDEN for _column, value in outcomes)
 
     activity = cells(html, "activity")

@@ -1,6 +1,7 @@
 """Small groups stay hidden in published tables, shares, averages and counts."""
 
 import pytest
+from django.utils import translation
 
 from ideahautomo.impact.disclosure import (
     THRESHOLD,
@@ -198,3 +199,13 @@ def test_the_attacker_does_find_what_an_unprotected_table_reveals():
     )
     assert attack(grid, leaky)["cell", (0, 0)] == (3, 3)
     assert ("cell", (0, 0), 3) in exposures(grid, leaky)
+
+
+def test_a_page_shows_shares_and_averages_in_the_readers_language():
+    with translation.override("fi"):
+        assert share(25, 200).display == "12,5\u00a0%"
+        assert mean(33, 10).display == "3,3"
+        assert share(2, 200).display == "< 5"
+    with translation.override("en"):
+        assert share(25, 200).display == "12.5\u00a0%"
+    assert str(share(25, 200)) == "12.5"  # exports keep the bare number
