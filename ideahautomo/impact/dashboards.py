@@ -119,7 +119,7 @@ def _combined(figure, parts):
     otherwise give back the hidden part's figure by subtraction.
     """
     if any(part.suppressed for part, people in parts if people):
-        return disclosure.HIDDEN
+        return disclosure.HIDDEN_SHARE if figure.unit == "%" else disclosure.HIDDEN_MEAN
     return figure
 
 

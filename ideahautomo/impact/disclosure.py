@@ -42,6 +42,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.utils import formats
+from django.utils.translation import gettext
 
 THRESHOLD = 5
 
@@ -56,6 +57,7 @@ class Figure:
     value: int | float | None
     suppressed: bool = False
     unit: str = ""  # "%" for shares, shown after the number on the page
+    derived: bool = False  # a share or an average, not a count of people
 
     def __str__(self):
         if self.suppressed:
@@ -69,7 +71,10 @@ class Figure:
     @property
     def display(self):
         """The figure as a page shows it: decimals in the reader's language ("12,5"
-        in Finnish) and the unit after the number ("12,5 %")."""
+        in Finnish) and the unit after the number ("12,5 %"). A hidden share or
+        average reads "hidden": "< 5" would claim a value it does not have."""
+        if self.suppressed and self.derived:
+            return gettext("hidden")
         if not self.is_published or not isinstance(self.value, float):
             return str(self)
         number = formats.number_format(self.value, 1)
@@ -81,6 +86,8 @@ class Figure:
 
 
 HIDDEN = Figure(None, suppressed=True)
+HIDDEN_SHARE = Figure(None, suppressed=True, unit="%", derived=True)
+HIDDEN_MEAN = Figure(None, suppressed=True, derived=True)
 
 
 @dataclass(frozen=True)
@@ -105,8 +112,8 @@ def mean(total, count):
     """An average over `count` people, hidden when they are fewer than five."""
     _check_count(count)
     if count < THRESHOLD:
-        return HIDDEN
-    return Figure(round(total / count, 1))
+        return HIDDEN_MEAN
+    return Figure(round(total / count, 1), derived=True)
 
 
 def share(part, whole):
@@ -123,8 +130,8 @@ def share(part, whole):
         raise ValueError("The part cannot be larger than the whole.")
     rest = whole - part
     if whole < THRESHOLD or 0 < part < THRESHOLD or 0 < rest < THRESHOLD:
-        return HIDDEN
-    return Figure(round(100 * part / whole, 1), unit="%")
+        return HIDDEN_SHARE
+    return Figure(round(100 * part / whole, 1), unit="%", derived=True)
 
 
 def _check_count(value):

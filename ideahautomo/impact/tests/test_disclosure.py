@@ -63,7 +63,7 @@ def test_counts_must_be_whole_and_not_negative(bad):
 def test_mean_is_hidden_below_five_people():
     assert mean(12, 4).suppressed
     assert mean(0, 0).suppressed
-    assert mean(17, 5) == Figure(3.4)
+    assert mean(17, 5) == Figure(3.4, derived=True)
     assert str(mean(20, 6)) == "3.3"
 
 
@@ -205,7 +205,11 @@ def test_a_page_shows_shares_and_averages_in_the_readers_language():
     with translation.override("fi"):
         assert share(25, 200).display == "12,5\u00a0%"
         assert mean(33, 10).display == "3,3"
-        assert share(2, 200).display == "< 5"
     with translation.override("en"):
         assert share(25, 200).display == "12.5\u00a0%"
+        # A hidden share or average says so: "< 5" would claim a value.
+        assert share(2, 200).display == "hidden"
+        assert share(198, 200).display == "hidden"
+        assert mean(7, 3).display == "hidden"
+        assert counts(3).display == "< 5"
     assert str(share(25, 200)) == "12.5"  # exports keep the bare number

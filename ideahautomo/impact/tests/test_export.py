@@ -48,7 +48,7 @@ def test_csv_has_title_area_period_blank_line_header_and_rows():
         [],
         ["Situation", "People", "Share %", "Mood"],
         ["Employed", "12", "30.0", "3.9"],
-        ["Started a business", "< 5", "< 5", "< 5"],
+        ["Started a business", "< 5", "hidden", "hidden"],
         ["Still looking", "0", "0.0", ""],
     ]
 
@@ -102,7 +102,7 @@ def test_xlsx_has_a_sheet_per_table_with_heading_bold_header_and_typed_values():
     assert rows[3] == (None, None, None, None)
     assert rows[4] == ("Situation", "People", "Share %", "Mood")
     assert rows[5] == ("Employed", 12, 30.0, 3.9)
-    assert rows[6] == ("Started a business", "< 5", "< 5", "< 5")
+    assert rows[6] == ("Started a business", "< 5", "hidden", "hidden")
     assert rows[7] == ("Still looking", 0, 0.0, None)
     assert all(cell.font.bold for cell in sheet[5])
     assert not sheet["B6"].font.bold
