@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone, translation
 
+from ideahautomo.accounts.tests.concurrency import postgresql_only, run_at_once
 from ideahautomo.accounts.tests.factories import UserFactory
 from ideahautomo.circles import session_services
 from ideahautomo.circles.models import CircleSession, Membership
@@ -207,3 +208,19 @@ def test_the_reminder_has_the_place_link_agenda_and_addresses(cast):
     assert "<script>" not in html and "<b>kauppa" not in html
     assert "Sanasto &amp; &lt;b&gt;kauppa&lt;/b&gt;<br>&lt;script&gt;" in html
     assert f'href="{session.online_link}"' in html
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_sweeps_at_the_same_moment_send_each_reminder_once(cast):
+    circle, _session = meeting(cast.member)
+    with_members(circle, 3)
+    counts = []
+
+    errors = run_at_once(
+        lambda _n: counts.append(session_services.session_reminders_send_due(now=DUE)), [1, 2]
+    )
+
+    assert not errors
+    assert sorted(counts) == [0, 4]
+    assert len(mail.outbox) == 4
