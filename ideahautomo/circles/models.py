@@ -272,6 +272,8 @@ class CircleSession(models.Model):
     agenda_html = models.TextField(blank=True, editable=False)
     series = models.UUIDField(null=True, blank=True, editable=False)
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the members' reminder e-mails went out; cleared when the meeting is moved.
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -286,7 +288,14 @@ class CircleSession(models.Model):
                 condition=Q(ends_at__gt=models.F("starts_at")), name="circles_session_ends_after"
             )
         ]
-        indexes = [models.Index(fields=["circle", "starts_at"], name="circles_session_time")]
+        indexes = [
+            models.Index(fields=["circle", "starts_at"], name="circles_session_time"),
+            models.Index(
+                fields=["starts_at"],
+                condition=Q(reminded_at__isnull=True, cancelled_at__isnull=True),
+                name="circles_session_reminder_due",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.circle_id} at {self.starts_at:%Y-%m-%d %H:%M}"

@@ -5,12 +5,14 @@ import uuid
 import zoneinfo
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ideahautomo.lib.mail import send_templated_mail
 from ideahautomo.lib.markdown import render_markdown
 
 from . import permissions
@@ -26,6 +28,9 @@ class Repeat:
 
     WEEKS = {ONCE: 0, WEEKLY: 1, BIWEEKLY: 2}
 
+
+# Members are reminded by e-mail this long before a meeting (as events by default).
+REMINDER_BEFORE = timedelta(hours=24)
 
 MIN_OCCURRENCES = 2
 MAX_OCCURRENCES = 26
@@ -153,6 +158,8 @@ def session_schedule(
         created = CircleSession.objects.bulk_create(sessions)
         if tell_members:
             _tell_members(circle=circle, actor=actor)
+            for session in created:
+                _schedule_reminders(session)
     return created
 
 
@@ -175,15 +182,29 @@ def session_update(*, actor, session, starts_at, ends_at, place, online_link, ag
         ends_at = session.ends_at
     if starts_at != session.starts_at or ends_at != session.ends_at:
         _check_times(starts_at=starts_at, ends_at=ends_at, now=now)
+    moved = starts_at != session.starts_at
+    if moved:
+        # A reminder sent so far named the old time.
+        session.reminded_at = None
     session.starts_at, session.ends_at = starts_at, ends_at
     session.place, session.online_link, session.agenda = place, online_link, agenda
     _fill_defaults(session, circle)
     session.full_clean(exclude=NOT_CLEANED, validate_constraints=False)
     with transaction.atomic():
         session.save(
-            update_fields=["starts_at", "ends_at", "place", "online_link", "agenda", "agenda_html"]
+            update_fields=[
+                "starts_at",
+                "ends_at",
+                "place",
+                "online_link",
+                "agenda",
+                "agenda_html",
+                "reminded_at",
+            ]
         )
         _tell_members(circle=circle, actor=actor)
+        if moved:
+            _schedule_reminders(session)
     return session
 
 
@@ -234,3 +255,79 @@ def attendance_record(*, actor, session, present_user_ids, now=None):
             update_fields=["present"],
         )
     return rows
+
+
+# Reminders
+
+
+def _schedule_reminders(session):
+    """Ask the worker to send the meeting's reminders when they fall due.
+
+    The database queue keeps the task over restarts; the sweep command
+    (send_event_reminders) sends whatever a lost or late task left due, and
+    reminded_at keeps any reminder from going twice.
+    """
+    from django_tasks import default_task_backend
+
+    from .tasks import send_session_reminders
+
+    run_after = session.starts_at - REMINDER_BEFORE
+    task = send_session_reminders
+    if default_task_backend.supports_defer and run_after > timezone.now():
+        task = task.using(run_after=run_after)
+    session_id = session.pk
+    transaction.on_commit(lambda: task.enqueue(session_id))
+
+
+def _due_sessions(now):
+    return CircleSession.objects.filter(
+        reminded_at__isnull=True,
+        cancelled_at__isnull=True,
+        starts_at__gt=now,
+        starts_at__lte=now + REMINDER_BEFORE,
+    )
+
+
+def session_reminders_send_due(*, session_id=None, now=None):
+    """E-mail every active member a reminder of each meeting starting within 24 hours
+    and not yet reminded of; returns how many e-mails were sent.
+
+    Each meeting is claimed with a row lock that concurrent senders skip, its members
+    e-mailed, and the meeting marked reminded in one transaction: two runs at once
+    never both send, and if sending fails the meeting stays due for the next run.
+    """
+    now = now or timezone.now()
+    due = _due_sessions(now)
+    if session_id is not None:
+        due = due.filter(pk=session_id)
+    sent = 0
+    for pk in list(due.order_by("starts_at", "pk").values_list("pk", flat=True)[:5000]):
+        with transaction.atomic():
+            claim = _due_sessions(now).filter(pk=pk)
+            if connection.features.has_select_for_update_skip_locked:
+                claim = claim.select_for_update(skip_locked=True, of=("self",))
+            session = claim.select_related("circle").first()
+            if session is None:
+                continue
+            circle = session.circle
+            members = Membership.objects.filter(
+                circle=circle, status=Membership.Status.ACTIVE, user__is_active=True
+            ).select_related("user")
+            context = {
+                "circle": circle,
+                "session": session,
+                "url": settings.SITE_URL + circle.get_absolute_url(),
+                "sessions_url": settings.SITE_URL + session.get_absolute_url(),
+                "ics_url": settings.SITE_URL
+                + reverse("circles:session_ics", args=[circle.pk, session.pk]),
+            }
+            for membership in members:
+                send_templated_mail(
+                    to=membership.user.email,
+                    template="circles/email/reminder",
+                    context={**context, "member": membership.user},
+                    language=membership.user.language,
+                )
+                sent += 1
+            CircleSession.objects.filter(pk=session.pk).update(reminded_at=now)
+    return sent
