@@ -14,14 +14,13 @@ the event's municipality.
 import datetime
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db import transaction
 from django.db.models import Count, DateField, DateTimeField, F, Min, OuterRef, Q, Subquery
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from ideahautomo.accounts.models import Invitation, Role, User
-from ideahautomo.circles.models import Circle
+from ideahautomo.circles.models import Circle, CircleSession, SessionAttendance
 from ideahautomo.events.models import Event, Feedback, Registration
 from ideahautomo.ideas.models import Idea, TeamMember
 
@@ -46,8 +45,10 @@ def _month(field):
     return TruncMonth(field, output_field=DateField())
 
 
-def _grouped(queryset, *, month, area, key=None):
-    """Count queryset's rows by the month of `month`, by `area` and optionally by `key`."""
+def _grouped(queryset, *, month, area, since, until, key=None):
+    """Count queryset's rows whose `month` field lies in [since, until), by the month
+    of that field, by `area` and optionally by `key`."""
+    queryset = queryset.filter(**{f"{month}__gte": since, f"{month}__lt": until})
     fields = {"f_month": _month(month), "f_area": F(area)}
     if key:
         fields["f_key"] = F(key)
@@ -56,33 +57,25 @@ def _grouped(queryset, *, month, area, key=None):
 
 def _ordered(since, until, now):
     return _grouped(
-        Invitation.objects.filter(created_at__gte=since, created_at__lt=until),
-        month="created_at",
-        area="area_id",
+        Invitation.objects.all(), month="created_at", area="area_id", since=since, until=until
     )
 
 
 def _accepted(since, until, now):
     return _grouped(
-        Invitation.objects.filter(accepted_at__gte=since, accepted_at__lt=until),
-        month="accepted_at",
-        area="area_id",
+        Invitation.objects.all(), month="accepted_at", area="area_id", since=since, until=until
     )
 
 
 def _ideas(since, until, now):
     return _grouped(
-        Idea.objects.filter(created_at__gte=since, created_at__lt=until),
-        month="created_at",
-        area="owner__area_id",
+        Idea.objects.all(), month="created_at", area="owner__area_id", since=since, until=until
     )
 
 
 def _team_members(since, until, now):
     return _grouped(
-        TeamMember.objects.filter(joined_at__gte=since, joined_at__lt=until),
-        month="joined_at",
-        area="user__area_id",
+        TeamMember.objects.all(), month="joined_at", area="user__area_id", since=since, until=until
     )
 
 
@@ -95,130 +88,113 @@ def _teams(since, until, now):
         .annotate(first=Min("joined_at"))
         .values("first")
     )
-    ideas = Idea.objects.annotate(
-        first_join=Subquery(first_join, output_field=DateTimeField())
-    ).filter(first_join__gte=since, first_join__lt=until)
-    return _grouped(ideas, month="first_join", area="owner__area_id")
+    ideas = Idea.objects.annotate(first_join=Subquery(first_join, output_field=DateTimeField()))
+    return _grouped(ideas, month="first_join", area="owner__area_id", since=since, until=until)
 
 
 def _circles(since, until, now):
     return _grouped(
-        Circle.objects.filter(created_at__gte=since, created_at__lt=until),
+        Circle.objects.all(),
         month="created_at",
         area="created_by__area_id",
+        since=since,
+        until=until,
     )
 
 
-def _circle_model(name):
-    """A model of the circles app that may not exist yet (sessions come later)."""
-    try:
-        return apps.get_model("circles", name)
-    except LookupError:
-        return None
-
-
 def _circle_sessions(since, until, now):
-    session = _circle_model("CircleSession")
-    if session is None:
-        return []
-    until = min(until, now)
     return _grouped(
-        session.objects.filter(
-            starts_at__gte=since, starts_at__lt=until, cancelled_at__isnull=True
-        ),
+        CircleSession.objects.filter(cancelled_at__isnull=True),
         month="starts_at",
         area="circle__created_by__area_id",
+        since=since,
+        until=min(until, now),
     )
 
 
 def _circle_attendance(since, until, now):
-    attendance = _circle_model("SessionAttendance")
-    if attendance is None:
-        return []
-    until = min(until, now)
     return _grouped(
-        attendance.objects.filter(
-            present=True,
-            session__starts_at__gte=since,
-            session__starts_at__lt=until,
-            session__cancelled_at__isnull=True,
-        ),
+        SessionAttendance.objects.filter(present=True, session__cancelled_at__isnull=True),
         month="session__starts_at",
         area="user__area_id",
+        since=since,
+        until=min(until, now),
     )
 
 
 def _events(since, until, now):
-    until = min(until, now)
     return _grouped(
-        Event.objects.filter(
-            status=Event.Status.PUBLISHED, starts_at__gte=since, starts_at__lt=until
-        ),
+        Event.objects.filter(status=Event.Status.PUBLISHED),
         month="starts_at",
         area="municipality__employment_area_id",
+        since=since,
+        until=min(until, now),
     )
 
 
 def _registrations(since, until, now):
     return _grouped(
         Registration.objects.filter(
-            status=Registration.Status.CONFIRMED,
-            event__status=Event.Status.PUBLISHED,
-            event__starts_at__gte=since,
-            event__starts_at__lt=until,
+            status=Registration.Status.CONFIRMED, event__status=Event.Status.PUBLISHED
         ),
         month="event__starts_at",
         area="user__area_id",
+        since=since,
+        until=until,
     )
 
 
 def _attendance(since, until, now):
     return _grouped(
-        Registration.objects.filter(
-            attended=True, event__starts_at__gte=since, event__starts_at__lt=until
-        ),
+        Registration.objects.filter(attended=True),
         month="event__starts_at",
         area="user__area_id",
+        since=since,
+        until=until,
     )
 
 
 def _check_in_moods(since, until, now):
     return _grouped(
-        CheckIn.objects.filter(
-            skipped=False, mood__isnull=False, month__gte=since.date(), month__lt=until.date()
-        ),
+        CheckIn.objects.filter(skipped=False, mood__isnull=False),
         month="month",
         area="area_id",
         key="mood",
+        since=since.date(),
+        until=until.date(),
     )
 
 
 def _check_in_situations(since, until, now):
     return _grouped(
-        CheckIn.objects.filter(
-            skipped=False, month__gte=since.date(), month__lt=until.date()
-        ).exclude(situation=""),
+        CheckIn.objects.filter(skipped=False).exclude(situation=""),
         month="month",
         area="area_id",
         key="situation",
+        since=since.date(),
+        until=until.date(),
     )
 
 
 def _service_feedback_moods(since, until, now):
     return _grouped(
-        ServiceFeedback.objects.filter(created_at__gte=since, created_at__lt=until),
+        ServiceFeedback.objects.all(),
         month="created_at",
         area="area_id",
         key="mood",
+        since=since,
+        until=until,
     )
 
 
 def _event_feedback_moods(since, until, now):
     return _grouped(
-        Feedback.objects.filter(given_on__gte=since.date(), given_on__lt=until.date()),
+        Feedback.objects.all(),
         month="given_on",
         area="event__municipality__employment_area_id",
         key="mood",
+        since=since.date(),
+        until=until.date(),
     )
 
 
