@@ -111,8 +111,8 @@ def invite(request, pk):
     return _members_page(circle)
 
 
-@require_POST
-def member_remove(request, pk, membership_pk):
+def _act_on_member(request, pk, membership_pk, action, done_text):
+    """Run an organiser's action on one membership of their circle and say how it went."""
     circle, response = _circle_to_manage(request, pk)
     if response:
         return response
@@ -121,36 +121,34 @@ def member_remove(request, pk, membership_pk):
     )
     membership.circle = circle
     try:
-        services.member_remove(actor=request.user, membership=membership)
+        action(actor=request.user, membership=membership)
     except ValidationError as error:
         _error_message(request, error)
     else:
-        messages.success(
-            request,
-            _("%(name)s is no longer in the circle.") % {"name": membership.user.display_name},
-        )
+        messages.success(request, done_text % {"name": membership.user.display_name})
     return _members_page(circle)
+
+
+@require_POST
+def member_remove(request, pk, membership_pk):
+    return _act_on_member(
+        request,
+        pk,
+        membership_pk,
+        services.member_remove,
+        _("%(name)s is no longer in the circle."),
+    )
 
 
 @require_POST
 def organiser_add(request, pk, membership_pk):
-    circle, response = _circle_to_manage(request, pk)
-    if response:
-        return response
-    membership = get_object_or_404(
-        Membership.objects.select_related("user"), pk=membership_pk, circle=circle
+    return _act_on_member(
+        request,
+        pk,
+        membership_pk,
+        services.organiser_add,
+        _("%(name)s is now an organiser too."),
     )
-    membership.circle = circle
-    try:
-        services.organiser_add(actor=request.user, membership=membership)
-    except ValidationError as error:
-        _error_message(request, error)
-    else:
-        messages.success(
-            request,
-            _("%(name)s is now an organiser too.") % {"name": membership.user.display_name},
-        )
-    return _members_page(circle)
 
 
 @require_POST

@@ -46,6 +46,14 @@ def _manager_circle(request, pk):
     return circle
 
 
+def _manager_session(request, pk, session_pk):
+    """A meeting and its circle for the circle's organisers; 404 or 403 for others."""
+    session = session_selectors.session_for_viewer(viewer=request.user, circle_pk=pk, pk=session_pk)
+    if not permissions.can_manage_circle(request.user, session.circle):
+        raise PermissionDenied
+    return session, session.circle
+
+
 def session_list(request, pk):
     circle = selectors.circle_for_viewer(viewer=request.user, pk=pk)
     page = window(
@@ -105,10 +113,7 @@ def session_create(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_edit(request, pk, session_pk):
-    session = session_selectors.session_for_viewer(viewer=request.user, circle_pk=pk, pk=session_pk)
-    circle = session.circle
-    if not permissions.can_manage_circle(request.user, circle):
-        raise PermissionDenied
+    session, circle = _manager_session(request, pk, session_pk)
     if session.is_cancelled:
         messages.error(request, _("A cancelled meeting cannot be changed."))
         return redirect(circle)
@@ -140,10 +145,7 @@ def session_edit(request, pk, session_pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_cancel(request, pk, session_pk):
-    session = session_selectors.session_for_viewer(viewer=request.user, circle_pk=pk, pk=session_pk)
-    circle = session.circle
-    if not permissions.can_manage_circle(request.user, circle):
-        raise PermissionDenied
+    session, circle = _manager_session(request, pk, session_pk)
     if request.method == "POST":
         try:
             session_services.session_cancel(actor=request.user, session=session)
@@ -158,10 +160,7 @@ def session_cancel(request, pk, session_pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_attendance(request, pk, session_pk):
-    session = session_selectors.session_for_viewer(viewer=request.user, circle_pk=pk, pk=session_pk)
-    circle = session.circle
-    if not permissions.can_manage_circle(request.user, circle):
-        raise PermissionDenied
+    session, circle = _manager_session(request, pk, session_pk)
     if not permissions.can_record_attendance(request.user, session, timezone.now()):
         messages.error(
             request, _("Attendance can be marked once the meeting has started, unless cancelled.")
