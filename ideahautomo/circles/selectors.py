@@ -185,7 +185,7 @@ class Pool:
     language: str
     level: str
     municipality: object  # None for the online pool
-    people: int | None  # None when fewer than SMALL_GROUP
+    people: int  # at least SMALL_GROUP
 
     @property
     def language_name(self):
@@ -200,7 +200,9 @@ def unmet_demand(*, area_municipalities=None):
     """Pools of wishes with no circle to join, largest first: one row per skill,
     language, level and place (a municipality, or online). With
     area_municipalities (a queryset of municipalities), in-person pools only there;
-    online pools are shown whole, as they serve everyone. Small counts are hidden."""
+    online pools are shown whole, as they serve everyone. Only pools of at least
+    SMALL_GROUP people are listed: a row saying "fewer than five" would tell that one to
+    four people wish for that skill in that language and place."""
     active = CircleInterest.objects.filter(user__is_active=True)
     in_person = active.filter(municipality__isnull=False).filter(
         ~Exists(
@@ -227,12 +229,14 @@ def unmet_demand(*, area_municipalities=None):
     rows = list(
         in_person.values("skill_id", "language", "level", "municipality_id")
         .annotate(people=Count("pk"))
+        .filter(people__gte=SMALL_GROUP)
         .order_by("-people", "skill_id", "language", "level", "municipality_id")[:POOLS_SHOWN]
     )
     rows += [
         {**row, "municipality_id": None}
         for row in online.values("skill_id", "language", "level")
         .annotate(people=Count("pk"))
+        .filter(people__gte=SMALL_GROUP)
         .order_by("-people", "skill_id", "language", "level")[:POOLS_SHOWN]
     ]
     skills = Skill.objects.in_bulk({row["skill_id"] for row in rows})
@@ -245,11 +249,11 @@ def unmet_demand(*, area_municipalities=None):
             language=row["language"],
             level=row["level"],
             municipality=places.get(row["municipality_id"]),
-            people=row["people"] if row["people"] >= SMALL_GROUP else None,
+            people=row["people"],
         )
         for row in rows
     ]
-    pools.sort(key=lambda pool: -(pool.people or 0))
+    pools.sort(key=lambda pool: -pool.people)
     return pools
 
 

@@ -214,6 +214,5 @@ def demand(request):
             "pools": selectors.unmet_demand(area_municipalities=municipalities),
             "areas": areas,
             "area": area,
-            "small_group": selectors.SMALL_GROUP,
         },
     )
