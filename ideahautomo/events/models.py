@@ -13,6 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from ideahautomo.accounts.models import Municipality, PartnerOrganisation
 from ideahautomo.lib.markdown import render_markdown
 
+# How long attendees may answer after an event; the results wait until then, so that
+# they never change one answer at a time.
+FEEDBACK_TIME = timedelta(days=14)
+
 
 class Event(models.Model):
     """Something people gather for, in a place, online or both, at a time in Finnish time."""
@@ -209,6 +213,19 @@ class Event(models.Model):
 
     def has_ended(self, now=None):
         return self.ends_at <= (now or timezone.now())
+
+    @property
+    def feedback_closes_at(self):
+        """Attendees answer until this moment; then the results are shown, once and whole."""
+        return self.ends_at + FEEDBACK_TIME
+
+    def feedback_open(self, now=None):
+        now = now or timezone.now()
+        return self.ends_at <= now < self.feedback_closes_at
+
+    @property
+    def feedback_open_now(self):
+        return self.feedback_open()
 
     def registration_open(self, now=None):
         return self.is_published and (now or timezone.now()) < self.closes_at

@@ -83,7 +83,7 @@ def can_give_feedback(user, registration, now=None):
         and registration.user_id == user.pk
         and registration.attended is True
         and registration.feedback_given_at is None
-        and registration.event.has_ended(now or timezone.now())
+        and registration.event.feedback_open(now or timezone.now())
     )
 
 

@@ -4,18 +4,19 @@ import calendar as calendar_lib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Avg, Count, F, Q
+from django.db.models import Count, F, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from ideahautomo.accounts.models import Municipality, Role
+from ideahautomo.lib import disclosure
+from ideahautomo.lib.disclosure import Figure
 
 from . import permissions
-from .models import CalendarFeed, Event, Feedback, Registration
+from .models import FEEDBACK_TIME, CalendarFeed, Event, Feedback, Registration
 
 ONLINE = "verkossa"  # the place filter's value for online events
-FEEDBACK_MIN_RESPONSES = 5  # fewer responses than this are not shown in detail
 
 
 @dataclass
@@ -178,50 +179,111 @@ def registration_counts(*, event):
 
 
 @dataclass
-class FeedbackSummary:
-    count: int
-    mean: float | None
-    distribution: list  # (mood, label, count or None when suppressed)
-    comments: list
-    suppressed: bool
+class FeedbackResult:
+    """An event's feedback as its organisers see it: nothing while answers come in, then
+    the whole result once, with every group of fewer than five hidden."""
+
+    is_open: bool
+    closes_at: object
+    answers: Figure | None = None
+    mean: Figure | None = None
+    distribution: list = field(default_factory=list)  # (mood, label, Figure)
+    comments: list = field(default_factory=list)
+
+    @property
+    def too_few(self):
+        return self.answers is not None and not self.answers.is_published
 
 
-def feedback_summary(*, event):
-    """Count, mean, distribution and comments of an event's feedback, without names.
+def feedback_figures(counts):
+    """The published figures of one event's answers: {mood: count} -> Protected (one row,
+    the moods 1 to 5, with the number of answers as its total)."""
+    grid = [[counts.get(mood, 0) for mood in Feedback.Mood.values]]
+    return disclosure.protect(grid, row_totals=True, column_totals=False)
 
-    With fewer than FEEDBACK_MIN_RESPONSES responses only that there were so few is
-    shown: the mean, the distribution and the comments could point at a person.
-    """
-    counts = dict(
-        Feedback.objects.filter(event=event)
-        .order_by()
+
+def _mood_counts(feedback):
+    return dict(
+        feedback.order_by()
         .values_list("mood")
         .annotate(count=Count("pk"))
         .values_list("mood", "count")
     )
-    total = sum(counts.values())
-    suppressed = total < FEEDBACK_MIN_RESPONSES
-    mean = None
-    comments = []
-    if not suppressed:
-        mean = Feedback.objects.filter(event=event).aggregate(mean=Avg("mood"))["mean"]
-        comments = list(
-            Feedback.objects.filter(event=event)
-            .exclude(comment="")
-            .order_by("comment")
-            .values_list("comment", flat=True)
+
+
+def feedback_result(*, event, now=None):
+    """What the organisers see of an event's anonymous feedback.
+
+    Until answering closes, nothing: a result that changed with every answer would
+    tell each answer. Then the number of answers, the moods (any group under five
+    hidden, and enough others that it cannot be worked out), the average when every
+    mood's count is shown, and the comments when at least five answered.
+    """
+    now = now or timezone.now()
+    if now < event.feedback_closes_at:
+        return FeedbackResult(is_open=True, closes_at=event.feedback_closes_at)
+    feedback = Feedback.objects.filter(event=event)
+    counts = _mood_counts(feedback)
+    protected = feedback_figures(counts)
+    answers = protected.row_totals[0]
+    cells = protected.cells[0]
+    mean = disclosure.HIDDEN_MEAN
+    if answers.is_published and all(cell.is_published for cell in cells):
+        total = sum(
+            mood * cell.value for mood, cell in zip(Feedback.Mood.values, cells, strict=True)
         )
-    distribution = [
-        (mood, label, None if suppressed else counts.get(mood, 0))
-        for mood, label in Feedback.Mood.choices
-    ]
-    return FeedbackSummary(
-        count=total,
+        mean = disclosure.mean(total, answers.value)
+    comments = []
+    if answers.is_published and answers.value >= disclosure.THRESHOLD:
+        comments = list(
+            feedback.exclude(comment="").order_by("comment").values_list("comment", flat=True)
+        )
+    return FeedbackResult(
+        is_open=False,
+        closes_at=event.feedback_closes_at,
+        answers=answers,
         mean=mean,
-        distribution=distribution,
+        distribution=[
+            (mood, label, cell)
+            for (mood, label), cell in zip(Feedback.Mood.choices, cells, strict=True)
+        ],
         comments=comments,
-        suppressed=suppressed,
     )
+
+
+@dataclass
+class ClosedFeedback:
+    event_id: int
+    area_id: int | None  # the employment area of the event's municipality
+    closed_on: date  # the day answering closed, in Finnish time
+    counts: dict  # {mood: number of answers}
+    figures: object  # disclosure.Protected, as the organisers see it
+
+
+def closed_feedback(*, since, until):
+    """The published feedback of every event whose answering closed in [since, until)."""
+    ended_since, ended_until = since - FEEDBACK_TIME, until - FEEDBACK_TIME
+    rows = (
+        Feedback.objects.filter(event__ends_at__gte=ended_since, event__ends_at__lt=ended_until)
+        .order_by()
+        .values_list(
+            "event_id", "event__municipality__employment_area_id", "event__ends_at", "mood"
+        )
+        .annotate(count=Count("pk"))
+    )
+    events = {}
+    for event_id, area_id, ends_at, mood, count in rows:
+        events.setdefault(event_id, (area_id, ends_at, {}))[2][mood] = count
+    return [
+        ClosedFeedback(
+            event_id=event_id,
+            area_id=area_id,
+            closed_on=timezone.localdate(ends_at + FEEDBACK_TIME),
+            counts=counts,
+            figures=feedback_figures(counts),
+        )
+        for event_id, (area_id, ends_at, counts) in sorted(events.items())
+    ]
 
 
 def my_registrations(*, user, now=None):

@@ -9,6 +9,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ideahautomo.accounts.models import Role
@@ -337,6 +338,12 @@ def feedback_check(*, registration, now=None):
     if not registration.event.has_ended(now):
         raise ValidationError(
             _("Feedback can be given once the event has ended."), code="not_ended"
+        )
+    if not registration.event.feedback_open(now):
+        raise ValidationError(
+            _("Feedback on this event was collected until %(date)s.")
+            % {"date": date_format(timezone.localtime(registration.event.feedback_closes_at))},
+            code="closed",
         )
 
 

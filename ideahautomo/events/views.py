@@ -329,8 +329,9 @@ def event_attendees(request, pk):
             "confirmed": [r for r in registrations if r.status == Registration.Status.CONFIRMED],
             "waitlisted": [r for r in registrations if r.status == Registration.Status.WAITLISTED],
             "can_mark_attendance": event.has_started(now),
-            "feedback": selectors.feedback_summary(event=event) if event.has_ended(now) else None,
-            "min_responses": selectors.FEEDBACK_MIN_RESPONSES,
+            "feedback": selectors.feedback_result(event=event, now=now)
+            if event.has_ended(now)
+            else None,
         },
     )
 

@@ -1,8 +1,12 @@
-"""The dashboard's tables, built from the stored monthly figures.
+"""The dashboard's tables, built from the published monthly figures.
 
-Every number passes through `disclosure` before anyone sees it, on the page
-or in an export: a cell under five people shows "< 5", and enough others
-with it that it cannot be worked out from the totals.
+Each month's figures were protected when the month was published (see
+`figures`): a figure under five people, and whatever would reveal it, is
+hidden. Everything else here (a whole period, all sources of an answer, an
+average, a share) is worked out from those figures only, and is hidden when
+any figure it needs is: so no choice of period or area can reveal more than the
+published months do. Each figure also carries its basis (what it is made of),
+which the tests use to attack everything a role can ask for at once.
 """
 
 from dataclasses import dataclass, field
@@ -11,8 +15,19 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import charts, disclosure
-from .figures import ACTIVE_METRIC, add_months
+from ideahautomo.lib import disclosure
+from ideahautomo.lib.disclosure import Basis, Figure
+
+from . import charts
+from .figures import (
+    ACTIVE_METRIC,
+    ALL_AREAS,
+    AVERAGE_KEY,
+    KEYS,
+    MOOD_KEYS,
+    TOTAL_KEY,
+    add_months,
+)
 from .forms import months_between
 from .models import MOODS, Situation
 
@@ -79,7 +94,8 @@ class Dashboard:
     last: object
     area: object
     tables: list
-    feedback_respondents: int
+    # The months whose written feedback may be shown (see `comment_months`).
+    comment_months: list = field(default_factory=list)
 
     @property
     def is_empty(self):
@@ -97,7 +113,7 @@ class Dashboard:
 
     @property
     def shows_comments(self):
-        return self.feedback_respondents >= disclosure.THRESHOLD
+        return bool(self.comment_months)
 
 
 def _months(first, last):
@@ -108,60 +124,109 @@ def _month_label(month):
     return date_format(month, "YEAR_MONTH_FORMAT")
 
 
-def _value(totals, metric, month, key=""):
-    return totals.get((metric, key), {}).get(month, 0)
+class Published:
+    """The published figures of one area (or of all areas together) by month."""
+
+    def __init__(self, rows, *, area):
+        self.rows = rows  # {(metric, key, month): (value, hidden)}
+        self.scope = area.pk if area is not None else ALL_AREAS
+
+    def count(self, metric, month, key=TOTAL_KEY):
+        """A published count: one figure of a month's protected table."""
+        parts = KEYS[metric] if key == TOTAL_KEY and metric in KEYS else [key]
+        basis = Basis("sum", tuple(((metric, part, month, self.scope), 1) for part in parts))
+        value, hidden = self.rows.get((metric, key, month), (0, False))
+        if hidden:
+            return Figure(None, suppressed=True, basis=basis)
+        return Figure(value, basis=basis)
+
+    def average(self, metric, month):
+        """The month's average answer: worked out from the counts when all are shown, else
+        the one published with them (if any)."""
+        figure = mean([self.count(metric, month, key) for key in MOOD_KEYS])
+        stored = self.rows.get((metric, AVERAGE_KEY, month))
+        if figure.suppressed and stored is not None and not stored[1]:
+            return Figure(stored[0] / 10, derived=True, basis=figure.basis)
+        return figure
 
 
-def _combined(figure, parts):
-    """A figure over several groups, hidden when a part with people in it is hidden.
-
-    An average or a share over the whole, next to those of its parts, would
-    otherwise give back the hidden part's figure by subtraction.
-    """
-    if any(part.suppressed for part, people in parts if people):
-        return disclosure.HIDDEN_SHARE if figure.unit == "%" else disclosure.HIDDEN_MEAN
-    return figure
+def total(figures):
+    """The sum of published counts; hidden when any of them is."""
+    figures = list(figures)
+    basis = Basis("sum", tuple(term for figure in figures for term in figure.basis.terms))
+    if any(figure.suppressed for figure in figures):
+        return Figure(None, suppressed=True, derived=True, basis=basis)
+    return Figure(sum(figure.value for figure in figures), basis=basis)
 
 
-def _mean(counts):
-    weighted = sum(mood * count for (mood, _name), count in zip(MOODS, counts, strict=True))
-    return disclosure.mean(weighted, sum(counts))
+def mean(counts):
+    """The average mood from the counts of moods 1 to 5; hidden unless every count is shown."""
+    terms = tuple(
+        (name, mood)
+        for (mood, _label), figure in zip(MOODS, counts, strict=True)
+        for name, _weight in figure.basis.terms
+    )
+    basis = Basis("mean", terms, whole=tuple(name for name, _weight in terms))
+    if any(figure.suppressed for figure in counts):
+        return Figure(None, suppressed=True, derived=True, basis=basis)
+    weighted = sum(
+        mood * figure.value for (mood, _label), figure in zip(MOODS, counts, strict=True)
+    )
+    result = disclosure.mean(weighted, sum(figure.value for figure in counts))
+    return Figure(result.value, suppressed=result.suppressed, derived=True, basis=basis)
 
 
-def _has_data(grid):
-    return any(value for row in grid for value in row)
+def share(part, whole):
+    """part out of whole in per cent; hidden unless both are shown (and enough people)."""
+    basis = Basis(
+        "share", part.basis.terms, whole=tuple(name for name, _weight in whole.basis.terms)
+    )
+    if part.suppressed or whole.suppressed:
+        result = disclosure.HIDDEN_SHARE
+    else:
+        result = disclosure.share(part.value, whole.value)
+    return Figure(result.value, suppressed=result.suppressed, unit="%", derived=True, basis=basis)
 
 
-def _protected_table(*, slug, title, description, row_heading, columns, labels, grid):
-    protected = disclosure.protect(grid, row_totals=False, column_totals=True)
+def _has_data(counts):
+    """Whether any of these counts has people in it (hidden ones do)."""
+    return any(figure.suppressed or figure.value for figure in counts)
+
+
+def _counts_of(rows, columns=None):
+    return [figure for _label, figures in rows for figure in figures[:columns]]
+
+
+def _table_with_totals(*, slug, title, description, row_heading, columns, months, figures_of):
+    """Months as rows, and the whole period as the total of each column."""
+    rows = [(_month_label(month), figures_of(month)) for month in months]
+    totals = [total(column) for column in zip(*(figures for _label, figures in rows), strict=True)]
     return Table(
-        has_data=_has_data(grid),
+        has_data=_has_data(_counts_of(rows)),
         slug=slug,
         title=title,
         description=description,
         row_heading=row_heading,
         columns=columns,
-        rows=list(zip(labels, protected.cells, strict=True)),
-        total=(_("Whole period"), list(protected.column_totals)),
+        rows=rows,
+        total=(_("Whole period"), totals),
     )
 
 
-def accounts_table(totals, months):
-    columns = [_("Accounts ordered"), _("Accounts taken into use")]
-    grid = [
-        [_value(totals, "accounts_ordered", month), _value(totals, "accounts_accepted", month)]
-        for month in months
-    ]
-    table = _protected_table(
+def accounts_table(published, months):
+    table = _table_with_totals(
         slug="accounts",
         title=_("Accounts"),
         description=_(
             "Accounts ordered for clients and accounts the clients took into use, by month."
         ),
         row_heading=_("Month"),
-        columns=columns,
-        labels=[_month_label(month) for month in months],
-        grid=grid,
+        columns=[_("Accounts ordered"), _("Accounts taken into use")],
+        months=months,
+        figures_of=lambda month: [
+            published.count("accounts_ordered", month),
+            published.count("accounts_accepted", month),
+        ],
     )
     table.chart = charts.bar_chart(
         title=_("Accounts taken into use by month"),
@@ -174,10 +239,10 @@ def accounts_table(totals, months):
     return table
 
 
-def active_table(totals, months):
-    values = [_value(totals, ACTIVE_METRIC, month) for month in months]
+def active_table(published, months):
+    rows = [(_month_label(month), [published.count(ACTIVE_METRIC, month)]) for month in months]
     return Table(
-        has_data=any(values),
+        has_data=_has_data(_counts_of(rows)),
         slug="active",
         title=_("Active members"),
         description=_(
@@ -186,56 +251,37 @@ def active_table(totals, months):
         ),
         row_heading=_("Month"),
         columns=[_("Active members")],
-        rows=[
-            (_month_label(month), [disclosure.counts(value)])
-            for month, value in zip(months, values, strict=True)
-        ],
+        rows=rows,
     )
 
 
-def activity_table(totals, months):
-    return _protected_table(
+def activity_table(published, months):
+    return _table_with_totals(
         slug="activity",
         title=_("Activity"),
         description=_("What members did together, by month."),
         row_heading=_("Month"),
         columns=[str(label) for _metric, label in ACTIVITY_METRICS],
-        labels=[_month_label(month) for month in months],
-        grid=[
-            [_value(totals, metric, month) for metric, _label in ACTIVITY_METRICS]
-            for month in months
+        months=months,
+        figures_of=lambda month: [
+            published.count(metric, month) for metric, _label in ACTIVITY_METRICS
         ],
     )
 
 
-def _mood_counts(totals, metric, months):
-    return [sum(_value(totals, metric, month, str(mood)) for month in months) for mood, _ in MOODS]
-
-
-def moods_table(totals, months):
-    grid = [_mood_counts(totals, metric, months) for metric, _label in MOOD_SOURCES]
-    protected = disclosure.protect(grid, row_totals=True, column_totals=True)
-    rows, source_means = [], []
-    for (metric, label), cells, row_total, counts in zip(
-        MOOD_SOURCES, protected.cells, protected.row_totals, grid, strict=True
-    ):
-        monthly = [
-            (_mean(month_counts), sum(month_counts))
-            for month_counts in (
-                [_value(totals, metric, month, str(mood)) for mood, _name in MOODS]
-                for month in months
-            )
+def moods_table(published, months):
+    rows, by_source = [], []
+    for metric, label in MOOD_SOURCES:
+        counts = [
+            total(published.count(metric, month, key) for month in months) for key in MOOD_KEYS
         ]
-        average = _combined(_mean(counts), monthly)
-        source_means.append((average, sum(counts)))
-        rows.append((str(label), [*cells, row_total, average]))
-    all_counts = [sum(column) for column in zip(*grid, strict=True)]
-    total = (
-        _("All answers"),
-        [*protected.column_totals, protected.total, _combined(_mean(all_counts), source_means)],
-    )
+        answers = total(published.count(metric, month) for month in months)
+        by_source.append(counts)
+        rows.append((str(label), [*counts, answers, mean(counts)]))
+    all_counts = [total(column) for column in zip(*by_source, strict=True)]
+    all_answers = total(figures[len(MOOD_KEYS)] for _label, figures in rows)
     table = Table(
-        has_data=_has_data(grid),
+        has_data=_has_data(_counts_of(rows, len(MOOD_KEYS) + 1)),
         slug="moods",
         title=_("Moods"),
         description=_(
@@ -245,7 +291,7 @@ def moods_table(totals, months):
         row_heading=_("Answered in"),
         columns=[f"{mood} – {name}" for mood, name in MOODS] + [_("Answers"), _("Average")],
         rows=rows,
-        total=total,
+        total=(_("All answers"), [*all_counts, all_answers, mean(all_counts)]),
     )
     table.chart = charts.bar_chart(
         title=_("All mood answers of the period"),
@@ -254,25 +300,29 @@ def moods_table(totals, months):
             "The numbers are in the table below; groups with fewer than 5 are not drawn."
         ),
         labels=[str(mood) for mood, _name in MOODS],
-        figures=list(protected.column_totals),
+        figures=all_counts,
     )
     return table
 
 
-def mood_trend_table(totals, months):
-    rows, has_data = [], False
-    for month in months:
-        figures = []
-        for metric, _label in MOOD_SOURCES:
-            counts = [_value(totals, metric, month, str(mood)) for mood, _name in MOODS]
-            has_data = has_data or any(counts)
-            figures.append(_mean(counts))
-        rows.append((_month_label(month), figures))
+def mood_trend_table(published, months):
+    rows = [
+        (
+            _month_label(month),
+            [published.average(metric, month) for metric, _label in MOOD_SOURCES],
+        )
+        for month in months
+    ]
     table = Table(
-        has_data=has_data,
+        has_data=_has_data(
+            published.count(metric, month) for metric, _label in MOOD_SOURCES for month in months
+        ),
         slug="mood-trend",
         title=_("Average mood by month"),
-        description=_("The average answer from 1 (very bad) to 5 (very good)."),
+        description=_(
+            "The average answer from 1 (very bad) to 5 (very good), shown where it cannot "
+            "be used to work out a hidden number."
+        ),
         row_heading=_("Month"),
         columns=[str(label) for _metric, label in MOOD_SOURCES],
         rows=rows,
@@ -281,7 +331,7 @@ def mood_trend_table(totals, months):
         title=_("Average mood by month"),
         description=_(
             "Line chart with one line for each way of answering, on a scale from 1 to 5. "
-            "The numbers are in the table below; months with fewer than 5 answers are not drawn."
+            "The numbers are in the table below; hidden months are not drawn."
         ),
         labels=[date_format(month, "n/Y") for month in months],
         series=[
@@ -294,31 +344,31 @@ def mood_trend_table(totals, months):
     return table
 
 
-def outcomes_table(totals, months):
-    situations = [situation for situation, _label in Situation.choices]
+def outcomes_table(published, months):
+    metric = "check_in_situation"
 
-    def answered(month, situation=None):
-        keys = [situation] if situation else situations
-        return sum(_value(totals, "check_in_situation", month, key) for key in keys)
+    def shares(answers, situations):
+        return [answers] + [share(situations[situation], answers) for situation, _l in OUTCOMES]
 
-    answers = [[answered(month)] for month in months]
-    protected = disclosure.protect(answers, row_totals=False, column_totals=True)
-    rows = []
-    for month, [people], [shown] in zip(months, answers, protected.cells, strict=True):
-        figures = [shown]
-        for situation, _label in OUTCOMES:
-            figures.append(disclosure.share(answered(month, situation), people))
-        rows.append((_month_label(month), figures))
-    everyone = sum(people for [people] in answers)
-    total = [protected.column_totals[0]]
-    for index, (situation, _label) in enumerate(OUTCOMES, start=1):
-        part = sum(answered(month, situation) for month in months)
-        monthly = [
-            (figures[index], people) for (_l, figures), [people] in zip(rows, answers, strict=True)
-        ]
-        total.append(_combined(disclosure.share(part, everyone), monthly))
+    rows = [
+        (
+            _month_label(month),
+            shares(
+                published.count(metric, month),
+                {key: published.count(metric, month, key) for key, _label in OUTCOMES},
+            ),
+        )
+        for month in months
+    ]
+    whole = shares(
+        total(published.count(metric, month) for month in months),
+        {
+            key: total(published.count(metric, month, key) for month in months)
+            for key, _label in OUTCOMES
+        },
+    )
     return Table(
-        has_data=bool(everyone),
+        has_data=_has_data(_counts_of(rows, 1)),
         slug="outcomes",
         title=_("Outcomes"),
         description=_(
@@ -328,24 +378,31 @@ def outcomes_table(totals, months):
         row_heading=_("Month"),
         columns=[_("Answers")] + [str(label) for _situation, label in OUTCOMES],
         rows=rows,
-        total=(_("Whole period"), total),
+        total=(_("Whole period"), whole),
     )
 
 
-def dashboard_build(*, totals, area, first, last):
-    months = _months(first, last)
-    feedback_respondents = sum(
-        _value(totals, "service_feedback_mood", month, str(mood))
+def comment_months(published, months):
+    """The months whose written service feedback may be shown: at least five people
+    answered then, by the published figure."""
+    return [
+        month
         for month in months
-        for mood, _name in MOODS
-    )
+        if (answers := published.count("service_feedback_mood", month)).is_published
+        and answers.value >= disclosure.THRESHOLD
+    ]
+
+
+def dashboard_build(*, rows, area, first, last):
+    months = _months(first, last)
+    published = Published(rows, area=area)
     tables = [
-        accounts_table(totals, months),
-        active_table(totals, months),
-        activity_table(totals, months),
-        moods_table(totals, months),
-        mood_trend_table(totals, months),
-        outcomes_table(totals, months),
+        accounts_table(published, months),
+        active_table(published, months),
+        activity_table(published, months),
+        moods_table(published, months),
+        mood_trend_table(published, months),
+        outcomes_table(published, months),
     ]
     for table in tables:
         if table.chart:
@@ -355,5 +412,5 @@ def dashboard_build(*, totals, area, first, last):
         last=last,
         area=area,
         tables=tables,
-        feedback_respondents=feedback_respondents,
+        comment_months=comment_months(published, months),
     )

@@ -42,20 +42,27 @@ from .models import HELPED_FIELDS, CheckIn, MonthlyFigure, ServiceFeedback, Situ
 CLIENT_PREFIX = "asiakas-"
 SEED = 2026
 
-# Accounts ordered in each month up to this one (so far), oldest first: Helsinki began
-# fourteen months ago and grows, Vantaa-Kerava began a year ago and stays small.
+# Accounts ordered in each month up to this one (so far), oldest first, and who ordered
+# them: Helsinki began fourteen months ago and grows; Vantaa-Kerava and Espoo began a
+# year ago and stay small.
 AREAS = [
     (
         "Helsingin työllisyysalue (demo)",
         f"yhteyshenkilo@{DEMO_DOMAIN}",
         ["091"],
-        [6, 7, 8, 9, 10, 12, 14, 16, 18, 20, 22, 24, 26, 14],
+        [18, 21, 24, 27, 30, 36, 42, 48, 54, 60, 66, 72, 78, 42],
     ),
     (
         "Vantaan ja Keravan työllisyysalue (demo)",
         f"yhteyshenkilo.vantaa@{DEMO_DOMAIN}",
         ["092", "092", "245"],
-        [1, 1, 2, 3, 3, 4, 4, 5, 5, 6, 6, 3],
+        [2, 3, 4, 6, 6, 8, 8, 10, 10, 12, 12, 6],
+    ),
+    (
+        "Espoon seudun työllisyysalue (demo)",
+        f"projektipaallikko@{DEMO_DOMAIN}",
+        ["049", "049", "235"],
+        [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 12, 6],
     ),
 ]
 ACCEPT_SHARE = 0.88

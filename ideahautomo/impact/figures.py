@@ -1,9 +1,22 @@
-"""The monthly figures behind the staff dashboards, computed from the source tables.
+"""The monthly figures behind the staff dashboards, computed from the source tables
+and published once a month has ended.
 
 Each metric is one GROUP BY query counting rows by month, employment area and
 an optional key (a mood, a situation). `refresh_figures` runs them all and
-replaces the stored `MonthlyFigure` rows of the months it covers, in one
-transaction, so running it again gives the same rows.
+replaces the stored `MonthlyFigure` rows of the months not yet published, in
+one transaction, so running it again gives the same rows.
+
+Publishing is what keeps people unrecognisable across everything staff can ask
+for. A month is published once, `PUBLISH_AFTER_DAYS` days after it ends: each
+metric's table of that month (every area, plus the people without one, by key,
+with the totals of each area and of all areas together) is protected by
+`disclosure.protect`, the two tables made of the same check-ins are protected
+together (`audit.protect_linked`), and the figures with their hidden marks are
+stored and never change again. Every other figure a dashboard or an export shows
+(a whole period, an average, a share) is worked out from published figures only,
+and is hidden when any of them is. So whatever periods and areas one asks for,
+and however often, the answers say nothing that the published monthly tables do
+not, and those are protected whole.
 
 Areas follow the people: what a member did counts for the area that ordered
 their account (ideas, teams, circles, registrations, attendance, check-ins,
@@ -12,19 +25,23 @@ the event's municipality.
 """
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, DateField, DateTimeField, F, Min, OuterRef, Q, Subquery
+from django.db.models import Count, DateField, DateTimeField, F, Min, OuterRef, Subquery
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from ideahautomo.accounts.models import Invitation, Role, User
 from ideahautomo.circles.models import Circle, CircleSession, SessionAttendance
-from ideahautomo.events.models import Event, Feedback, Registration
+from ideahautomo.events.models import Event, Registration
+from ideahautomo.events.selectors import closed_feedback
 from ideahautomo.ideas.models import Idea, TeamMember
+from ideahautomo.lib.disclosure import protect
 
-from .models import CheckIn, MonthlyFigure, ServiceFeedback
+from .audit import average_of, protect_linked, publishable_averages
+from .models import MOODS, CheckIn, MonthlyFigure, PublishedMonth, ServiceFeedback, Situation
 
 # Members who signed in within this many days count as active.
 ACTIVE_DAYS = 30
@@ -187,17 +204,6 @@ def _service_feedback_moods(since, until, now):
     )
 
 
-def _event_feedback_moods(since, until, now):
-    return _grouped(
-        Feedback.objects.all(),
-        month="given_on",
-        area="event__municipality__employment_area_id",
-        key="mood",
-        since=since.date(),
-        until=until.date(),
-    )
-
-
 METRICS = [
     Metric("accounts_ordered", _ordered),
     Metric("accounts_accepted", _accepted),
@@ -213,8 +219,30 @@ METRICS = [
     Metric("check_in_mood", _check_in_moods, keyed=True),
     Metric("check_in_situation", _check_in_situations, keyed=True),
     Metric("service_feedback_mood", _service_feedback_moods, keyed=True),
-    Metric("event_feedback_mood", _event_feedback_moods, keyed=True),
 ]
+# Worked out when a month is published, from the events' own published feedback.
+EVENT_FEEDBACK_METRIC = "event_feedback_mood"
+MOOD_KEYS = [str(mood) for mood, _label in MOODS]
+KEYS = {
+    "check_in_mood": MOOD_KEYS,
+    "check_in_situation": list(Situation.values),
+    "service_feedback_mood": MOOD_KEYS,
+    EVENT_FEEDBACK_METRIC: MOOD_KEYS,
+}
+# The situation and the mood of the same check-ins: in each area they add up alike.
+LINKED_METRICS = ("check_in_situation", "check_in_mood")
+# The key of a keyed metric's total over its keys.
+TOTAL_KEY = ""
+# The key of a mood metric's average answer where some of its counts are hidden, stored
+# in tenths (33 is 3.3); only where publishing it leaves nothing hidden to work out.
+AVERAGE_KEY = "average"
+AVERAGED_METRICS = ("check_in_mood", "service_feedback_mood")
+# A month is published this many days after it ends, so that attendance marked a
+# little late still counts.
+PUBLISH_AFTER_DAYS = 5
+EARLIEST_MONTH = datetime.date(2000, 1, 1)
+# Stands for all areas together where an area id is expected.
+ALL_AREAS = "all"
 
 
 def first_of_month(day):
@@ -244,42 +272,230 @@ def _active_members(now):
     )
 
 
-def refresh_figures(*, months=None, now=None):
-    """Recompute the stored figures of the last `months` months (all months if None).
+def last_closed_month(today):
+    """The latest month that may be published on `today`."""
+    month = add_months(first_of_month(today), -1)
+    if today < add_months(month, 1) + datetime.timedelta(days=PUBLISH_AFTER_DAYS):
+        month = add_months(month, -1)
+    return month
 
-    The current month is always included; the active-members figure is
-    measured now and stored for the current month only. Returns the number of
-    rows written.
+
+def refresh_figures(*, now=None):
+    """Recompute the figures of the months not yet published and publish those that may be.
+
+    The active-members figure is measured now and stored for the current month;
+    each earlier month keeps the value of the last refresh made in it. Returns the
+    number of rows written.
     """
     now = now or timezone.now()
-    current = first_of_month(timezone.localdate(now))
-    if months is None:
-        since_month = datetime.date(2000, 1, 1)
-    else:
-        since_month = add_months(current, -(max(int(months), 1) - 1))
+    today = timezone.localdate(now)
+    current = first_of_month(today)
+    last_published = (
+        PublishedMonth.objects.order_by("-month").values_list("month", flat=True).first()
+    )
+    since_month = add_months(last_published, 1) if last_published else EARLIEST_MONTH
     since, until = start_of(since_month), start_of(add_months(current, 1))
-    rows = []
+    counts = defaultdict(list)  # month -> [(area_id, metric, key, value)]
     for metric in METRICS:
         for row in metric.query(since, until, now):
             if row["f_value"]:
-                rows.append(
-                    MonthlyFigure(
-                        month=row["f_month"],
-                        area_id=row["f_area"],
-                        metric=metric.slug,
-                        key=str(row["f_key"]) if metric.keyed else "",
-                        value=row["f_value"],
-                    )
-                )
+                key = str(row["f_key"]) if metric.keyed else ""
+                counts[row["f_month"]].append((row["f_area"], metric.slug, key, row["f_value"]))
+    measured_before = MonthlyFigure.objects.filter(
+        metric=ACTIVE_METRIC, month__gte=since_month, month__lt=current
+    ).values_list("month", "area_id", "value")
+    for month, area_id, value in measured_before:
+        counts[month].append((area_id, ACTIVE_METRIC, "", value))
     for row in _active_members(now):
-        rows.append(
-            MonthlyFigure(
-                month=current, area_id=row["area_id"], metric=ACTIVE_METRIC, value=row["value"]
+        counts[current].append((row["area_id"], ACTIVE_METRIC, "", row["value"]))
+    to_publish = _months_to_publish(since_month, last_published, today, counts)
+    feedback = _event_feedback_by_month(to_publish)
+    rows = []
+    for month in sorted(set(counts) | set(to_publish)):
+        if month in to_publish:
+            rows.extend(publish_month(month, counts[month], feedback[month]))
+        else:
+            rows.extend(
+                MonthlyFigure(month=month, area_id=area_id, metric=metric, key=key, value=value)
+                for area_id, metric, key, value in counts[month]
             )
-        )
     with transaction.atomic():
-        MonthlyFigure.objects.filter(month__gte=since_month).filter(
-            ~Q(metric=ACTIVE_METRIC) | Q(month=current)
-        ).delete()
+        MonthlyFigure.objects.filter(month__gte=since_month).delete()
         MonthlyFigure.objects.bulk_create(rows, batch_size=2000)
+        PublishedMonth.objects.bulk_create(
+            [PublishedMonth(month=month, published_at=now) for month in to_publish]
+        )
     return len(rows)
+
+
+def _months_to_publish(since_month, last_published, today, counts):
+    """The months from since_month to the last closed one; at the very first
+    publication, from the first month with any figure (the earlier ones are empty)."""
+    last = last_closed_month(today)
+    first = since_month
+    if last_published is None:
+        first = min([month for month in counts if month <= last] or [last])
+    months = []
+    month = first
+    while month <= last:
+        months.append(month)
+        month = add_months(month, 1)
+    return months
+
+
+def _event_feedback_by_month(months):
+    """{month: [ClosedFeedback]} of the events whose answering closed in those months."""
+    by_month = defaultdict(list)
+    if months:
+        since, until = start_of(months[0]), start_of(add_months(months[-1], 1))
+        for result in closed_feedback(since=since, until=until):
+            by_month[first_of_month(result.closed_on)].append(result)
+    return by_month
+
+
+def _area_order(area_id):
+    return (area_id is None, area_id or 0)
+
+
+def publish_month(month, counts, event_feedback):
+    """The month's rows as published: every metric's table protected whole.
+
+    counts: [(area_id, metric, key, value)] of the month; event_feedback: the
+    ClosedFeedback of the events whose answering closed in it.
+    """
+    tables = defaultdict(lambda: defaultdict(dict))  # metric -> area -> key -> value
+    for area_id, metric, key, value in counts:
+        tables[metric][area_id][key] = value
+    rows = []
+    linked = {}
+    for metric, by_area in tables.items():
+        areas = sorted(by_area, key=_area_order)
+        keys = KEYS.get(metric, [TOTAL_KEY])
+        grid = [[by_area[area].get(key, 0) for key in keys] for area in areas]
+        if metric in LINKED_METRICS:
+            linked[metric] = (areas, keys, by_area)
+            continue
+        keyed = metric in KEYS
+        result = protect(grid, row_totals=keyed, column_totals=True)
+        rows.extend(_rows(month, metric, areas, keys, grid, result, keyed=keyed))
+        if metric in AVERAGED_METRICS:
+            rows.extend(_average_rows(month, metric, areas, {metric: grid}, {metric: result}))
+    if linked:
+        rows.extend(_linked_rows(month, linked))
+    rows.extend(_event_feedback_rows(month, event_feedback))
+    return rows
+
+
+def _rows(month, metric, areas, keys, grid, result, *, keyed):
+    def row(area_id, key, value, hidden, *, all_areas=False):
+        return MonthlyFigure(
+            month=month,
+            area_id=area_id,
+            all_areas=all_areas,
+            metric=metric,
+            key=key,
+            value=value,
+            hidden=hidden,
+        )
+
+    rows = []
+    for i, area_id in enumerate(areas):
+        for j, key in enumerate(keys):
+            if grid[i][j]:
+                rows.append(row(area_id, key, grid[i][j], result.cells[i][j].suppressed))
+        if keyed and sum(grid[i]):
+            rows.append(row(area_id, TOTAL_KEY, sum(grid[i]), result.row_totals[i].suppressed))
+    for j, key in enumerate(keys):
+        value = sum(line[j] for line in grid)
+        hidden = result.column_totals[j].suppressed
+        if not keyed:
+            hidden = hidden or result.total.suppressed
+        if value:
+            rows.append(row(None, key, value, hidden, all_areas=True))
+    everyone = sum(map(sum, grid))
+    if keyed and everyone:
+        rows.append(row(None, TOTAL_KEY, everyone, result.total.suppressed, all_areas=True))
+    return rows
+
+
+def _linked_rows(month, linked):
+    """The situation and mood tables of the same check-ins, protected together over
+    the same rows of areas."""
+    areas = sorted(
+        {area for areas, _keys, _by_area in linked.values() for area in areas}, key=_area_order
+    )
+    grids = {
+        metric: [[by_area.get(area, {}).get(key, 0) for key in keys] for area in areas]
+        for metric, (_areas, keys, by_area) in linked.items()
+    }
+    results = (
+        protect_linked(grids)
+        if len(grids) > 1
+        else {metric: protect(grid) for metric, grid in grids.items()}
+    )
+    rows = []
+    for metric, (_areas, keys, _by_area) in linked.items():
+        rows.extend(_rows(month, metric, areas, keys, grids[metric], results[metric], keyed=True))
+        if metric in AVERAGED_METRICS:
+            rows.extend(_average_rows(month, metric, areas, grids, results))
+    return rows
+
+
+def _average_rows(month, metric, areas, grids, results):
+    """The average answers of the areas (and of all areas together) whose counts are not
+    all shown, where the audit allows: the others can be worked out from the counts."""
+    grid, result = grids[metric], results[metric]
+    weights = [int(key) for key in MOOD_KEYS]
+    candidates = [
+        average_of(metric, grid, [i], weights, label=area)
+        for i, area in enumerate(areas)
+        if any(cell.suppressed for cell in result.cells[i]) and result.row_totals[i].is_published
+    ]
+    if any(f.suppressed for f in result.column_totals) and result.total.is_published:
+        everyone = list(range(len(areas)))
+        candidates.append(average_of(metric, grid, everyone, weights, label=ALL_AREAS))
+    candidates = [average for average in candidates if average is not None]
+    return [
+        MonthlyFigure(
+            month=month,
+            area_id=None if average.label is ALL_AREAS else average.label,
+            all_areas=average.label is ALL_AREAS,
+            metric=metric,
+            key=AVERAGE_KEY,
+            value=round(average.value * 10),
+        )
+        for average in publishable_averages(grids, results, candidates)
+    ]
+
+
+def _event_feedback_rows(month, event_feedback):
+    """Event feedback as sums of what each event's organisers were shown: only events
+    with at least five answers count, and a sum is hidden when any part of it was."""
+    # {area: {key: [value, hidden]}}, and the same for all areas together (ALL_AREAS).
+    sums = defaultdict(lambda: defaultdict(lambda: [0, False]))
+    for result in event_feedback:
+        answers = result.figures.row_totals[0]
+        if not answers.is_published or not answers.value:
+            continue
+        figures = zip(MOOD_KEYS, result.figures.cells[0], strict=True)
+        parts = [(TOTAL_KEY, answers.value, False)] + [
+            (key, result.counts.get(int(key), 0), figure.suppressed) for key, figure in figures
+        ]
+        for area in (result.area_id, ALL_AREAS):
+            for key, value, hidden in parts:
+                sums[area][key][0] += value
+                sums[area][key][1] = sums[area][key][1] or hidden
+    return [
+        MonthlyFigure(
+            month=month,
+            area_id=None if area is ALL_AREAS else area,
+            all_areas=area is ALL_AREAS,
+            metric=EVENT_FEEDBACK_METRIC,
+            key=key,
+            value=value,
+            hidden=hidden,
+        )
+        for area, by_key in sums.items()
+        for key, (value, hidden) in by_key.items()
+        if value
+    ]

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .figures import add_months, first_of_month
+from .figures import PUBLISH_AFTER_DAYS, add_months, first_of_month
 from .models import HELPED_FIELDS, MOODS, CheckIn, Situation
 
 DEFAULT_MONTHS = 12
@@ -28,17 +28,25 @@ class MonthField(forms.DateField):
         return first_of_month(day) if day else day
 
 
-def default_period(today=None):
-    last = first_of_month(today or timezone.localdate())
+def default_period(published_until):
+    """The twelve months up to the last published one (or up to last month)."""
+    last = published_until or add_months(first_of_month(timezone.localdate()), -1)
     return add_months(last, -(DEFAULT_MONTHS - 1)), last
+
+
+def publication_rule():
+    return _("Each month's figures are published on day %(day)d of the following month.") % {
+        "day": PUBLISH_AFTER_DAYS + 1
+    }
 
 
 class PeriodForm(forms.Form):
     alku = MonthField(label=_("From month"), help_text=_("For example 2026-01."))
     loppu = MonthField(label=_("To month"), help_text=_("For example 2026-12."))
 
-    def __init__(self, data=None, **kwargs):
-        first, last = default_period()
+    def __init__(self, data=None, *, published_until, **kwargs):
+        self.published_until = published_until
+        first, last = default_period(published_until)
         if not data or not ({"alku", "loppu"} & set(data)):
             data = {"alku": first.strftime(MONTH_FORMAT), "loppu": last.strftime(MONTH_FORMAT)}
         super().__init__(data, **kwargs)
@@ -52,8 +60,19 @@ class PeriodForm(forms.Form):
             raise forms.ValidationError(
                 _("The first month must not be after the last month."), code="order"
             )
-        if last > first_of_month(timezone.localdate()):
-            self.add_error("loppu", _("The period cannot end after the current month."))
+        if self.published_until is None:
+            raise forms.ValidationError(
+                _("No figures have been published yet.") + " " + publication_rule(),
+                code="unpublished",
+            )
+        if last > self.published_until:
+            self.add_error(
+                "loppu",
+                _("Figures have been published up to %(month)s.")
+                % {"month": self.published_until.strftime(MONTH_FORMAT)}
+                + " "
+                + publication_rule(),
+            )
         elif first < datetime.date(2000, 1, 1):
             self.add_error("alku", _("Choose a month from the year 2000 or later."))
         elif months_between(first, last) > MAX_MONTHS:

@@ -132,8 +132,14 @@ class MonthlyFigure(models.Model):
 
     `figures.refresh_figures` writes these from the source tables; the dashboards
     read nothing else. `key` holds the value of a dimension (a mood "3", a
-    situation "employed") or is empty. Rows without an area count the people
-    who have none; they appear only in the all-areas view.
+    situation "employed"), or is empty for a metric without one and for the
+    total over a metric's keys. Rows with no area and `all_areas` unset count
+    the people who have no area; rows with `all_areas` set are the figures of
+    all areas together.
+
+    A month's rows are worked out again at every refresh until the month is
+    published (`PublishedMonth`): then each is marked hidden or not, jointly
+    with every other row of its metric and month, and never changes again.
     """
 
     month = models.DateField()
@@ -144,9 +150,12 @@ class MonthlyFigure(models.Model):
         blank=True,
         related_name="+",
     )
+    all_areas = models.BooleanField(default=False)
     metric = models.SlugField(max_length=40)
     key = models.CharField(max_length=20, blank=True)
     value = models.IntegerField()
+    # Set when the month was published: the figure is shown as hidden, never its value.
+    hidden = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["month", "metric", "key"]
@@ -157,9 +166,13 @@ class MonthlyFigure(models.Model):
             ),
             # NULL areas are not equal to each other in a unique constraint.
             models.UniqueConstraint(
-                fields=["month", "metric", "key"],
+                fields=["month", "metric", "key", "all_areas"],
                 condition=models.Q(area__isnull=True),
                 name="impact_one_figure_without_area",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(all_areas=False) | models.Q(area__isnull=True),
+                name="impact_all_areas_have_no_area",
             ),
         ]
         indexes = [
@@ -168,4 +181,18 @@ class MonthlyFigure(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.month:%Y-%m} {self.area_id} {self.metric} {self.key}={self.value}"
+        area = "all" if self.all_areas else self.area_id
+        return f"{self.month:%Y-%m} {area} {self.metric} {self.key}={self.value}"
+
+
+class PublishedMonth(models.Model):
+    """A month whose figures are published: they are shown, and never change again."""
+
+    month = models.DateField(unique=True)
+    published_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["month"]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m}"

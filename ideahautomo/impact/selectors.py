@@ -1,44 +1,50 @@
 """Reads of impact: for the dashboards, the stored monthly figures and the anonymous
 comments; for a member, only ever their own check-ins."""
 
-from collections import defaultdict
-
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, DateField, Max
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from .figures import add_months, start_of
-from .models import HELPED_FIELDS, CheckIn, MonthlyFigure, ServiceFeedback
+from .models import HELPED_FIELDS, CheckIn, MonthlyFigure, PublishedMonth, ServiceFeedback
 
 COMMENTS_SHOWN = 20
 
 
-def figure_totals(*, area, first, last):
-    """{(metric, key): {month: value}} over the months first..last, for one area or all (None).
+def published_until():
+    """The last published month, or None before the first publication."""
+    return PublishedMonth.objects.order_by("-month").values_list("month", flat=True).first()
 
-    One query, whatever the data: the figures are summed by the database.
-    """
+
+def published_figures(*, area, first, last):
+    """{(metric, key, month): (value, hidden)} of one area (None: all areas together) over
+    the months first..last, which must be published ones. One query, whatever the data."""
     figures = MonthlyFigure.objects.filter(month__gte=first, month__lte=last)
-    if area is not None:
-        figures = figures.filter(area=area)
-    totals = defaultdict(dict)
-    for metric, key, month, value in (
-        figures.values("metric", "key", "month")
-        .annotate(total=Sum("value"))
-        .order_by()
-        .values_list("metric", "key", "month", "total")
-    ):
-        totals[(metric, key)][month] = value
-    return totals
+    figures = figures.filter(all_areas=True) if area is None else figures.filter(area=area)
+    return {
+        (metric, key, month): (value, hidden)
+        for metric, key, month, value, hidden in figures.values_list(
+            "metric", "key", "month", "value", "hidden"
+        )
+    }
 
 
-def feedback_comments(*, area, first, last):
-    """The latest written service feedback of the period: only the text and the month."""
-    feedback = ServiceFeedback.objects.filter(
-        created_at__gte=start_of(first), created_at__lt=start_of(add_months(last, 1))
-    ).exclude(text="")
+def feedback_comments(*, area, months):
+    """The latest written service feedback of the given months: only the text."""
+    if not months:
+        return []
+    feedback = (
+        ServiceFeedback.objects.filter(
+            created_at__gte=start_of(min(months)),
+            created_at__lt=start_of(add_months(max(months), 1)),
+        )
+        .annotate(month=TruncMonth("created_at", output_field=DateField()))
+        .filter(month__in=months)
+        .exclude(text="")
+    )
     if area is not None:
         feedback = feedback.filter(area=area)
-    return list(feedback.order_by("-created_at").values("text", "mood")[:COMMENTS_SHOWN])
+    return list(feedback.order_by("-created_at").values_list("text", flat=True)[:COMMENTS_SHOWN])
 
 
 def figures_version():

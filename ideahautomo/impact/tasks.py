@@ -6,6 +6,7 @@ from .figures import refresh_figures
 
 
 @task()
-def refresh_impact_figures(months=2):
-    """Recompute the recent months' dashboard figures; the nightly command does the same."""
-    return refresh_figures(months=months)
+def refresh_impact_figures():
+    """Recompute the unpublished months' figures and publish ended months, as the nightly
+    command does."""
+    return refresh_figures()

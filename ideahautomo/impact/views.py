@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from ideahautomo.accounts.models import EmploymentArea
 
 from . import dashboards, export, selectors
-from .forms import PeriodForm
+from .forms import PeriodForm, publication_rule
 from .permissions import can_see_impact, can_see_impact_of_all_areas, can_see_impact_of_area
 
 
@@ -39,8 +39,8 @@ FIGURES_CACHE_SECONDS = 24 * 60 * 60
 
 def _dashboard(area, form):
     first, last = form.period()
-    totals = selectors.figure_totals(area=area, first=first, last=last)
-    return dashboards.dashboard_build(totals=totals, area=area, first=first, last=last)
+    rows = selectors.published_figures(area=area, first=first, last=last)
+    return dashboards.dashboard_build(rows=rows, area=area, first=first, last=last)
 
 
 def _figures(area, form, context):
@@ -62,7 +62,7 @@ def _figures(area, form, context):
         context["dashboard"] = board
         figures = {
             "html": render_to_string("impact/figures.html", {"dashboard": board}),
-            "shows_comments": board.shows_comments,
+            "comment_months": board.comment_months,
             "period_label": board.period_label,
             "area_name": board.area_name,
             "first": first,
@@ -76,16 +76,23 @@ def _figures(area, form, context):
 @require_GET
 def dashboard(request, area_pk=None):
     area = _area_for(request, area_pk)
-    form = PeriodForm(request.GET)
-    context = {"form": form, "area": area, "figures": None, "dashboard": None, "comments": []}
+    form = PeriodForm(request.GET, published_until=selectors.published_until())
+    context = {
+        "form": form,
+        "area": area,
+        "figures": None,
+        "dashboard": None,
+        "comments": [],
+        "publication_rule": publication_rule(),
+    }
     if can_see_impact_of_all_areas(request.user):
         context["areas"] = EmploymentArea.objects.only("pk", "name")
     if form.is_valid():
         figures = _figures(area, form, context)
         context["figures"] = figures
-        if figures["shows_comments"]:
+        if figures["comment_months"]:
             context["comments"] = selectors.feedback_comments(
-                area=area, first=figures["first"], last=figures["last"]
+                area=area, months=figures["comment_months"]
             )
         context["query"] = request.GET.urlencode() if request.GET else ""
     return render(request, "impact/dashboard.html", context)
@@ -117,7 +124,7 @@ def _file_name(board, extension):
 
 def _export(request, area_pk, extension):
     area = _area_for(request, area_pk)
-    form = PeriodForm(request.GET)
+    form = PeriodForm(request.GET, published_until=selectors.published_until())
     if not form.is_valid():
         errors = " ".join(str(error) for errors in form.errors.values() for error in errors)
         return HttpResponseBadRequest(

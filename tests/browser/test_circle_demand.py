@@ -83,8 +83,9 @@ def test_staff_see_the_demand_of_their_area(new_page, vantaa, finnish):
     sign_in(page, "yhteys@example.fi", PASSWORD)
     page.click("a[href='/tyollisyyspalvelut/opintopiirien-kysynta/']")
     page.wait_for_load_state()
+    # Six wish to meet in Vantaa; the two who would also meet online are too few to list.
     cells = page.locator("main td.number").all_inner_texts()
-    assert sorted(cells) == ["6", "< 5"]
+    assert cells == ["6"]
     assert "Toivoja" not in page.content()
     assert_accessible(page)
 

@@ -99,9 +99,17 @@ def test_workshop_from_publishing_to_the_mood_distribution(new_page, db):
     for person, mood in zip(others, [4, 4, 3, 5], strict=True):
         services.feedback_give(actor=person, event=event, mood=mood)
 
-    # The organiser sees the mood distribution, without names.
+    # While answering is open the organiser sees only until when.
+    manager.reload()
+    assert "Attendees can give feedback until" in manager.locator("main").inner_text()
+    assert manager.locator("table.mood-distribution").count() == 0
+
+    # Two weeks later the result shows once, whole: every mood given by fewer than
+    # five people is hidden, and the comments come without names.
+    ended = timezone.now() - timedelta(days=15)
+    Event.objects.filter(pk=event.pk).update(starts_at=ended - timedelta(hours=2), ends_at=ended)
     manager.reload()
     counts = manager.locator("table.mood-distribution tbody td").all_inner_texts()
-    assert counts == ["0", "0", "1", "2", "2"]  # moods 1 to 5
+    assert counts == ["0", "0", "< 5", "< 5", "< 5"]  # moods 1 to 5: 0, 0, 1, 2, 2
     assert "Paras työpaja tähän mennessä." in manager.locator(".comments").inner_text()
     assert "Cecilia" not in manager.locator(".comments").inner_text()

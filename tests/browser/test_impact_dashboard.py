@@ -1,7 +1,6 @@
 """The impact dashboard in a real browser: charts and tables on a phone, the XLSX download."""
 
 import pytest
-from django.utils import timezone
 
 from ideahautomo.accounts.models import Role
 from ideahautomo.accounts.tests.factories import (
@@ -9,8 +8,7 @@ from ideahautomo.accounts.tests.factories import (
     EmploymentAreaFactory,
     user_with_role,
 )
-from ideahautomo.impact.figures import add_months, first_of_month
-from ideahautomo.impact.models import MonthlyFigure
+from ideahautomo.impact.tests.publishing import months_back, publish
 
 from .conftest import PHONE, assert_accessible, sign_in
 
@@ -20,24 +18,19 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.fixture
 def contact_person(db):
     area = EmploymentAreaFactory(name="Keravan testialue")
-    this_month = first_of_month(timezone.localdate())
-    rows = []
     for back in range(12):
-        month = add_months(this_month, -back)
-        rows += [
-            MonthlyFigure(area=area, month=month, metric="accounts_ordered", value=20 + back),
-            MonthlyFigure(area=area, month=month, metric="accounts_accepted", value=3 + back * 2),
-            MonthlyFigure(area=area, month=month, metric="event_registrations", value=9),
-            MonthlyFigure(area=area, month=month, metric="check_in_mood", key="4", value=6),
-            MonthlyFigure(area=area, month=month, metric="check_in_mood", key="2", value=back),
-            MonthlyFigure(
-                area=area, month=month, metric="check_in_situation", key="employed", value=5
-            ),
-            MonthlyFigure(
-                area=area, month=month, metric="check_in_situation", key="looking", value=8
-            ),
-        ]
-    MonthlyFigure.objects.bulk_create(rows)
+        publish(
+            months_back(back),
+            [
+                (area, "accounts_ordered", "", 20 + back),
+                (area, "accounts_accepted", "", 3 + back * 2),
+                (area, "event_registrations", "", 9),
+                (area, "check_in_mood", "4", 6),
+                (area, "check_in_mood", "2", back),
+                (area, "check_in_situation", "employed", 5),
+                (area, "check_in_situation", "looking", 1 + back),
+            ],
+        )
     return user_with_role(Role.CONTACT_PERSON, area=area, email="kerava@example.fi")
 
 

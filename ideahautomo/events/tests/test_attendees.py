@@ -5,12 +5,14 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from ideahautomo.accounts.models import AuditEvent
 from ideahautomo.accounts.tests.factories import UserFactory
-from ideahautomo.events import services
-from ideahautomo.events.models import Event, Registration
+from ideahautomo.events import selectors, services
+from ideahautomo.events.models import FEEDBACK_TIME, Event, Feedback, Registration
 
 from .factories import EventFactory, in_days
 
@@ -70,27 +72,109 @@ def test_attendance_is_saved_after_the_start(client_for, cast, members):
     assert [attended[r.pk] for r in registrations] == [True, False, True]
 
 
-def test_feedback_summary_hides_details_under_five_responses(client_for, cast, members):
+def _closed(event):
+    """Answering closed an hour ago."""
+    ended = timezone.now() - FEEDBACK_TIME - timedelta(hours=1)
+    Event.objects.filter(pk=event.pk).update(starts_at=ended - timedelta(hours=2), ends_at=ended)
+    event.refresh_from_db()
+    return event
+
+
+def _answered(event, members, moods):
+    past(event)
+    Registration.objects.update(attended=True)
+    for member, mood in zip(members, moods, strict=False):
+        services.feedback_give(actor=member, event=event, mood=mood, comment=f"Kommentti {mood}")
+
+
+def test_feedback_shows_nothing_until_answering_closes(client_for, cast, members):
     event = EventFactory(capacity=10)
     for member in members:
         services.event_register(actor=member, event=event)
-    past(event)
-    Registration.objects.update(attended=True)
+    _answered(event, members, [5, 4, 4, 1, 3, 3])
     client = client_for(cast.project_manager)
-    url = reverse("events:attendees", args=[event.pk])
-    for member, mood in zip(members[:4], [5, 4, 4, 1], strict=True):
-        services.feedback_give(actor=member, event=event, mood=mood, comment=f"Kommentti {mood}")
-    summary = client.get(url).context["feedback"]
-    assert summary.suppressed and summary.mean is None and not summary.comments
-    assert [count for _mood, _label, count in summary.distribution] == [None] * 5
-    assert "Kommentti" not in client.get(url).content.decode().split("Feedback")[-1]
+    client.cookies["django_language"] = "en"
 
-    services.feedback_give(actor=members[4], event=event, mood=3, comment="")
-    response = client.get(url)
-    summary = response.context["feedback"]
-    assert not summary.suppressed
-    assert summary.count == 5 and summary.mean == pytest.approx(3.4)
-    assert [count for _mood, _label, count in summary.distribution] == [1, 0, 1, 2, 1]
-    assert summary.comments == ["Kommentti 1", "Kommentti 4", "Kommentti 4", "Kommentti 5"]
+    response = client.get(reverse("events:attendees", args=[event.pk]))
+
+    result = response.context["feedback"]
+    assert result.is_open and result.answers is None and not result.comments
+    html = response.content.decode().split("<h2>Feedback</h2>")[1]
+    assert "Attendees can give feedback until" in html
+    assert "Kommentti" not in html and "Responses" not in html
+
+
+def test_closed_feedback_under_five_answers_shows_only_that(client_for, cast, members):
+    event = EventFactory(capacity=10)
+    for member in members:
+        services.event_register(actor=member, event=event)
+    _answered(event, members, [5, 4, 4, 1])
+    _closed(event)
+    client = client_for(cast.project_manager)
+    client.cookies["django_language"] = "en"
+
+    response = client.get(reverse("events:attendees", args=[event.pk]))
+
+    result = response.context["feedback"]
+    assert result.too_few and not result.comments
+    html = response.content.decode().split("<h2>Feedback</h2>")[1]
+    assert "Fewer than 5 people gave feedback." in html
+    assert "Kommentti" not in html
+
+
+def test_closed_feedback_is_shown_once_whole_with_small_groups_hidden(client_for, cast, members):
+    event = EventFactory(capacity=10)
+    for member in members:
+        services.event_register(actor=member, event=event)
+    _answered(event, members, [5, 4, 4, 1, 3, 3])
+    _closed(event)
+    client = client_for(cast.project_manager)
+    client.cookies["django_language"] = "en"
+
+    response = client.get(reverse("events:attendees", args=[event.pk]))
+
+    result = response.context["feedback"]
+    assert not result.is_open and result.answers.value == 6
+    # Every mood given is one or two people: hidden, and so is the average.
+    shown = [str(figure) for _mood, _label, figure in result.distribution]
+    assert shown == ["< 5", "0", "< 5", "< 5", "< 5"]
+    assert result.mean.suppressed
+    assert result.comments == [
+        "Kommentti 1",
+        "Kommentti 3",
+        "Kommentti 3",
+        "Kommentti 4",
+        "Kommentti 4",
+        "Kommentti 5",
+    ]
     feedback_part = response.content.decode().split('class="mood-distribution"')[1]
     assert all(member.display_name not in feedback_part for member in members)
+
+
+def test_closed_feedback_shows_the_average_when_every_count_is_shown(cast, members):
+    event = EventFactory(capacity=20)
+    people = members + UserFactory.create_batch(4)
+    for person in people:
+        services.event_register(actor=person, event=event)
+    _answered(event, people, [4] * 5 + [5] * 5)
+    _closed(event)
+
+    result = selectors.feedback_result(event=event)
+
+    assert [figure.value for _mood, _label, figure in result.distribution] == [0, 0, 0, 5, 5]
+    assert result.mean.value == 4.5
+    assert result.answers.value == 10
+
+
+def test_feedback_cannot_be_given_after_answering_closed(cast, members):
+    event = EventFactory(capacity=10)
+    services.event_register(actor=members[0], event=event)
+    past(event)
+    Registration.objects.update(attended=True)
+    _closed(event)
+
+    with pytest.raises(ValidationError) as error:
+        services.feedback_give(actor=members[0], event=event, mood=4)
+
+    assert error.value.error_list[0].code == "closed"
+    assert not Feedback.objects.exists()

@@ -11,7 +11,7 @@ have. A quantity whose smallest and largest value agree is pinned down.
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from ideahautomo.impact.disclosure import THRESHOLD
+from ideahautomo.lib.disclosure import THRESHOLD
 
 
 def quantities(grid, protected):

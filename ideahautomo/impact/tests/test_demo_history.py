@@ -24,6 +24,7 @@ pytestmark = pytest.mark.django_db
 
 HELSINKI = "Helsingin työllisyysalue (demo)"
 VANTAA = "Vantaan ja Keravan työllisyysalue (demo)"
+ESPOO = "Espoon seudun työllisyysalue (demo)"
 HIDDEN = "&lt; 5"
 
 
@@ -73,12 +74,13 @@ def test_running_the_demo_again_changes_nothing(demo):
     assert demo_history_create() == 0
 
 
-def test_clients_are_quiet_members_of_the_two_demo_areas(demo):
+def test_clients_are_quiet_members_of_the_three_demo_areas(demo):
     people = clients()
-    assert 180 <= people.count() <= 280
-    by_area = {name: people.filter(area__name=name).count() for name in (HELSINKI, VANTAA)}
+    assert 550 <= people.count() <= 800
+    by_area = {name: people.filter(area__name=name).count() for name in (HELSINKI, VANTAA, ESPOO)}
     assert by_area[HELSINKI] > 3 * by_area[VANTAA] > 0
-    assert by_area[HELSINKI] + by_area[VANTAA] == people.count()
+    assert by_area[HELSINKI] > 3 * by_area[ESPOO] > 0
+    assert sum(by_area.values()) == people.count()
     # Members, but nobody can sign in as them and they have no profile.
     assert people.filter(role_assignments__role=Role.MEMBER).count() == people.count()
     assert not any(user.has_usable_password() for user in people)

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from ideahautomo.impact.disclosure import (
+from ideahautomo.lib.disclosure import (
     THRESHOLD,
     Figure,
     Protected,

@@ -14,7 +14,7 @@ from itertools import chain
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ideahautomo.impact.disclosure import Figure, protect
+from ideahautomo.lib.disclosure import Figure, protect
 
 from .attacker import exposures, pinned
 

@@ -8,8 +8,8 @@ import pytest
 from django.utils import translation
 from openpyxl import load_workbook
 
-from ideahautomo.impact.disclosure import Figure, counts, mean, share
 from ideahautomo.impact.export import Table, sheet_names, to_csv, to_xlsx
+from ideahautomo.lib.disclosure import Figure, counts, mean, share
 
 
 @pytest.fixture(autouse=True)

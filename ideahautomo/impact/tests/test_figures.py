@@ -1,4 +1,5 @@
-"""The monthly figures: counted by month in Finnish time, by area, again and again the same."""
+"""The monthly figures: counted by month in Finnish time, by area, again and again the same,
+and published once a month has ended: protected whole, then never changed."""
 
 import datetime
 
@@ -6,20 +7,21 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from ideahautomo.accounts.models import Municipality, User
+from ideahautomo.accounts.models import Invitation, Municipality, User
 from ideahautomo.accounts.tests.factories import InvitationFactory, UserFactory
 from ideahautomo.circles.models import Circle, CircleSession, SessionAttendance
 from ideahautomo.events.models import Feedback, Registration
 from ideahautomo.events.tests.factories import EventFactory
 from ideahautomo.ideas.models import Idea, TeamMember
 from ideahautomo.impact import figures
-from ideahautomo.impact.models import CheckIn, MonthlyFigure, ServiceFeedback
+from ideahautomo.impact.models import CheckIn, MonthlyFigure, PublishedMonth, ServiceFeedback
 
 pytestmark = pytest.mark.django_db
 
 NOW = timezone.make_aware(datetime.datetime(2026, 6, 15, 12, 0))
 MAY = datetime.date(2026, 5, 1)
 JUNE = datetime.date(2026, 6, 1)
+JULY = datetime.date(2026, 7, 1)
 
 
 def at(year, month, day, hour=12, minute=0):
@@ -27,9 +29,19 @@ def at(year, month, day, hour=12, minute=0):
     return timezone.make_aware(datetime.datetime(year, month, day, hour, minute))
 
 
-def stored(metric, *, area=None, month=JUNE, key=""):
-    row = MonthlyFigure.objects.filter(metric=metric, area=area, month=month, key=key).first()
+def stored_row(metric, *, area=None, month=JUNE, key="", all_areas=False):
+    return MonthlyFigure.objects.filter(
+        metric=metric, area=area, month=month, key=key, all_areas=all_areas
+    ).first()
+
+
+def stored(metric, **where):
+    row = stored_row(metric, **where)
     return row.value if row else 0
+
+
+def published_months():
+    return list(PublishedMonth.objects.values_list("month", flat=True))
 
 
 def all_rows():
@@ -120,12 +132,15 @@ def test_figures_count_by_finnish_month_and_area(data):
     assert stored("events_held", area=area) == 1
     assert stored("event_registrations", area=area) == 5
     assert stored("event_attendance", area=area) == 3
-    assert stored("event_feedback_mood", area=area, key="4") == 3
-    assert stored("event_feedback_mood", area=area, key="2") == 1
     assert stored("check_in_mood", area=area, month=MAY, key="4") == 3
     assert stored("check_in_situation", area=area, month=MAY, key="employed") == 2
     assert stored("check_in_situation", area=area, month=MAY, key="looking") == 2
-    assert not MonthlyFigure.objects.filter(metric="check_in_situation", key="").exists()
+    # May is published: each area's answers and all areas' figures are stored with it.
+    assert stored("check_in_situation", area=area, month=MAY) == 6
+    assert stored("check_in_situation", month=MAY, key="employed", all_areas=True) == 2
+    assert stored("accounts_ordered", month=MAY, all_areas=True) == 2
+    # June is not: only the counts, worked out again at each refresh.
+    assert not MonthlyFigure.objects.filter(month=JUNE, all_areas=True).exists()
     assert stored("service_feedback_mood", area=area, key="5") == 1
     assert stored("service_feedback_mood", area=None, key="1") == 1
     # The coming event is not held yet, but its registration counts for its month.
@@ -143,16 +158,62 @@ def test_refreshing_again_gives_the_same_rows_and_follows_deletions(data):
     assert not MonthlyFigure.objects.filter(metric="service_feedback_mood").exists()
 
 
-def test_a_refresh_of_recent_months_keeps_older_months_and_their_active_figures(data):
+def test_a_later_refresh_keeps_published_months_and_earlier_active_figures(data):
     figures.refresh_figures(now=NOW)
-    may_rows = MonthlyFigure.objects.filter(month=MAY).count()
+    may_rows = all_rows_of(MAY)
     later = NOW + datetime.timedelta(days=30)  # mid July
-    figures.refresh_figures(months=1, now=later)
+    figures.refresh_figures(now=later)
 
-    assert MonthlyFigure.objects.filter(month=MAY).count() == may_rows
+    assert all_rows_of(MAY) == may_rows
     assert stored("accounts_active", area=data.area) == 6
     # Nobody signed in within 30 days of mid July.
-    assert stored("accounts_active", area=data.area, month=datetime.date(2026, 7, 1)) == 0
+    assert stored("accounts_active", area=data.area, month=JULY) == 0
+
+
+def all_rows_of(month):
+    return sorted(
+        MonthlyFigure.objects.filter(month=month).values_list(
+            "area_id", "all_areas", "metric", "key", "value", "hidden"
+        ),
+        key=str,
+    )
+
+
+def test_a_month_is_published_on_the_sixth_day_after_it_ends(data):
+    figures.refresh_figures(now=at(2026, 6, 5, 23, 59))
+    assert published_months() == [datetime.date(2026, 4, 1)]
+    figures.refresh_figures(now=at(2026, 6, 6, 0, 1))
+    assert published_months() == [datetime.date(2026, 4, 1), MAY]
+
+
+def test_a_published_month_never_changes_again(data):
+    figures.refresh_figures(now=NOW)
+    may_rows = all_rows_of(MAY)
+    june_orders = stored("accounts_ordered", area=data.area)
+
+    CheckIn.objects.all().delete()
+    Invitation.objects.all().delete()
+    figures.refresh_figures(now=NOW)
+
+    # May's figures stay as published, whatever happens to the rows behind them; June,
+    # not yet published, follows the rows.
+    assert all_rows_of(MAY) == may_rows
+    assert june_orders == 1
+    assert stored("accounts_ordered", area=data.area) == 0
+
+
+def test_published_figures_hide_small_groups_together_with_all_areas(data):
+    figures.refresh_figures(now=NOW)
+
+    # Two orders in the area in May and none elsewhere: the area's 2 is hidden, and so is
+    # the all-areas figure that equals it.
+    assert stored_row("accounts_ordered", area=data.area, month=MAY).hidden
+    assert stored_row("accounts_ordered", month=MAY, all_areas=True).hidden
+    # Six answers in May: their number is published, the small groups are not.
+    answers = stored_row("check_in_situation", area=data.area, month=MAY)
+    assert (answers.value, answers.hidden) == (6, False)
+    assert stored_row("check_in_situation", area=data.area, month=MAY, key="employed").hidden
+    assert stored_row("check_in_mood", area=data.area, month=MAY, key="4").hidden
 
 
 def test_circle_sessions_count_when_held_and_not_cancelled(data):
@@ -188,12 +249,49 @@ def test_refresh_queries_do_not_grow_with_the_data(data, django_assert_max_num_q
 
 
 def test_the_command_refreshes(data, capsys):
-    call_command("refresh_impact_figures", "--months", "3")
+    call_command("refresh_impact_figures")
     assert "Impact figures refreshed" in capsys.readouterr().out
+    assert MonthlyFigure.objects.exists()
 
 
 def test_the_task_refreshes(data):
     from ideahautomo.impact.tasks import refresh_impact_figures
 
-    result = refresh_impact_figures.enqueue(months=240)
+    result = refresh_impact_figures.enqueue()
     assert result.return_value > 0
+
+
+# Event feedback
+
+
+def test_event_feedback_counts_in_the_month_answering_closed_and_as_organisers_saw_it(data):
+    from ideahautomo.events.models import Event
+
+    held = Event.objects.get(starts_at=at(2026, 6, 10))
+    for mood in (5, 5, 5, 4, 4, 3, 3, 3, 3, 3):
+        Feedback.objects.create(event=held, mood=mood)
+    # Too few answers: counts nowhere.
+    few = EventFactory(
+        municipality=held.municipality, starts_at=at(2026, 6, 12), ends_at=at(2026, 6, 12, 15)
+    )
+    Feedback.objects.create(event=few, mood=1)
+
+    figures.refresh_figures(now=at(2026, 6, 30))  # answering closes on 24 June
+    assert not MonthlyFigure.objects.filter(metric="event_feedback_mood").exists()
+    figures.refresh_figures(now=at(2026, 7, 6, 1))  # June published
+
+    area = data.area
+    # 14 answers (the event with one answer does not count), as the organisers saw
+    # them: moods 2 (one answer) and 5 (three) hidden, and mood 3 with them, as the two
+    # hidden ones would otherwise add up to 4 beside the published total.
+    assert stored("event_feedback_mood", area=area) == 14
+    hidden = {
+        key: row.hidden
+        for key, row in (
+            (key, stored_row("event_feedback_mood", area=area, key=key)) for key in "2345"
+        )
+    }
+    assert hidden == {"2": True, "3": True, "4": False, "5": True}
+    assert stored("event_feedback_mood", area=area, key="4") == 5
+    assert stored("event_feedback_mood", all_areas=True) == 14
+    assert not stored_row("event_feedback_mood", all_areas=True).hidden

@@ -1,6 +1,6 @@
-"""Recompute the monthly figures of the staff impact dashboards.
+"""Recompute the monthly figures of the staff impact dashboards and publish ended months.
 
-Run it nightly (cron or a systemd timer): `manage.py refresh_impact_figures --months 2`.
+Run it nightly (cron or a systemd timer): `manage.py refresh_impact_figures`.
 """
 
 import time
@@ -12,20 +12,13 @@ from ideahautomo.impact.figures import refresh_figures
 
 class Command(BaseCommand):
     help = (
-        "Recompute the impact dashboards' monthly figures from the source tables. "
-        "Without --months, every month is recomputed."
+        "Recompute the impact dashboards' figures of the months not yet published from the "
+        "source tables, and publish each month that may be: its figures are protected then "
+        "and never change again."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--months",
-            type=int,
-            default=None,
-            help="Only the last N months, the current one included (e.g. 2 for a nightly run).",
-        )
-
-    def handle(self, *args, months, **options):
+    def handle(self, *args, **options):
         started = time.monotonic()
-        rows = refresh_figures(months=months)
+        rows = refresh_figures()
         seconds = time.monotonic() - started
         self.stdout.write(f"Impact figures refreshed: {rows} rows in {seconds:.1f} s.")
