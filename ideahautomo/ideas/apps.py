@@ -8,6 +8,7 @@ class IdeasConfig(AppConfig):
 
     def ready(self):
         from . import (
+            connections,  # noqa: F401  (team mates see "same ideas" profiles)
             export,  # noqa: F401  (the person's own data download)
             suggestions,  # noqa: F401  (registers ideas in the members' suggestions)
         )

@@ -365,3 +365,16 @@ def test_open_ideas_needing_my_skills_are_suggested_with_a_reason(cast):
 
     assert [s.target for s in groups["ideas"]] == [wanted]
     assert groups["ideas"][0].reason == "Needs bookkeeping, which you know"  # English label
+
+
+def test_an_ideas_owner_and_team_count_as_connected_for_profiles(cast):
+    from ideahautomo.profiles.connections import connected_user_ids
+
+    idea = publish(cast.member)
+    request = services.join_request_create(actor=cast.mentor, idea=idea)
+    services.join_request_decide(actor=cast.member, join_request=request, accept=True)
+    services.join_request_create(actor=cast.partner, idea=idea)  # only asked, not in the team
+
+    assert cast.mentor.pk in connected_user_ids(cast.member.pk)
+    assert cast.member.pk in connected_user_ids(cast.mentor.pk)
+    assert cast.partner.pk not in connected_user_ids(cast.member.pk)
