@@ -92,7 +92,12 @@ def test_organiser_schedules_a_weekly_series_and_a_member_downloads_a_meeting(ne
     member = new_page()
     sign_in(member, "jasen@example.fi", PASSWORD)
     member.goto(circle.get_absolute_url())
+    assert member.locator("#sessions-feed-url").count() == 0
+    member.click("main button[value=enable]")
+    member.wait_for_load_state()
     assert member.locator("#sessions-feed-url").count() == 1
+    assert member.locator("main button[value=renew]").count() == 1
+    member.reload()  # without the flash message (see above)
     with member.expect_download() as download_info:
         member.locator("a[href$='.ics']").first.click()
     download = download_info.value
