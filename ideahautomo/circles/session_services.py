@@ -18,6 +18,7 @@ from ideahautomo.lib.mail import send_templated_mail
 from ideahautomo.lib.markdown import render_markdown
 
 from . import permissions
+from .limits import limit
 from .models import CircleSession, Membership, SessionAttendance
 
 FINNISH_TIME = zoneinfo.ZoneInfo("Europe/Helsinki")
@@ -156,6 +157,7 @@ def session_schedule(
         _fill_defaults(session, circle)
         session.full_clean(exclude=NOT_CLEANED, validate_constraints=False)
         sessions.append(session)
+    limit("meeting", actor)
     with transaction.atomic():
         created = CircleSession.objects.bulk_create(sessions)
         if tell_members:
@@ -192,6 +194,7 @@ def session_update(*, actor, session, starts_at, ends_at, place, online_link, ag
     session.place, session.online_link, session.agenda = place, online_link, agenda
     _fill_defaults(session, circle)
     session.full_clean(exclude=NOT_CLEANED, validate_constraints=False)
+    limit("meeting", actor)
     with transaction.atomic():
         session.save(
             update_fields=[
@@ -218,6 +221,7 @@ def session_cancel(*, actor, session, now=None):
     now = now or timezone.now()
     if session.ends_at <= now:
         raise ValidationError(_("A meeting that is over cannot be cancelled."), code="over")
+    limit("meeting", actor)
     with transaction.atomic():
         updated = CircleSession.objects.filter(pk=session.pk, cancelled_at__isnull=True).update(
             cancelled_at=now

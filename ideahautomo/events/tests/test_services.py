@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ideahautomo.accounts.models import AuditEvent, Role
 from ideahautomo.accounts.tests.factories import UserFactory, user_with_role
@@ -307,3 +307,31 @@ def test_attendees_are_asked_for_feedback_once(cast, members):
         [members[0].pk, members[1].pk]
     )
     assert asked.first().url == event.get_absolute_url()
+
+
+# Floods
+
+
+def test_members_propose_at_most_a_few_events_a_day(cast):
+    count = services.LIMITS["proposal"][0]
+    for number in range(count):
+        services.event_create(actor=cast.member, **event_fields(title=f"Ehdotus {number}"))
+    with translation.override("en"), pytest.raises(ValidationError) as excinfo:
+        services.event_create(actor=cast.member, **event_fields(title="Yksi liikaa"))
+    assert excinfo.value.code == "rate_limited"
+    assert "propose at most 3 events a day" in excinfo.value.messages[0]
+    assert Event.objects.count() == count
+    assert AuditEvent.objects.filter(action="event.proposed").count() == count
+
+
+@pytest.mark.parametrize("role", ["partner", "project_manager"])
+def test_publishing_events_is_limited_per_day(cast, role):
+    publisher = cast.by_role()[role]
+    count = services.LIMITS["event"][0]
+    for number in range(count):
+        services.event_create(actor=publisher, **event_fields(title=f"Tapahtuma {number}"))
+    with translation.override("en"), pytest.raises(ValidationError) as excinfo:
+        services.event_create(actor=publisher, **event_fields(title="Yksi liikaa"))
+    assert excinfo.value.code == "rate_limited"
+    assert "publish at most 30 events a day" in excinfo.value.messages[0]
+    assert Event.objects.count() == count

@@ -378,3 +378,27 @@ def test_an_ideas_owner_and_team_count_as_connected_for_profiles(cast):
     assert cast.mentor.pk in connected_user_ids(cast.member.pk)
     assert cast.member.pk in connected_user_ids(cast.mentor.pk)
     assert cast.partner.pk not in connected_user_ids(cast.member.pk)
+
+
+def test_news_and_status_changes_are_limited_and_the_page_says_so(cast, client_for):
+    """Each tells every follower, so the owner and team cannot flood them."""
+    idea = publish(cast.member)
+    count = services.LIMITS["update"][0]
+    for number in range(count - 1):
+        services.idea_post_update(actor=cast.member, idea=idea, body=f"Uutinen {number}")
+    services.idea_change_status(
+        actor=cast.member, idea=idea, status=Idea.Status.FORMING, note="Tiimi kasaan"
+    )
+    client = client_for(cast.member)
+    client.cookies["django_language"] = "en"
+    news = client.post(reverse("ideas:update", args=[idea.pk]), {"body": "Yksi liikaa"})
+    status = client.post(
+        reverse("ideas:status", args=[idea.pk]),
+        {"status": Idea.Status.IN_PROGRESS, "note": "Liikaa"},
+    )
+    for response in (news, status):
+        assert response.status_code == 400
+        assert "You are posting very fast" in response.content.decode()
+    assert idea.updates.count() == count
+    idea.refresh_from_db()
+    assert idea.status == Idea.Status.FORMING
