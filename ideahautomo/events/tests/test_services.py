@@ -286,8 +286,29 @@ def test_deleting_an_account_frees_its_place_and_forgets_its_answers(
         account_services.user_delete(user=leaving)
 
     assert Registration.objects.get(user=waiting).status == Registration.Status.CONFIRMED
-    gone = Registration.objects.get(user=leaving)
-    assert gone.status == Registration.Status.CANCELLED and gone.dietary_needs == ""
+    assert not Registration.objects.filter(user=leaving).exists()
+    event.refresh_from_db()
+    assert event.registered_count == 1
+
+
+def test_deleting_an_account_forgets_its_past_registrations_feed_and_proposals(cast, members):
+    from ideahautomo.accounts import services as account_services
+    from ideahautomo.events.models import CalendarFeed
+
+    leaving = members[0]
+    past, _registrations = ended_event_with([leaving, members[1]], attended=True)
+    services.calendar_feed_enable(user=leaving)
+    services.event_create(actor=leaving, **event_fields(title="Ehdotus"))
+    published = services.event_create(actor=cast.project_manager, **event_fields())
+
+    account_services.user_delete(user=leaving)
+
+    assert not Registration.objects.filter(user=leaving).exists()
+    past.refresh_from_db()
+    assert past.registered_count == 1
+    assert not CalendarFeed.objects.filter(user=leaving).exists()
+    assert not Event.objects.filter(title="Ehdotus").exists()
+    assert Event.objects.filter(pk=published.pk).exists()
 
 
 def test_attendees_are_asked_for_feedback_once(cast, members):

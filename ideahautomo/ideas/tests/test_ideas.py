@@ -402,3 +402,37 @@ def test_news_and_status_changes_are_limited_and_the_page_says_so(cast, client_f
     assert idea.updates.count() == count
     idea.refresh_from_db()
     assert idea.status == Idea.Status.FORMING
+
+
+def test_a_deleted_account_leaves_its_teams_and_its_ideas_go_on_or_are_archived(
+    cast, django_capture_on_commit_callbacks
+):
+    from ideahautomo.accounts import services as account_services
+    from ideahautomo.messaging.models import Notification, NotificationKind
+
+    leaving = UserFactory()
+    teamed = publish(leaving, title="Tiimin idea")
+    request = services.join_request_create(actor=cast.mentor, idea=teamed)
+    services.join_request_decide(actor=leaving, join_request=request, accept=True)
+    alone = publish(leaving, title="Yksin")
+    services.join_request_create(actor=cast.partner, idea=alone)
+    theirs = publish(cast.member, title="Toisen idea")
+    services.interest_toggle(actor=leaving, idea=theirs)
+    services.follow_toggle(actor=leaving, idea=theirs)
+    services.join_request_create(actor=leaving, idea=theirs, message="Haluan mukaan")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        account_services.user_delete(user=leaving)
+
+    teamed.refresh_from_db()
+    alone.refresh_from_db()
+    theirs.refresh_from_db()
+    assert teamed.owner == cast.mentor and not teamed.team.exists()
+    assert Notification.objects.filter(
+        recipient=cast.mentor, kind=NotificationKind.IDEA_OWNERSHIP
+    ).exists()
+    assert alone.archived_at is not None
+    assert not alone.join_requests.filter(state=JoinRequest.State.PENDING).exists()
+    assert theirs.interest_count == 0
+    assert not theirs.follows.filter(user=leaving).exists()
+    assert not JoinRequest.objects.filter(user=leaving).exists()
