@@ -728,6 +728,8 @@ def test_a_member_gets_a_feed_address_on_request_and_it_stops_when_they_leave(
     assert 'value="enable"' in page.content.decode()  # offered, not made unasked
     path = feed_path(client, circle)
     assert path.startswith(f"/opintopiirit/{circle.pk}/tapaamiset/kalenteri/")
+    with django_assert_max_num_queries(10):
+        assert client.get(circle.get_absolute_url()).status_code == 200
     guest = client_for(None)
     guest.logout()
 
