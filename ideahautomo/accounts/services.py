@@ -9,7 +9,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import CharField, F, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -176,9 +177,8 @@ def user_delete(*, user):
 
     with transaction.atomic():
         audit_event_record(actor=user, action="user.deleted", target=user, area=user.area)
-        Invitation.objects.filter(accepted_user=user).update(
-            email=f"poistettu-{user.pk}@poistettu.invalid", name=""
-        )
+        invitations = _invitations_forget(user)
+        _admin_log_forget(user, invitations)
         RoleAssignment.objects.filter(user=user).delete()
         TOTPDevice.objects.filter(user=user).delete()
         SignUpRequest.objects.filter(user=user).delete()
@@ -191,6 +191,44 @@ def user_delete(*, user):
         user.session_generation += 1
         user.save()
         user_deleted.send(sender=User, user=user)
+
+
+def _invitations_forget(user):
+    """Every invitation to the person (accepted, revoked, expired or still open, to the
+    address however written) keeps only what the statistics count: its area and dates.
+    The name and address go, and an open one is revoked and its link stops working.
+    Returns their ids."""
+    theirs = Invitation.objects.filter(Q(accepted_user=user) | Q(email__iexact=user.email))
+    ids = list(theirs.values_list("pk", flat=True))
+    Invitation.objects.filter(pk__in=ids).open().update(revoked_at=timezone.now())
+    Invitation.objects.filter(pk__in=ids).update(
+        email=Concat(
+            Value("poistettu-kutsu-"), Cast("pk", CharField()), Value("@poistettu.invalid")
+        ),
+        name="",
+        token_hash=None,
+    )
+    return ids
+
+
+def _admin_log_forget(user, invitation_ids):
+    """Django admin's change log names what was changed: the person's account, roles,
+    sign-up request and invitations lose their names there."""
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    def ids_of(queryset):
+        return [str(pk) for pk in queryset.values_list("pk", flat=True)]
+
+    about_them = Q(object_repr__iexact=user.display_name) | Q(object_repr__icontains=user.email)
+    for model, ids in [
+        (User, [str(user.pk)]),
+        (Invitation, [str(pk) for pk in invitation_ids]),
+        (RoleAssignment, ids_of(RoleAssignment.objects.filter(user=user))),
+        (SignUpRequest, ids_of(SignUpRequest.objects.filter(user=user))),
+    ]:
+        about_them |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
+    LogEntry.objects.filter(about_them).update(object_repr=_("Deleted user"))
 
 
 def user_update_municipality(*, user, municipality):

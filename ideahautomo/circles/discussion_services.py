@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ideahautomo.lib.markdown import render_markdown
 
 from . import permissions
+from .limits import limit
 from .models import CirclePost
 
 
@@ -35,6 +36,7 @@ def post_create(*, actor, circle, body, link="", link_title="", parent=None):
             parent = CirclePost.objects.get(pk=parent.parent_id)
     post = CirclePost(circle=circle, author=actor, parent=parent)
     _fill(post, body=body, link=link, link_title=link_title)
+    limit("post", actor)
     with transaction.atomic():
         post.save()
         transaction.on_commit(lambda: notify_post_readers.enqueue(post.pk))

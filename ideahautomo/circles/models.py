@@ -187,6 +187,9 @@ class Membership(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices)
     is_organiser = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
+    # The random part of the member's secret calendar address for the circle's meetings,
+    # made on request; renewing or removing it stops the old address, and so does leaving.
+    feed_key = models.CharField(max_length=32, unique=True, null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -15,7 +15,7 @@ from django.dispatch import receiver
 from ideahautomo.accounts.models import User
 from ideahautomo.accounts.signals import user_deleted
 
-from .models import Circle, CircleInterest, CircleInvitation, Membership
+from .models import Circle, CircleInterest, CircleInvitation, Membership, SessionAttendance
 
 
 def circles_leave_all(*, user):
@@ -75,7 +75,11 @@ def _organiser_replace(circle):
 
 @receiver(user_deleted, dispatch_uid="circles.user_deleted")
 def free_the_places_of_a_deleted_account(sender, user, **kwargs):
+    """Besides the places: the person's attendance marks go, and the invitations they
+    sent stay without their name. Their posts stay for the others, from "Deleted user"."""
     circles_leave_all(user=user)
+    SessionAttendance.objects.filter(user=user).delete()
+    CircleInvitation.objects.filter(invited_by=user).update(invited_by=None)
 
 
 @receiver(pre_delete, sender=User, dispatch_uid="circles.user_pre_delete")

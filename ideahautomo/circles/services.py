@@ -17,6 +17,7 @@ from ideahautomo.profiles.languages import SPOKEN_LANGUAGE_NAMES, SPOKEN_LANGUAG
 from ideahautomo.profiles.models import Skill
 
 from . import permissions, selectors
+from .limits import limit
 from .models import (
     MAX_OTHER_LANGUAGES,
     OTHER_LANGUAGE_SLOTS,
@@ -91,6 +92,7 @@ def circle_create(*, actor, other_languages=(), **fields):
     _check_place(circle)
     circle.full_clean(exclude=["created_by"])
     others = other_languages_clean(other_languages, main=circle.language)
+    limit("circle", actor)
     with transaction.atomic():
         circle.member_count = 1
         circle.save()
@@ -248,6 +250,7 @@ def interest_create(*, actor, skill, language, level="", municipality=None, onli
         user=actor, skill=skill, language=interest.language, level=interest.level
     ).exists():
         raise duplicate
+    limit("wish", actor)
     try:
         with transaction.atomic():
             Skill.objects.select_for_update().get(pk=skill.pk)
@@ -391,6 +394,7 @@ def invitation_create(*, actor, circle, invitee):
         raise ValidationError(_("This person cannot be invited."), code="not_found")
     if Membership.objects.filter(circle=circle, user=invitee).exists():
         raise ValidationError(_("This person is already in the circle."), code="member")
+    limit("invitation", actor)
     try:
         with transaction.atomic():
             invitation = CircleInvitation.objects.create(

@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.http import Http404
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from ideahautomo.events import ics
 
@@ -82,30 +82,35 @@ def session_entry(session, *, with_online_link):
     )
 
 
-def feed_token(*, circle, user):
-    """The secret part of a member's feed address for one circle (signed, unguessable)."""
-    return signing.dumps([circle.pk, user.pk], salt=FEED_SALT)
+def feed_token(membership):
+    """The secret part of a member's feed address for one circle: the membership's random
+    key and an HMAC of it made with the SECRET_KEY, so that a copy of the database alone
+    gives no working address. None until the member asks for an address."""
+    if not membership.feed_key:
+        return None
+    signature = salted_hmac(FEED_SALT, membership.feed_key, algorithm="sha256").hexdigest()[:32]
+    return f"{membership.feed_key}.{signature}"
 
 
 def feed_member(*, circle_pk, token):
-    """The active membership a feed address belongs to, or None: forged, another
-    circle's, or the person has left (or is no longer an active account)."""
-    try:
-        token_circle, user_pk = signing.loads(token, salt=FEED_SALT)
-    except (signing.BadSignature, TypeError, ValueError):
+    """The active membership a feed address belongs to, or None: forged, renewed or
+    removed, another circle's, or the person has left (or is no longer an active account)."""
+    key, _dot, signature = (token or "").partition(".")
+    if not key or not signature or len(token) > 100:
         return None
-    if token_circle != circle_pk:
-        return None
-    return (
+    membership = (
         Membership.objects.select_related("circle", "user")
         .filter(
             circle_id=circle_pk,
-            user_id=user_pk,
+            feed_key=key,
             status=Membership.Status.ACTIVE,
             user__is_active=True,
         )
         .first()
     )
+    if membership is None or not constant_time_compare(feed_token(membership), token):
+        return None
+    return membership
 
 
 def feed_sessions(*, circle, now=None):

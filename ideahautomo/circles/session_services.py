@@ -1,6 +1,7 @@
 """Every write to circle meetings: scheduling one or a weekly series, editing,
 cancelling, and marking who attended."""
 
+import secrets
 import uuid
 import zoneinfo
 from datetime import timedelta
@@ -12,10 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib.mail import send_templated_mail
 from ideahautomo.lib.markdown import render_markdown
 
 from . import permissions
+from .limits import limit
 from .models import CircleSession, Membership, SessionAttendance
 
 FINNISH_TIME = zoneinfo.ZoneInfo("Europe/Helsinki")
@@ -154,6 +157,7 @@ def session_schedule(
         _fill_defaults(session, circle)
         session.full_clean(exclude=NOT_CLEANED, validate_constraints=False)
         sessions.append(session)
+    limit("meeting", actor)
     with transaction.atomic():
         created = CircleSession.objects.bulk_create(sessions)
         if tell_members:
@@ -190,6 +194,7 @@ def session_update(*, actor, session, starts_at, ends_at, place, online_link, ag
     session.place, session.online_link, session.agenda = place, online_link, agenda
     _fill_defaults(session, circle)
     session.full_clean(exclude=NOT_CLEANED, validate_constraints=False)
+    limit("meeting", actor)
     with transaction.atomic():
         session.save(
             update_fields=[
@@ -216,6 +221,7 @@ def session_cancel(*, actor, session, now=None):
     now = now or timezone.now()
     if session.ends_at <= now:
         raise ValidationError(_("A meeting that is over cannot be cancelled."), code="over")
+    limit("meeting", actor)
     with transaction.atomic():
         updated = CircleSession.objects.filter(pk=session.pk, cancelled_at__isnull=True).update(
             cancelled_at=now
@@ -255,6 +261,47 @@ def attendance_record(*, actor, session, present_user_ids, now=None):
             update_fields=["present"],
         )
     return rows
+
+
+# A member's calendar address for the circle's meetings
+
+
+def _feed_membership(actor, circle):
+    if not permissions.can_subscribe_to_sessions(actor, circle):
+        raise PermissionDenied
+    return permissions.membership_of(actor, circle)
+
+
+def _feed_key_set(membership, key):
+    Membership.objects.filter(pk=membership.pk).update(feed_key=key)
+    membership.feed_key = key
+
+
+def session_feed_enable(*, actor, circle):
+    """The member's secret calendar address for the circle, made on first request."""
+    membership = _feed_membership(actor, circle)
+    if not membership.feed_key:
+        _feed_key_set(membership, secrets.token_urlsafe(16))
+    return membership
+
+
+def session_feed_renew(*, actor, circle):
+    """A new secret address; the old one stops working at once."""
+    membership = _feed_membership(actor, circle)
+    with transaction.atomic():
+        _feed_key_set(membership, secrets.token_urlsafe(16))
+        audit_event_record(actor=actor, action="circle_feed.renewed", target=circle)
+    return membership
+
+
+def session_feed_revoke(*, actor, circle):
+    """No address any more; the old one stops working at once."""
+    membership = _feed_membership(actor, circle)
+    if membership.feed_key:
+        with transaction.atomic():
+            _feed_key_set(membership, None)
+            audit_event_record(actor=actor, action="circle_feed.revoked", target=circle)
+    return membership
 
 
 # Reminders

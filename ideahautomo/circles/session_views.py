@@ -9,7 +9,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ideahautomo.events import ics
 from ideahautomo.lib.forms import add_service_errors
@@ -25,16 +26,19 @@ CALENDAR = "text/calendar; charset=utf-8"
 def sessions_summary(request, circle):
     """What the circle page's meetings section needs (two small queries)."""
     now = timezone.now()
-    feed_url = None
-    if permissions.can_subscribe_to_sessions(request.user, circle):
-        token = session_selectors.feed_token(circle=circle, user=request.user)
-        feed_url = request.build_absolute_uri(
-            reverse("circles:session_feed", args=[circle.pk, token])
-        )
+    can_subscribe = permissions.can_subscribe_to_sessions(request.user, circle)
+    token = None
+    if can_subscribe:
+        token = session_selectors.feed_token(permissions.membership_of(request.user, circle))
     return {
         "sessions_upcoming": session_selectors.sessions_upcoming(circle=circle, now=now),
         "sessions_past": session_selectors.sessions_past(circle=circle, now=now),
-        "sessions_feed_url": feed_url,
+        "sessions_can_subscribe": can_subscribe,
+        "sessions_feed_url": (
+            request.build_absolute_uri(reverse("circles:session_feed", args=[circle.pk, token]))
+            if token
+            else None
+        ),
         "now": now,
     }
 
@@ -193,6 +197,35 @@ def session_ics(request, pk, session_pk):
     response = HttpResponse(ics.calendar([entry]), content_type=CALENDAR)
     response["Content-Disposition"] = f'attachment; filename="tapaaminen-{session.pk}.ics"'
     return response
+
+
+FEED_ACTIONS = {
+    "enable": (
+        session_services.session_feed_enable,
+        gettext_lazy("Your calendar address is ready."),
+    ),
+    "renew": (
+        session_services.session_feed_renew,
+        gettext_lazy("You have a new calendar address; the old one no longer works."),
+    ),
+    "revoke": (
+        session_services.session_feed_revoke,
+        gettext_lazy("The calendar address was removed; it no longer works."),
+    ),
+}
+
+
+@login_required
+@require_POST
+def session_feed_manage(request, pk):
+    """Get, renew or remove one's secret calendar address for the circle's meetings."""
+    circle = selectors.circle_for_viewer(viewer=request.user, pk=pk)
+    if not permissions.can_subscribe_to_sessions(request.user, circle):
+        raise PermissionDenied
+    action, done = FEED_ACTIONS.get(request.POST.get("action"), FEED_ACTIONS["enable"])
+    action(actor=request.user, circle=circle)
+    messages.success(request, done)
+    return redirect(reverse("circles:detail", args=[circle.pk]) + "#h-sessions")
 
 
 def session_feed(request, pk, token):

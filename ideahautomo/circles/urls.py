@@ -41,6 +41,11 @@ urlpatterns = [
         name="session_ics",
     ),
     path(
+        "opintopiirit/<int:pk>/tapaamiset/kalenteri/",
+        session_views.session_feed_manage,
+        name="session_feed_manage",
+    ),
+    path(
         "opintopiirit/<int:pk>/tapaamiset/kalenteri/<str:token>/",
         session_views.session_feed,
         name="session_feed",

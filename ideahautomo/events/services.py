@@ -11,9 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ideahautomo.accounts.models import Role
 from ideahautomo.accounts.services import audit_event_record
+from ideahautomo.lib import ratelimit
 from ideahautomo.lib.mail import send_templated_mail
 
 from . import permissions
@@ -39,6 +41,28 @@ EVENT_FIELDS = (
     "ask_accessibility_needs",
     "reminder_hours",
 )
+
+
+# (how many, in how many seconds, the message when refused) per person: proposals reach
+# the project manager, published events everyone.
+LIMITS = {
+    "proposal": (
+        3,
+        24 * 60 * 60,
+        gettext_lazy("You can propose at most %(count)d events a day. Try again tomorrow."),
+    ),
+    "event": (
+        30,
+        24 * 60 * 60,
+        gettext_lazy("You can publish at most %(count)d events a day. Try again tomorrow."),
+    ),
+}
+
+
+def _limit(kind, actor):
+    count, window, message = LIMITS[kind]
+    if not ratelimit.allow(f"events-{kind}", actor.pk, limit=count, window=window):
+        raise ValidationError(message % {"count": count}, code="rate_limited")
 
 
 def _normalise(event):
@@ -67,6 +91,7 @@ def event_create(*, actor, **fields):
     )
     _normalise(event)
     event.full_clean(exclude=["reminder_at", "created_by"])
+    _limit("event" if publishes else "proposal", actor)
     with transaction.atomic():
         event.save()
         audit_event_record(

@@ -28,6 +28,8 @@ LIMITS = {
     "idea": (5, 24 * 3600),
     "comment": (10, 10 * 60),
     "join": (10, 3600),
+    # News and status changes, together: each tells every follower.
+    "update": (10, 3600),
 }
 
 
@@ -109,6 +111,7 @@ def idea_change_status(*, actor, idea, status, note):
     note = note.strip()
     if not note:
         raise ValidationError({"note": _("Write a short note for the followers.")})
+    _limit("update", actor)
     with transaction.atomic():
         previous = idea.status
         idea.status = status
@@ -133,6 +136,7 @@ def idea_post_update(*, actor, idea, body):
         raise PermissionDenied
     update = IdeaUpdate(idea=idea, author=actor, body=body.strip())
     update.full_clean()
+    _limit("update", actor)
     with transaction.atomic():
         update.save()
         _touch(idea)

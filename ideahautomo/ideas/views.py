@@ -320,9 +320,13 @@ def post_update(request, pk):
         raise PermissionDenied
     form = UpdateForm(request.POST)
     if form.is_valid():
-        services.idea_post_update(actor=request.user, idea=idea, body=form.cleaned_data["body"])
-        messages.success(request, _("The news was posted."))
-        return redirect(idea)
+        try:
+            services.idea_post_update(actor=request.user, idea=idea, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The news was posted."))
+            return redirect(idea)
     return _render_detail(request, idea, update_form=form)
 
 

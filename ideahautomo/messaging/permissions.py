@@ -5,6 +5,8 @@ Staff roles never read conversations: only participants open one.
 
 from ideahautomo.accounts.models import Role
 
+from . import selectors
+
 # The community's own people; staff roles alone do not take part in conversations.
 COMMUNITY_ROLES = (Role.MEMBER, Role.MENTOR, Role.PARTNER)
 
@@ -20,6 +22,40 @@ def can_use_messaging(user):
 def can_be_messaged(user):
     """A person others can start a conversation with."""
     return user is not None and user.is_active and user.has_role(*COMMUNITY_ROLES)
+
+
+def can_see_person(viewer, person):
+    """Whether the viewer may learn who an account is (its name) from its id.
+
+    Only a member, mentor or partner whose profile the viewer may see: active, its
+    visibility lets the viewer see it and neither has blocked the other; or someone
+    who shares a conversation with the viewer, whose name that conversation shows
+    anyway. Staff-only accounts, closed ones, hidden profiles and blocked people are
+    answered exactly as an unknown id is.
+
+    Reads person.seen_by_viewer when selectors.people_for_viewer gave it (one query
+    for a whole group); otherwise asks the database.
+    """
+    if not can_use_messaging(viewer) or person is None:
+        return False
+    seen = getattr(person, "seen_by_viewer", None)
+    if seen is None:
+        people = selectors.people_for_viewer(viewer=viewer, ids=[person.pk])
+        return people.filter(seen_by_viewer=True).exists()
+    return bool(seen)
+
+
+def can_report_person(reporter, person):
+    """A person the reporter may see (can_see_person) and has met here: they share a
+    conversation, a study circle or an idea team. Reads person.met_by_viewer when
+    selectors.people_for_viewer gave it."""
+    if not can_see_person(reporter, person) or person.pk == reporter.pk:
+        return False
+    met = getattr(person, "met_by_viewer", None)
+    if met is None:
+        people = selectors.people_for_viewer(viewer=reporter, ids=[person.pk])
+        return people.filter(met_by_viewer=True).exists()
+    return bool(met)
 
 
 def can_view_conversation(user, conversation):

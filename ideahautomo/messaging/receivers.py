@@ -1,9 +1,11 @@
-"""Connect the features that announce events to notifications, and blocks to profiles."""
+"""Connect the features that announce events to notifications, blocks to profiles, and
+a deleted account to forgetting its notifications, blocks and reports."""
 
 from django.db import transaction
 from django.dispatch import receiver
 
 from ideahautomo.accounts.models import User
+from ideahautomo.accounts.signals import user_deleted
 from ideahautomo.ideas.events import idea_event
 from ideahautomo.ideas.models import Idea
 from ideahautomo.profiles.selectors import register_block_source
@@ -41,3 +43,8 @@ def idea_event_to_notifications(sender, kind, idea_id, actor_id, recipient_ids, 
                 text_params=params,
                 url=idea.get_absolute_url(),
             )
+
+
+@receiver(user_deleted, dispatch_uid="messaging.user_deleted")
+def forget_a_deleted_account(sender, user, **kwargs):
+    services.user_messaging_forget(user=user)

@@ -1,8 +1,10 @@
 """Reads that messaging's pages need, each with its joins; and the blocks other features respect."""
 
 from django.db.models import (
+    BooleanField,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
@@ -13,7 +15,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Substr
 
-from ideahautomo.accounts.models import User
+from ideahautomo.accounts.models import RoleAssignment, User
+from ideahautomo.profiles.connections import connection_sources
+from ideahautomo.profiles.permissions import COMMUNITY_ROLES
+from ideahautomo.profiles.selectors import visible_profiles
 
 from .models import (
     DEFAULT_DELIVERY,
@@ -53,6 +58,43 @@ def is_blocked_between(first, second):
     return Block.objects.filter(
         Q(blocker=first, blocked=second) | Q(blocker=second, blocked=first)
     ).exists()
+
+
+def conversation_partner_ids(user):
+    """Ids of the people in the conversations the user takes part in (as a subquery)."""
+    return (
+        Participant.objects.filter(
+            conversation__participants__user=user,
+            conversation__participants__left_at__isnull=True,
+        )
+        .exclude(user=user)
+        .values("user_id")
+    )
+
+
+def people_for_viewer(*, viewer, ids):
+    """The active members, mentors and partners among ids, each with two flags read in the
+    same query: seen_by_viewer (permissions.can_see_person's rule) and met_by_viewer
+    (they share a conversation, a circle or an idea team). Staff-only and closed
+    accounts are left out, as unknown ids are."""
+    partners = conversation_partner_ids(viewer)
+    seen = (
+        Q(pk=viewer.pk)
+        | Q(pk__in=partners)
+        | Q(pk__in=visible_profiles(viewer=viewer).values("pk"))
+    )
+    met = Q(pk__in=partners)
+    for source in connection_sources():
+        met |= Q(pk__in=source(viewer.pk))
+    community = RoleAssignment.objects.filter(user=OuterRef("pk"), role__in=COMMUNITY_ROLES)
+    return (
+        User.objects.filter(Exists(community), pk__in=ids, is_active=True)
+        .annotate(
+            seen_by_viewer=ExpressionWrapper(seen, output_field=BooleanField()),
+            met_by_viewer=ExpressionWrapper(met, output_field=BooleanField()),
+        )
+        .prefetch_related("role_assignments")
+    )
 
 
 def blocks_made_by(user):

@@ -292,6 +292,20 @@ def block_remove(*, actor, blocked):
     Block.objects.filter(blocker=actor, blocked=blocked).delete()
 
 
+def user_messaging_forget(*, user):
+    """For a deleted account: its notifications, choices, daily summaries, blocks either
+    way and the reports about it go; its own reports stay without its name. What it
+    wrote in conversations stays for the others in them, from "Deleted user"."""
+    with transaction.atomic():
+        Notification.objects.filter(recipient=user).delete()
+        NotificationPreference.objects.filter(user=user).delete()
+        DigestDelivery.objects.filter(user=user).delete()
+        Block.objects.filter(Q(blocker=user) | Q(blocked=user)).delete()
+        Report.objects.filter(reported_user=user).delete()
+        Report.objects.filter(reporter=user).update(reporter=None)
+        Conversation.objects.filter(created_by=user).update(created_by=None)
+
+
 def report_create(*, actor, reported_user, reason, details="", message=None):
     """Report a member, or one of their messages, to the moderators.
 

@@ -14,16 +14,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ideahautomo.accounts.models import User
 from ideahautomo.accounts.services import audit_event_record
 
 from . import selectors, services
 from .forms import ConversationStartForm, MessageForm, NotificationSettingsForm, ReportForm
 from .models import CONVERSATION_MAX_PARTICIPANTS, DEFAULT_DELIVERY, NotificationKind, Report
 from .permissions import (
-    can_be_messaged,
     can_handle_report,
     can_list_reports,
+    can_report_person,
+    can_see_person,
     can_use_messaging,
     can_view_conversation,
 )
@@ -138,12 +138,9 @@ def conversation_start(request):
     _require_messaging(request)
     ids = [_int_or_none(value) for value in request.GET.getlist("kenelle")]
     ids = list(dict.fromkeys(pk for pk in ids if pk is not None))[:CONVERSATION_MAX_PARTICIPANTS]
-    recipients = list(
-        User.objects.filter(pk__in=ids, is_active=True)
-        .prefetch_related("role_assignments")
-        .order_by("display_name")
-    )
-    recipients = [person for person in recipients if can_be_messaged(person)] if ids else []
+    people = selectors.people_for_viewer(viewer=request.user, ids=ids).order_by("display_name")
+    # Whom the viewer may not see is left out exactly as an unknown id is.
+    recipients = [person for person in people if can_see_person(request.user, person)]
     initial = {"subject": request.GET.get("aihe", "")[:120]}
     form = ConversationStartForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -183,8 +180,13 @@ def conversation_leave(request, pk):
 # Blocks and reports
 
 
-def _person_or_404(user_id):
-    return get_object_or_404(User, pk=user_id, is_active=True)
+def _person_or_404(request, user_id):
+    """The person behind an id, if the viewer may see who they are; 404 as for an unknown
+    id otherwise, so that no name is given away."""
+    person = selectors.people_for_viewer(viewer=request.user, ids=[user_id]).first()
+    if not can_see_person(request.user, person):
+        raise Http404
+    return person
 
 
 @login_required
@@ -200,7 +202,7 @@ def block_list(request):
 @require_POST
 def block_create(request, user_id):
     _require_messaging(request)
-    person = _person_or_404(user_id)
+    person = _person_or_404(request, user_id)
     try:
         services.block_create(actor=request.user, blocked=person)
     except ValidationError as error:
@@ -218,7 +220,10 @@ def block_create(request, user_id):
 @require_POST
 def block_remove(request, user_id):
     _require_messaging(request)
-    person = _person_or_404(user_id)
+    block = selectors.blocks_made_by(request.user).filter(blocked_id=user_id).first()
+    if block is None:  # nobody one has blocked: nothing to name
+        raise Http404
+    person = block.blocked
     services.block_remove(actor=request.user, blocked=person)
     messages.success(request, _("You unblocked %(name)s.") % {"name": person.display_name})
     return redirect("messaging:blocks")
@@ -227,16 +232,19 @@ def block_remove(request, user_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_create(request, user_id):
-    """Report a person, or with ?viesti=<id> one of their messages the reporter can see."""
+    """Report a person the reporter has met here, or with ?viesti=<id> one of their
+    messages the reporter can see."""
     _require_messaging(request)
-    person = _person_or_404(user_id)
+    person = _person_or_404(request, user_id)
+    if not can_report_person(request.user, person):
+        raise Http404
     message = None
     message_id = request.GET.get("viesti")
     if message_id is not None:
         message = selectors.message_for_reporter(
             viewer=request.user, pk=_int_or_none(message_id) or 0
         )
-        if message is None:
+        if message is None or message.sender_id != person.pk:
             raise Http404
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -14,10 +14,17 @@ def can_browse_members(user):
     return user.is_authenticated and user.is_active and user.has_role(*COMMUNITY_ROLES)
 
 
+def has_community_role(user):
+    """Members, mentors and partners have profiles others may see; a staff-only account
+    (contact person, project manager, moderator, administrator) has none, as in the
+    directory."""
+    return user.is_active and user.has_role(*COMMUNITY_ROLES)
+
+
 def can_see_profile(viewer, profile):
     if viewer.is_authenticated and viewer.pk == profile.user_id:
         return True
-    if not can_browse_members(viewer) or not profile.user.is_active:
+    if not can_browse_members(viewer) or not has_community_role(profile.user):
         return False
     if profile.visibility == Profile.Visibility.MEMBERS:
         return True

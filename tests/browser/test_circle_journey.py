@@ -136,6 +136,8 @@ def test_the_circle_journey_from_start_to_pooled_demand(new_page, people, settin
     assert "BEGIN:VCALENDAR" in meeting
     assert "SUMMARY:Suomea verkossa" in meeting
     assert f"DTSTART:{utc(sessions[0].starts_at)}" in meeting
+    third.click("main button[value=enable]")  # the secret address is made on request
+    third.wait_for_load_state()
     feed_url = third.locator("#sessions-feed-url").input_value()
     feed = third.request.get(feed_url)
     assert feed.ok and feed.headers["content-type"].startswith("text/calendar")

@@ -92,7 +92,12 @@ def test_organiser_schedules_a_weekly_series_and_a_member_downloads_a_meeting(ne
     member = new_page()
     sign_in(member, "jasen@example.fi", PASSWORD)
     member.goto(circle.get_absolute_url())
+    assert member.locator("#sessions-feed-url").count() == 0
+    member.click("main button[value=enable]")
+    member.wait_for_load_state()
     assert member.locator("#sessions-feed-url").count() == 1
+    assert member.locator("main button[value=renew]").count() == 1
+    member.reload()  # without the flash message (see above)
     with member.expect_download() as download_info:
         member.locator("a[href$='.ics']").first.click()
     download = download_info.value
@@ -128,3 +133,20 @@ def test_without_javascript_an_organiser_cancels_a_meeting_and_marks_attendance(
     page.wait_for_load_state()
     present = started.attendance.filter(present=True).values_list("user__email", flat=True)
     assert list(present) == ["jasen@example.fi"]
+
+
+def test_without_javascript_a_member_gets_renews_and_removes_the_calendar_address(new_page, circle):
+    page = new_page(javascript=False)
+    sign_in(page, "jasen@example.fi", PASSWORD)
+    page.goto(circle.get_absolute_url())
+    page.click("main button[value=enable]")
+    page.wait_for_load_state()
+    first = page.locator("#sessions-feed-url").input_value()
+    page.click("main button[value=renew]")
+    page.wait_for_load_state()
+    second = page.locator("#sessions-feed-url").input_value()
+    assert second != first
+    page.click("main button[value=revoke]")
+    page.wait_for_load_state()
+    assert page.locator("#sessions-feed-url").count() == 0
+    assert page.locator("main button[value=enable]").count() == 1

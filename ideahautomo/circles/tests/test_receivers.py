@@ -191,3 +191,36 @@ def test_the_queries_do_not_grow_with_the_circle(cast):
         return len(captured)
 
     assert deletion_queries(1) == deletion_queries(8)
+
+
+def test_a_deleted_account_leaves_no_attendance_and_its_invitations_no_name(cast):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from ideahautomo.circles import session_services
+    from ideahautomo.circles.models import SessionAttendance
+
+    circle = start(cast.member, policy=Circle.Policy.INVITE)
+    leaving = UserFactory()
+    services.invitation_create(actor=cast.member, circle=circle, invitee=leaving)
+    services.circle_join(actor=leaving, circle=circle)
+    services.organiser_add(actor=cast.member, membership=Membership.objects.get(user=leaving))
+    invited = services.invitation_create(actor=leaving, circle=circle, invitee=UserFactory())
+    now = timezone.now()
+    [meeting] = session_services.session_schedule(
+        actor=cast.member,
+        circle=circle,
+        starts_at=now - timedelta(hours=2),
+        ends_at=now - timedelta(hours=1),
+        now=now - timedelta(days=1),
+    )
+    session_services.attendance_record(
+        actor=cast.member, session=meeting, present_user_ids=[leaving.pk, cast.member.pk]
+    )
+
+    account_services.user_delete(user=leaving)
+
+    assert list(SessionAttendance.objects.values_list("user_id", flat=True)) == [cast.member.pk]
+    invited.refresh_from_db()
+    assert invited.invited_by is None

@@ -708,17 +708,28 @@ def test_the_ics_file_has_the_link_only_for_active_members_and_marks_cancellatio
     assert "STATUS:CANCELLED" in client_for(cast.member).get(url).content.decode()
 
 
-def test_the_feed_works_for_active_members_and_stops_when_they_leave(
+def feed_path(client, circle, action="enable"):
+    """Ask for (or renew) one's feed address on the circle page; its path, or None."""
+    client.post(reverse("circles:session_feed_manage", args=[circle.pk]), {"action": action})
+    url = client.get(circle.get_absolute_url()).context["sessions_feed_url"]
+    return url.removeprefix("http://testserver") if url else None
+
+
+def test_a_member_gets_a_feed_address_on_request_and_it_stops_when_they_leave(
     cast, client_for, django_assert_max_num_queries
 ):
     circle = start_circle(cast.member)
     [member] = with_members(circle, 1)
     sessions = schedule(circle, cast.member, repeat=Repeat.WEEKLY, occurrences=3)
     session_services.session_cancel(actor=cast.member, session=sessions[1])
-    page = client_for(member).get(circle.get_absolute_url())
-    feed_url = page.context["sessions_feed_url"]
-    assert feed_url.startswith("http://testserver/opintopiirit/")
-    path = feed_url.removeprefix("http://testserver")
+    client = client_for(member)
+    page = client.get(circle.get_absolute_url())
+    assert page.context["sessions_feed_url"] is None
+    assert 'value="enable"' in page.content.decode()  # offered, not made unasked
+    path = feed_path(client, circle)
+    assert path.startswith(f"/opintopiirit/{circle.pk}/tapaamiset/kalenteri/")
+    with django_assert_max_num_queries(10):
+        assert client.get(circle.get_absolute_url()).status_code == 200
     guest = client_for(None)
     guest.logout()
 
@@ -731,25 +742,88 @@ def test_the_feed_works_for_active_members_and_stops_when_they_leave(
 
     services.circle_leave(actor=member, circle=circle)
     assert guest.get(path).status_code == 404
+    services.circle_join(actor=member, circle=circle)
+    assert guest.get(path).status_code == 404
+
+
+def test_renewing_the_feed_address_stops_the_old_one_at_once(cast, client_for):
+    circle = start_circle(cast.member)
+    client = client_for(cast.member)
+    old = feed_path(client, circle)
+    assert feed_path(client, circle, "enable") == old  # asking again changes nothing
+    new = feed_path(client, circle, "renew")
+    assert new != old
+    assert client_for(None).get(old).status_code == 404
+    assert client_for(None).get(new).status_code == 200
+
+
+def test_stopping_the_feed_address_leaves_none_working(cast, client_for):
+    circle = start_circle(cast.member)
+    client = client_for(cast.member)
+    old = feed_path(client, circle)
+    assert feed_path(client, circle, "revoke") is None
+    assert client_for(None).get(old).status_code == 404
+    assert 'value="enable"' in client.get(circle.get_absolute_url()).content.decode()
+
+
+def test_the_feed_address_tells_no_user_id_and_old_signed_addresses_stop_working(cast, client_for):
+    from django.core import signing
+
+    from ideahautomo.circles.models import Membership
+
+    circle = start_circle(cast.member)
+    client = client_for(cast.member)
+    path = feed_path(client, circle)
+    token = path.rstrip("/").rsplit("/", 1)[1]
+    with pytest.raises(signing.BadSignature):
+        signing.loads(token, salt=session_selectors.FEED_SALT)
+    key = token.split(".")[0]
+    assert key == Membership.objects.get(circle=circle, user=cast.member).feed_key
+    assert len(key) >= 22  # 128 random bits
+    old_signed = signing.dumps([circle.pk, cast.member.pk], salt=session_selectors.FEED_SALT)
+    url = reverse("circles:session_feed", args=[circle.pk, old_signed])
+    assert client_for(None).get(url).status_code == 404
 
 
 def test_feed_addresses_cannot_be_forged_or_moved_to_another_circle(cast, client_for):
+    from ideahautomo.circles.models import Membership
+
     circle = start_circle(cast.member)
     other = start_circle(cast.mentor)
-    token = session_selectors.feed_token(circle=circle, user=cast.member)
+    path = feed_path(client_for(cast.member), circle)
+    token = path.rstrip("/").rsplit("/", 1)[1]
     guest = client_for(None)
 
     assert guest.get(reverse("circles:session_feed", args=[circle.pk, token])).status_code == 200
     assert guest.get(reverse("circles:session_feed", args=[other.pk, token])).status_code == 404
-    assert (
-        guest.get(reverse("circles:session_feed", args=[circle.pk, token[:-2] + "xx"])).status_code
-        == 404
-    )
-    outsider = session_selectors.feed_token(circle=circle, user=cast.partner)
-    assert guest.get(reverse("circles:session_feed", args=[circle.pk, outsider])).status_code == 404
+    forged = token[:-2] + ("xx" if not token.endswith("xx") else "yy")
+    assert guest.get(reverse("circles:session_feed", args=[circle.pk, forged])).status_code == 404
+    # The stored key alone, as a copy of the database would give it, opens nothing.
+    key = Membership.objects.get(circle=circle, user=cast.member).feed_key
+    assert guest.get(reverse("circles:session_feed", args=[circle.pk, key])).status_code == 404
     # Guests and people outside the circle are not offered a feed address.
     page = client_for(cast.partner).get(circle.get_absolute_url())
     assert page.context["sessions_feed_url"] is None
+    manage = reverse("circles:session_feed_manage", args=[circle.pk])
+    assert manage not in page.content.decode()
+
+
+@pytest.mark.parametrize("visibility", [Circle.Visibility.PUBLIC, Circle.Visibility.PRIVATE])
+def test_who_may_manage_a_feed_address(cast, client_for, visibility):
+    """Only the circle's active members; the others get what the circle's pages give them."""
+    from ideahautomo.circles.models import Membership
+
+    circle = start_circle(cast.member, visibility=visibility)
+    url = reverse("circles:session_feed_manage", args=[circle.pk])
+    outsiders = 403 if visibility == Circle.Visibility.PUBLIC else 404
+    table = expect(outsiders, guest=LOGIN, member=302)
+    for role, expected in zip(ROLES, table, strict=True):
+        client = client_for(cast.by_role()[role])
+        got = status_of(client.post(url, {"action": "enable"}))
+        assert got == expected, f"{visibility} as {role}: {got}, expected {expected}"
+        client.logout()
+    keys = Membership.objects.filter(circle=circle).values_list("feed_key", flat=True)
+    assert len([key for key in keys if key]) == 1
 
 
 def test_the_personal_events_feed_includes_meetings_of_ones_circles(cast, client_for):

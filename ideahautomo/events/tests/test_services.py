@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ideahautomo.accounts.models import AuditEvent, Role
 from ideahautomo.accounts.tests.factories import UserFactory, user_with_role
@@ -286,8 +286,29 @@ def test_deleting_an_account_frees_its_place_and_forgets_its_answers(
         account_services.user_delete(user=leaving)
 
     assert Registration.objects.get(user=waiting).status == Registration.Status.CONFIRMED
-    gone = Registration.objects.get(user=leaving)
-    assert gone.status == Registration.Status.CANCELLED and gone.dietary_needs == ""
+    assert not Registration.objects.filter(user=leaving).exists()
+    event.refresh_from_db()
+    assert event.registered_count == 1
+
+
+def test_deleting_an_account_forgets_its_past_registrations_feed_and_proposals(cast, members):
+    from ideahautomo.accounts import services as account_services
+    from ideahautomo.events.models import CalendarFeed
+
+    leaving = members[0]
+    past, _registrations = ended_event_with([leaving, members[1]], attended=True)
+    services.calendar_feed_enable(user=leaving)
+    services.event_create(actor=leaving, **event_fields(title="Ehdotus"))
+    published = services.event_create(actor=cast.project_manager, **event_fields())
+
+    account_services.user_delete(user=leaving)
+
+    assert not Registration.objects.filter(user=leaving).exists()
+    past.refresh_from_db()
+    assert past.registered_count == 1
+    assert not CalendarFeed.objects.filter(user=leaving).exists()
+    assert not Event.objects.filter(title="Ehdotus").exists()
+    assert Event.objects.filter(pk=published.pk).exists()
 
 
 def test_attendees_are_asked_for_feedback_once(cast, members):
@@ -307,3 +328,31 @@ def test_attendees_are_asked_for_feedback_once(cast, members):
         [members[0].pk, members[1].pk]
     )
     assert asked.first().url == event.get_absolute_url()
+
+
+# Floods
+
+
+def test_members_propose_at_most_a_few_events_a_day(cast):
+    count = services.LIMITS["proposal"][0]
+    for number in range(count):
+        services.event_create(actor=cast.member, **event_fields(title=f"Ehdotus {number}"))
+    with translation.override("en"), pytest.raises(ValidationError) as excinfo:
+        services.event_create(actor=cast.member, **event_fields(title="Yksi liikaa"))
+    assert excinfo.value.code == "rate_limited"
+    assert "propose at most 3 events a day" in excinfo.value.messages[0]
+    assert Event.objects.count() == count
+    assert AuditEvent.objects.filter(action="event.proposed").count() == count
+
+
+@pytest.mark.parametrize("role", ["partner", "project_manager"])
+def test_publishing_events_is_limited_per_day(cast, role):
+    publisher = cast.by_role()[role]
+    count = services.LIMITS["event"][0]
+    for number in range(count):
+        services.event_create(actor=publisher, **event_fields(title=f"Tapahtuma {number}"))
+    with translation.override("en"), pytest.raises(ValidationError) as excinfo:
+        services.event_create(actor=publisher, **event_fields(title="Yksi liikaa"))
+    assert excinfo.value.code == "rate_limited"
+    assert "publish at most 30 events a day" in excinfo.value.messages[0]
+    assert Event.objects.count() == count

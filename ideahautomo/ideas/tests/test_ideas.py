@@ -365,3 +365,74 @@ def test_open_ideas_needing_my_skills_are_suggested_with_a_reason(cast):
 
     assert [s.target for s in groups["ideas"]] == [wanted]
     assert groups["ideas"][0].reason == "Needs bookkeeping, which you know"  # English label
+
+
+def test_an_ideas_owner_and_team_count_as_connected_for_profiles(cast):
+    from ideahautomo.profiles.connections import connected_user_ids
+
+    idea = publish(cast.member)
+    request = services.join_request_create(actor=cast.mentor, idea=idea)
+    services.join_request_decide(actor=cast.member, join_request=request, accept=True)
+    services.join_request_create(actor=cast.partner, idea=idea)  # only asked, not in the team
+
+    assert cast.mentor.pk in connected_user_ids(cast.member.pk)
+    assert cast.member.pk in connected_user_ids(cast.mentor.pk)
+    assert cast.partner.pk not in connected_user_ids(cast.member.pk)
+
+
+def test_news_and_status_changes_are_limited_and_the_page_says_so(cast, client_for):
+    """Each tells every follower, so the owner and team cannot flood them."""
+    idea = publish(cast.member)
+    count = services.LIMITS["update"][0]
+    for number in range(count - 1):
+        services.idea_post_update(actor=cast.member, idea=idea, body=f"Uutinen {number}")
+    services.idea_change_status(
+        actor=cast.member, idea=idea, status=Idea.Status.FORMING, note="Tiimi kasaan"
+    )
+    client = client_for(cast.member)
+    client.cookies["django_language"] = "en"
+    news = client.post(reverse("ideas:update", args=[idea.pk]), {"body": "Yksi liikaa"})
+    status = client.post(
+        reverse("ideas:status", args=[idea.pk]),
+        {"status": Idea.Status.IN_PROGRESS, "note": "Liikaa"},
+    )
+    for response in (news, status):
+        assert response.status_code == 400
+        assert "You are posting very fast" in response.content.decode()
+    assert idea.updates.count() == count
+    idea.refresh_from_db()
+    assert idea.status == Idea.Status.FORMING
+
+
+def test_a_deleted_account_leaves_its_teams_and_its_ideas_go_on_or_are_archived(
+    cast, django_capture_on_commit_callbacks
+):
+    from ideahautomo.accounts import services as account_services
+    from ideahautomo.messaging.models import Notification, NotificationKind
+
+    leaving = UserFactory()
+    teamed = publish(leaving, title="Tiimin idea")
+    request = services.join_request_create(actor=cast.mentor, idea=teamed)
+    services.join_request_decide(actor=leaving, join_request=request, accept=True)
+    alone = publish(leaving, title="Yksin")
+    services.join_request_create(actor=cast.partner, idea=alone)
+    theirs = publish(cast.member, title="Toisen idea")
+    services.interest_toggle(actor=leaving, idea=theirs)
+    services.follow_toggle(actor=leaving, idea=theirs)
+    services.join_request_create(actor=leaving, idea=theirs, message="Haluan mukaan")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        account_services.user_delete(user=leaving)
+
+    teamed.refresh_from_db()
+    alone.refresh_from_db()
+    theirs.refresh_from_db()
+    assert teamed.owner == cast.mentor and not teamed.team.exists()
+    assert Notification.objects.filter(
+        recipient=cast.mentor, kind=NotificationKind.IDEA_OWNERSHIP
+    ).exists()
+    assert alone.archived_at is not None
+    assert not alone.join_requests.filter(state=JoinRequest.State.PENDING).exists()
+    assert theirs.interest_count == 0
+    assert not theirs.follows.filter(user=leaving).exists()
+    assert not JoinRequest.objects.filter(user=leaving).exists()

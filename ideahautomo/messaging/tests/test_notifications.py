@@ -207,12 +207,22 @@ def test_an_email_sent_by_the_worker_is_not_sent_by_the_sweep():
 
 def test_no_email_goes_to_an_account_closed_while_it_waited():
     [person] = queue_immediate(1)
+    from ideahautomo.accounts.services import user_deactivate
+
+    user_deactivate(actor=None, user=person)
+    assert services.send_pending_email() == 0
+    assert mail.outbox == []
+    assert Notification.objects.get(recipient=person).email_state == EmailState.NONE
+
+
+def test_a_deleted_account_takes_its_waiting_notifications_with_it():
+    [person] = queue_immediate(1)
     from ideahautomo.accounts.services import user_delete
 
     user_delete(user=person)
     assert services.send_pending_email() == 0
     assert mail.outbox == []
-    assert Notification.objects.get(recipient=person).email_state == EmailState.NONE
+    assert not Notification.objects.filter(recipient=person).exists()
 
 
 def test_a_failed_email_is_retried_later_and_gives_up_after_the_last_attempt():

@@ -36,9 +36,9 @@ def test_a_message_the_reporter_cannot_see_is_not_found(client_for):
 
 
 def test_a_report_needs_a_reason(client_for):
-    response = client_for(old_member()).post(
-        reverse("messaging:report", args=[old_member().pk]), {"reason": ""}
-    )
+    aino, troll = old_member(), old_member()
+    conversation(troll, aino)
+    response = client_for(aino).post(reverse("messaging:report", args=[troll.pk]), {"reason": ""})
     assert response.status_code == 400
     assert response.context["form"].errors["reason"]
 

@@ -11,8 +11,11 @@ from ideahautomo.accounts.tests.factories import UserFactory, user_with_role
 from ideahautomo.messaging import selectors, services
 from ideahautomo.messaging.models import (
     MESSAGE_MAX_LENGTH,
+    Block,
     Conversation,
     Message,
+    Notification,
+    NotificationKind,
     Participant,
     Report,
 )
@@ -274,3 +277,27 @@ def test_a_moderator_marks_a_report_handled(cast):
     services.report_mark_handled(actor=cast.moderator, report=report)
     assert report.handled_at is not None
     assert report.handled_by == cast.moderator
+
+
+def test_a_deleted_account_leaves_no_blocks_reports_about_it_or_notifications():
+    from ideahautomo.accounts.services import user_delete
+
+    leaving, other, third = old_member(), old_member(), old_member()
+    chat = conversation(leaving, other, body="Hei")
+    services.block_create(actor=leaving, blocked=third)
+    services.block_create(actor=other, blocked=leaving)
+    services.report_create(actor=other, reported_user=leaving, reason="spam")
+    own = services.report_create(actor=leaving, reported_user=third, reason="spam")
+    services.notify(
+        recipient=leaving, kind=NotificationKind.ANNOUNCEMENT, text_params={"title": "x"}
+    )
+
+    user_delete(user=leaving)
+
+    assert not Block.objects.exists()
+    assert list(Report.objects.all()) == [own]
+    own.refresh_from_db()
+    assert own.reporter is None
+    assert not Notification.objects.filter(recipient=leaving).exists()
+    # What they wrote stays for the other person in the conversation.
+    assert chat.messages.get().sender_id == leaving.pk

@@ -324,3 +324,48 @@ def test_own_profile_shows_the_next_useful_step(cast, client_for):
     response = client_for(cast.member).get(reverse("profiles:mine"))
     assert response.context["percent"] == 0
     assert response.context["next_step"][0] == "tavoitteet"
+
+
+STAFF_ONLY = ["contact_person", "other_contact_person", "project_manager", "moderator"]
+
+
+@pytest.mark.parametrize("role", [*STAFF_ONLY, "administrator"])
+def test_staff_only_accounts_have_no_profile_page_or_photo_for_members(
+    cast, client_for, settings, tmp_path, role
+):
+    """As in the directory: without a community role a person is "not found"."""
+    from .test_services import image_upload
+
+    settings.MEDIA_ROOT = tmp_path
+    staff = cast.by_role()[role]
+    services.profile_set_photo(actor=staff, profile=staff.profile, upload=image_upload())
+    client = client_for(cast.member)
+    page = client.get(reverse("profiles:detail", args=[staff.pk]))
+    photo = client.get(reverse("profiles:photo_file", args=[staff.pk]))
+    assert page.status_code == 404
+    assert staff.display_name not in page.content.decode()
+    assert photo.status_code == 404
+
+
+def test_staff_who_are_also_members_keep_their_profile_page(cast, client_for):
+    from ideahautomo.accounts.models import Role, RoleAssignment
+
+    RoleAssignment.objects.create(user=cast.moderator, role=Role.MEMBER)
+    url = reverse("profiles:detail", args=[cast.moderator.pk])
+    assert client_for(cast.member).get(url).status_code == 200
+
+
+def test_a_profile_page_and_its_photo_take_few_queries(
+    cast, client_for, settings, tmp_path, django_assert_max_num_queries
+):
+    from .test_services import image_upload
+
+    settings.MEDIA_ROOT = tmp_path
+    services.profile_set_photo(
+        actor=cast.mentor, profile=cast.mentor.profile, upload=image_upload()
+    )
+    client = client_for(cast.member)
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("profiles:detail", args=[cast.mentor.pk])).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("profiles:photo_file", args=[cast.mentor.pk])).status_code == 200
