@@ -7,9 +7,15 @@ class CirclesConfig(AppConfig):
     verbose_name = _("Study circles")
 
     def ready(self):
+        from ideahautomo.lib import ics
+
         from . import (
             connections,  # noqa: F401  (circle members see "same circles" profiles)
             export,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account frees its places)
             suggestions,  # noqa: F401  (registers circles in the members' suggestions)
         )
+        from .session_selectors import calendar_entries_of
+
+        # Circle meetings appear in each member's own calendar feed.
+        ics.register_personal_source(calendar_entries_of)

@@ -6,8 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import Municipality
-from ideahautomo.events.forms import LocalDateTimeField
-from ideahautomo.lib.forms import add_service_errors
+from ideahautomo.lib.forms import LocalDateTimeField, add_service_errors
 from ideahautomo.profiles.languages import SPOKEN_LANGUAGES, Level
 from ideahautomo.profiles.models import Skill
 

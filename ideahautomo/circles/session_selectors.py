@@ -7,7 +7,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from ideahautomo.events import ics
+from ideahautomo.lib import ics
 
 from .models import CircleSession, Membership
 from .selectors import circle_for_viewer

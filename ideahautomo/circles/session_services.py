@@ -311,7 +311,7 @@ def _schedule_reminders(session):
     """Ask the worker to send the meeting's reminders when they fall due.
 
     The database queue keeps the task over restarts; the sweep command
-    (send_event_reminders) sends whatever a lost or late task left due, and
+    (send_circle_reminders) sends whatever a lost or late task left due, and
     reminded_at keeps any reminder from going twice.
     """
     from django_tasks import default_task_backend

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ideahautomo.events import ics
+from ideahautomo.lib import ics
 from ideahautomo.lib.forms import add_service_errors
 from ideahautomo.lib.paging import window
 

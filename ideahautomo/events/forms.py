@@ -4,32 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import Municipality, PartnerOrganisation
+from ideahautomo.lib.forms import LocalDateTimeField
 
 from .models import Event, Feedback
 from .selectors import EventFilters
 from .services import EVENT_FIELDS
-
-LOCAL_DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-class LocalDateTimeInput(forms.DateTimeInput):
-    """The browser's date and time picker; the value is Finnish local time."""
-
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format=LOCAL_DATETIME_FORMAT)
-
-
-class LocalDateTimeField(forms.DateTimeField):
-    widget = LocalDateTimeInput
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "input_formats", [LOCAL_DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
-        )
-        kwargs.setdefault("help_text", _("Finnish time, e.g. 2026-03-29T17:30."))
-        super().__init__(**kwargs)
 
 
 class MunicipalityChoiceField(forms.ModelChoiceField):

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideahautomo.accounts.services import audit_event_record
-from ideahautomo.circles import session_selectors as circle_session_selectors
+from ideahautomo.lib import ics
 
-from . import ics, permissions, selectors, services
+from . import permissions, selectors, services
 from .forms import EventFilterForm, EventForm, FeedbackForm, RegistrationForm
 from .models import CalendarFeed, Event, Registration
 
@@ -441,7 +441,7 @@ def calendar_feed(request, token):
             content_type="text/plain; charset=utf-8",
         )
     entries = [ics.event_entry(event) for event in selectors.calendar_events_of(user=feed.user)]
-    entries += circle_session_selectors.calendar_entries_of(user=feed.user)
+    entries += ics.personal_entries(feed.user)
     return HttpResponse(
         ics.calendar(entries, name="Ideahautomo"), content_type="text/calendar; charset=utf-8"
     )

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from ideahautomo.accounts.signals import user_deleted
 
-from .events import Kind, emit
 from .models import Idea, IdeaFollow, IdeaInterest, JoinRequest, TeamMember
+from .notices import Kind, emit
 
 
 def ideas_leave_all(*, user):

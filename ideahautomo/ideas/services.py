@@ -11,7 +11,6 @@ from ideahautomo.lib.markdown import render_markdown
 from ideahautomo.profiles.services import resolve_skills
 
 from . import permissions
-from .events import Kind, emit
 from .models import (
     Idea,
     IdeaComment,
@@ -21,6 +20,7 @@ from .models import (
     JoinRequest,
     TeamMember,
 )
+from .notices import Kind, emit
 
 MAX_NEEDED_SKILLS = 15
 # (events, seconds) per member; a flood gets a clear message instead.

@@ -1,4 +1,8 @@
-"""Putting a service's ValidationError back on the form the person filled in."""
+"""Form pieces every feature uses: a service's ValidationError put back on the form the
+person filled in, and a date and time given in Finnish time."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 def add_service_errors(form, error):
@@ -9,3 +13,28 @@ def add_service_errors(form, error):
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+LOCAL_DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    """The browser's date and time picker; the value is Finnish local time."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format=LOCAL_DATETIME_FORMAT)
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A moment given in Finnish time, as the browser's picker or typed by hand."""
+
+    widget = LocalDateTimeInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "input_formats", [LOCAL_DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
+        )
+        kwargs.setdefault("help_text", _("Finnish time, e.g. 2026-03-29T17:30."))
+        super().__init__(**kwargs)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory
 from ideahautomo.circles import services
 from ideahautomo.circles.models import Circle, CircleInterest, CirclePost, CircleSession, Membership
-from ideahautomo.events.ics import utc
+from ideahautomo.lib.ics import utc
 from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.profiles.models import Skill
 

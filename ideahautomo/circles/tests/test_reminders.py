@@ -102,7 +102,7 @@ def test_a_reminder_goes_once_however_often_the_sweep_and_the_task_run(cast):
     assert session_services.session_reminders_send_due(now=DUE) == 3
     assert session_services.session_reminders_send_due(now=DUE + timedelta(minutes=10)) == 0
     send_session_reminders.enqueue(session.pk)
-    call_command("send_event_reminders", stdout=StringIO())
+    call_command("send_circle_reminders", stdout=StringIO())
     assert len(mail.outbox) == 3
     session.refresh_from_db()
     assert session.reminded_at == DUE
@@ -114,7 +114,7 @@ def test_the_command_sends_due_meeting_reminders(cast):
     schedule(circle, cast.member, starts_at=starts)
     mail.outbox.clear()
     out = StringIO()
-    call_command("send_event_reminders", stdout=out)
+    call_command("send_circle_reminders", stdout=out)
     assert "Circle meeting reminders sent: 1" in out.getvalue()
     assert recipients() == [cast.member.email]
 

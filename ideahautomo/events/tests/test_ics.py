@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.test import override_settings
 
-from ideahautomo.events import ics
+from ideahautomo.lib import ics
 
 from .factories import EventFactory
 

@@ -8,9 +8,9 @@ from django.utils import translation
 
 from ideahautomo.accounts.tests.factories import UserFactory, municipality
 from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
-from ideahautomo.ideas import services
-from ideahautomo.ideas.events import Kind, idea_event
+from ideahautomo.ideas import notices, services
 from ideahautomo.ideas.models import Idea, IdeaComment, JoinRequest, TeamMember
+from ideahautomo.ideas.notices import Kind
 from ideahautomo.profiles import services as profile_services
 
 pytestmark = pytest.mark.django_db
@@ -23,16 +23,15 @@ def _english():
 
 
 @pytest.fixture
-def events():
-    """The idea events sent after commit, as (kind, recipients)."""
+def events(monkeypatch):
+    """What ideas told after commit, as (kind, recipients), instead of notifying."""
     sent = []
 
-    def record(sender, kind, recipient_ids, **kwargs):
+    def record(*, kind, recipient_ids, **kwargs):
         sent.append((kind, recipient_ids))
 
-    idea_event.connect(record)
-    yield sent
-    idea_event.disconnect(record)
+    monkeypatch.setattr(notices, "deliver", record)
+    return sent
 
 
 def publish(owner, **overrides):

@@ -1,7 +1,9 @@
 """iCalendar (RFC 5545) files written by hand: one event to download, or a person's feed.
 
 Times are written in UTC with a Z, so that every calendar shows them right in
-Finnish time, daylight saving or not.
+Finnish time, daylight saving or not. Features that put something in a person's
+own calendar feed register a source here (`register_personal_source`); the feed
+takes every registered source's entries without importing the features.
 """
 
 from dataclasses import dataclass
@@ -15,7 +17,7 @@ PRODUCT_ID = "-//Ideahautomo//Events//FI"
 
 @dataclass
 class CalendarEntry:
-    """One VEVENT; events and, later, circle sessions become these."""
+    """One VEVENT; events and circle meetings become these."""
 
     uid: str
     starts_at: datetime
@@ -121,3 +123,18 @@ def event_entry(event, *, with_online_link=True):
         url=url,
         cancelled=not event.is_published,
     )
+
+
+# Callables user -> [CalendarEntry] of the features that add to a person's own feed.
+_personal_sources = []
+
+
+def register_personal_source(source):
+    """Add a feature's entries to every person's own calendar feed."""
+    if source not in _personal_sources:
+        _personal_sources.append(source)
+
+
+def personal_entries(user):
+    """The registered features' entries for user's own calendar feed."""
+    return [entry for source in _personal_sources for entry in source(user=user)]
