@@ -57,7 +57,7 @@ class Profile(models.Model):
         default=Visibility.MEMBERS,
     )
     real_name = models.CharField(
-        _("real name (optional)"),
+        _("real name"),
         max_length=100,
         blank=True,
         help_text=_("Shown only to those who see your profile. You may use a nickname instead."),

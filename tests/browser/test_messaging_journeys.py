@@ -11,8 +11,9 @@ from django.utils import timezone
 from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory
 from ideahautomo.messaging import services, views
 from ideahautomo.messaging.models import Block, Report
+from ideahautomo.profiles.services import profile_get_or_create
 
-from .conftest import sign_in
+from .conftest import assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -28,11 +29,14 @@ def member(email, name):
 
 @pytest.fixture
 def members(db):
-    return (
+    people = (
         member("aino@example.fi", "Aino Virtanen"),
         member("oksana@example.fi", "Oksana Kovalenko"),
         member("troll@example.fi", "Tero Trolli"),
     )
+    for person in people:
+        profile_get_or_create(user=person)
+    return people
 
 
 def test_two_members_converse_a_third_is_reported_and_blocked(new_page, members):
@@ -46,10 +50,19 @@ def test_two_members_converse_a_third_is_reported_and_blocked(new_page, members)
     oksana_page.click("main button:has-text('Save')")
     assert "saved" in oksana_page.locator(".messages").inner_text()
 
-    # Aino writes to Oksana from a link on Oksana's profile.
+    # Aino writes to Oksana from the link on Oksana's profile.
     aino_page = new_page(javascript=False, language="en")
     sign_in(aino_page, aino.email, PASSWORD)
-    aino_page.goto(f"/viestit/uusi/?kenelle={oksana.pk}&aihe=Finnish practice")
+    aino_page.goto(f"/jasenet/{oksana.pk}/")
+    aino_page.locator(f"main a[href='/viestit/uusi/?kenelle={oksana.pk}']").click()
+    aino_page.wait_for_load_state()
+    assert "Oksana Kovalenko" in aino_page.locator("main").inner_text()
+    aino_page.fill("input[name=subject]", "Finnish practice")
+    # The profile with its link passes axe (which needs JavaScript to run).
+    checked = new_page(language="en")
+    sign_in(checked, aino.email, PASSWORD)
+    checked.goto(f"/jasenet/{oksana.pk}/")
+    assert_accessible(checked)
     aino_page.fill("textarea[name=body]", "Hi Oksana! Shall we meet at https://example.fi/library?")
     aino_page.click("main button:has-text('Send')")
     assert "Hi Oksana!" in aino_page.locator("#message-list").inner_text()

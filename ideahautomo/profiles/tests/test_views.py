@@ -369,3 +369,10 @@ def test_a_profile_page_and_its_photo_take_few_queries(
         assert client.get(reverse("profiles:detail", args=[cast.mentor.pk])).status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(reverse("profiles:photo_file", args=[cast.mentor.pk])).status_code == 200
+
+
+def test_the_real_name_field_says_optional_once(cast, client_for):
+    html = client_for(cast.member).get(reverse("profiles:step", args=["esittely"])).content.decode()
+    assert "Oikea nimi <span" in html
+    assert "(vapaaehtoinen)</span>" in html
+    assert "(vapaaehtoinen) <span" not in html
