@@ -25,6 +25,7 @@ from .models import (
     SignUpRequest,
     User,
 )
+from .services import user_admin_access_sync
 
 DEMO_PASSWORD = "Ideahautomo-demo-2026"  # noqa: S105 (published demo password)
 DEMO_DOMAIN = "demo.ideahautomo.fi"
@@ -208,8 +209,6 @@ def people_create():
                 "password": password,
                 "guidelines_accepted_at": now,
                 "privacy_notice_accepted_at": now,
-                "is_staff": role == Role.ADMINISTRATOR,
-                "is_superuser": role == Role.ADMINISTRATOR,
             },
         )
         RoleAssignment.objects.get_or_create(
@@ -224,6 +223,7 @@ def people_create():
         )
         if role in (Role.MENTOR, Role.PARTNER):
             RoleAssignment.objects.get_or_create(user=user, role=Role.MEMBER)
+        user_admin_access_sync(user=user)
         created.append((email, name, role))
     return created
 

@@ -132,9 +132,13 @@ class UserManager(BaseUserManager):
         return user
 
     def create_superuser(self, email, password=None, **extra_fields):
-        extra_fields.update(is_staff=True, is_superuser=True)
+        from .services import user_admin_access_sync
+
+        extra_fields.pop("is_staff", None)
+        extra_fields.pop("is_superuser", None)
         user = self.create_user(email, password, **extra_fields)
         RoleAssignment.objects.create(user=user, role=Role.ADMINISTRATOR)
+        user_admin_access_sync(user=user)
         return user
 
     def get_by_natural_key(self, username):

@@ -54,8 +54,11 @@ def can_use_admin(user):
 
 
 def must_use_two_factor(user):
-    return _signed_in(user) and user.has_role(Role.ADMINISTRATOR)
+    """Whoever can reach Django admin must sign in with two steps, whatever their roles say."""
+    if not _signed_in(user):
+        return False
+    return user.is_staff or user.is_superuser or user.has_role(Role.ADMINISTRATOR)
 
 
 def can_use_two_factor(user):
-    return _signed_in(user) and user.is_staff_member
+    return _signed_in(user) and (user.is_staff_member or must_use_two_factor(user))

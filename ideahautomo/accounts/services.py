@@ -71,7 +71,22 @@ def user_create(
         user.save()
         for role in roles:
             RoleAssignment.objects.create(user=user, role=role)
+        user_admin_access_sync(user=user)
     return user
+
+
+def user_admin_access_sync(*, user):
+    """Derive Django admin access (is_staff, is_superuser) from the administrator role.
+
+    Called wherever roles change, so the flags never say more than the roles do.
+    """
+    is_admin = RoleAssignment.objects.filter(user=user, role=Role.ADMINISTRATOR).exists()
+    User.objects.filter(pk=user.pk).exclude(is_staff=is_admin, is_superuser=is_admin).update(
+        is_staff=is_admin, is_superuser=is_admin
+    )
+    user.is_staff = user.is_superuser = is_admin
+    user.__dict__.pop("roles", None)
+    return is_admin
 
 
 def role_grant(*, actor, user, role, area=None, organisation=None):
@@ -80,22 +95,16 @@ def role_grant(*, actor, user, role, area=None, organisation=None):
         assignment, _created = RoleAssignment.objects.update_or_create(
             user=user, role=role, defaults={"area": area, "organisation": organisation}
         )
-        if role == Role.ADMINISTRATOR and not (user.is_staff and user.is_superuser):
-            User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
-            user.is_staff = user.is_superuser = True
+        user_admin_access_sync(user=user)
         audit_event_record(actor=actor, action="role.granted", target=user, area=area, role=role)
-    user.__dict__.pop("roles", None)
     return assignment
 
 
 def role_revoke(*, actor, user, role):
     with transaction.atomic():
         RoleAssignment.objects.filter(user=user, role=role).delete()
-        if role == Role.ADMINISTRATOR:
-            User.objects.filter(pk=user.pk).update(is_staff=False, is_superuser=False)
-            user.is_staff = user.is_superuser = False
+        user_admin_access_sync(user=user)
         audit_event_record(actor=actor, action="role.revoked", target=user, role=role)
-    user.__dict__.pop("roles", None)
 
 
 def user_sign_out_everywhere(*, user):

@@ -62,9 +62,7 @@ def user_with_role(role, *, area=None, organisation=None, **kwargs):
         area=area if role == Role.CONTACT_PERSON else None,
         organisation=organisation if role == Role.PARTNER else None,
     )
-    if role == Role.ADMINISTRATOR:
-        User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
-        user.refresh_from_db()
+    services.user_admin_access_sync(user=user)
     return user
 
 
