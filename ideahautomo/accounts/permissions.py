@@ -53,11 +53,16 @@ def can_use_admin(user):
     return _signed_in(user) and user.has_role(Role.ADMINISTRATOR)
 
 
+# Roles that see personal data or administer the service: a password alone is not enough.
+TWO_FACTOR_ROLES = (Role.ADMINISTRATOR, Role.CONTACT_PERSON, Role.PROJECT_MANAGER)
+
+
 def must_use_two_factor(user):
-    """Whoever can reach Django admin must sign in with two steps, whatever their roles say."""
+    """Administrators, contact persons and the project manager sign in with two steps, and so
+    does whoever can reach Django admin, whatever their roles say."""
     if not _signed_in(user):
         return False
-    return user.is_staff or user.is_superuser or user.has_role(Role.ADMINISTRATOR)
+    return user.is_staff or user.is_superuser or user.has_role(*TWO_FACTOR_ROLES)
 
 
 def can_use_two_factor(user):

@@ -107,9 +107,13 @@ def role_revoke(*, actor, user, role):
         audit_event_record(actor=actor, action="role.revoked", target=user, role=role)
 
 
+def user_sessions_end(*, user_id):
+    """Invalidate every session of a person (each carries a hash of this generation)."""
+    User.objects.filter(pk=user_id).update(session_generation=F("session_generation") + 1)
+
+
 def user_sign_out_everywhere(*, user):
-    """Invalidate every session of user (each carries a hash of this generation)."""
-    User.objects.filter(pk=user.pk).update(session_generation=F("session_generation") + 1)
+    user_sessions_end(user_id=user.pk)
     user.refresh_from_db(fields=["session_generation"])
 
 

@@ -127,7 +127,7 @@ def test_member_resets_a_forgotten_password(new_page, db):
 
 
 def test_administrator_must_set_up_two_step_sign_in_first(new_page, db):
-    user_with_role(Role.ADMINISTRATOR, email="yllapito@example.fi")
+    user_with_role(Role.ADMINISTRATOR, email="yllapito@example.fi", authenticator=False)
     page = new_page(javascript=False)
     sign_in(page, "yllapito@example.fi", PASSWORD)
     page.goto("/admin/")

@@ -99,11 +99,11 @@ def test_password_change_keeps_this_session_but_ends_others(client, cast):
 
 
 def test_staff_turns_on_two_step_sign_in_with_a_working_code(client, cast):
-    client.force_login(cast.contact_person)
+    client.force_login(cast.moderator)
     page = client.get(reverse("accounts:two_factor"))
     assert page.status_code == 200
     assert "<svg" in page.content.decode()
-    device = TOTPDevice.objects.get(user=cast.contact_person)
+    device = TOTPDevice.objects.get(user=cast.moderator)
     assert device.confirmed is False
 
     wrong = client.post(reverse("accounts:two_factor"), {"code": "12345a"})
@@ -120,10 +120,10 @@ def test_staff_turns_on_two_step_sign_in_with_a_working_code(client, cast):
 
 
 def test_staff_may_turn_two_step_sign_in_off_but_administrators_may_not(client, cast, client_for):
-    TOTPDevice.objects.create(user=cast.contact_person, name="app", confirmed=True)
-    client.force_login(cast.contact_person)
+    TOTPDevice.objects.create(user=cast.moderator, name="app", confirmed=True)
+    client.force_login(cast.moderator)
     client.post(reverse("accounts:two_factor_disable"))
-    assert not TOTPDevice.objects.filter(user=cast.contact_person).exists()
+    assert not TOTPDevice.objects.filter(user=cast.moderator).exists()
     client.logout()
 
     admin_client = client_for(cast.administrator)

@@ -43,7 +43,7 @@ def change_form_data(response):
 
 
 def test_staff_flag_without_the_administrator_role_still_needs_two_step_sign_in(client):
-    flagged = UserFactory(roles=[], is_staff=True, is_superuser=True)
+    flagged = UserFactory(roles=[], is_staff=True, is_superuser=True, authenticator=False)
     client.force_login(flagged)
 
     response = client.get(reverse("admin:index"))
@@ -82,9 +82,9 @@ def test_adding_the_administrator_role_in_the_admin_gives_admin_access(cast, cli
     response = client.post(url, data)
 
     assert response.status_code == 302, response.context["adminform"].form.errors
-    cast.moderator.refresh_from_db()
-    assert cast.moderator.has_role(Role.ADMINISTRATOR)
-    assert (cast.moderator.is_staff, cast.moderator.is_superuser) == (True, True)
+    moderator = User.objects.get(pk=cast.moderator.pk)
+    assert moderator.has_role(Role.ADMINISTRATOR)
+    assert (moderator.is_staff, moderator.is_superuser) == (True, True)
 
 
 def test_the_access_flags_are_read_only_in_the_admin(cast, client_for):
