@@ -59,8 +59,8 @@ class SignInForm(forms.Form):
         return self.cleaned_data
 
 
-class TwoFactorCodeForm(forms.Form):
-    code = forms.CharField(
+def code_field():
+    return forms.CharField(
         label=_("Six-digit code from your authenticator app"),
         min_length=6,
         max_length=6,
@@ -68,6 +68,10 @@ class TwoFactorCodeForm(forms.Form):
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*"}
         ),
     )
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = code_field()
 
     def __init__(self, *args, device=None, **kwargs):
         self.device = device
@@ -88,6 +92,29 @@ class TwoFactorCodeForm(forms.Form):
                 code="invalid",
             )
         return code
+
+
+class TwoFactorSetupForm(forms.Form):
+    """The first code of a new authenticator; the service checks it against the new key."""
+
+    code = code_field()
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        if not code.isdigit():
+            raise ValidationError(_("Enter the six digits shown by the app."), code="format")
+        return code
+
+
+class TwoFactorDisableForm(TwoFactorSetupForm):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    field_order = ["password", "code"]
 
 
 class PasswordResetRequestForm(forms.Form):

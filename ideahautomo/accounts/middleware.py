@@ -12,6 +12,8 @@ from .permissions import must_use_two_factor
 # Views reachable before the second step is done.
 ALLOWED_VIEWS = {
     "accounts:two_factor",
+    "accounts:two_factor_link_request",
+    "accounts:two_factor_link",
     "accounts:sign_out",
     "accounts:sign_in",
     "pages:set_language",

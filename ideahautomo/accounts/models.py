@@ -446,6 +446,20 @@ class SignUpRequest(models.Model):
         return str(self.user)
 
 
+class TwoFactorEnrolmentLink(models.Model):
+    """A one-time e-mailed link that lets a signed-in session set up its first authenticator.
+
+    Only a hash of the token is stored; the token itself exists only in the e-mail.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+
+    def __str__(self):
+        return str(self.user)
+
+
 class AuditEvent(models.Model):
     """Who did what to whom: written by services for staff actions and access to personal data."""
 

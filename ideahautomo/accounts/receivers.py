@@ -9,7 +9,8 @@ from .services import user_sessions_end
 
 @receiver(post_delete, sender=TOTPDevice)
 def authenticator_removed(sender, instance, **kwargs):
-    user_sessions_end(user_id=instance.user_id)
+    if instance.confirmed:
+        user_sessions_end(user_id=instance.user_id)
 
 
 @receiver(pre_save, sender=TOTPDevice)

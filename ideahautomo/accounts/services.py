@@ -2,6 +2,7 @@
 
 import hashlib
 import secrets
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -13,6 +14,8 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ideahautomo.lib import ratelimit
 from ideahautomo.lib.mail import send_templated_mail
@@ -24,9 +27,11 @@ from .models import (
     Role,
     RoleAssignment,
     SignUpRequest,
+    TwoFactorEnrolmentLink,
     User,
     UserManager,
 )
+from .permissions import can_use_two_factor, must_use_two_factor
 from .signals import user_deleted
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
@@ -34,6 +39,9 @@ SIGN_IN_SCOPE = "sign-in-account"
 SIGN_IN_CLIENT_SCOPE = "sign-in-client"
 SIGN_IN_LOCK_SCOPE = "sign-in-lock"
 PASSWORD_RESET_SCOPE = "password-reset"  # noqa: S105 (a cache key prefix)
+TWO_FACTOR_LINK_SCOPE = "two-factor-link"
+TWO_FACTOR_LINKS_PER_HOUR = 3
+TWO_FACTOR_LINK_VALID = timedelta(minutes=30)
 
 
 def audit_event_record(*, actor, action, target=None, area=None, **details):
@@ -302,6 +310,133 @@ def password_reset_send(*, user_id):
         context={"user": user, "url": settings.SITE_URL + path},
         language=user.language,
     )
+
+
+# Two-step sign-in (TOTP)
+
+
+def two_factor_enrolment_link_request(*, user):
+    """Queue a one-time link to the person's own address that lets a session set up its
+    first authenticator: the password alone must not be enough to bind one."""
+    from .tasks import send_two_factor_enrolment_link
+
+    if not can_use_two_factor(user):
+        raise ValidationError(_("Two-step sign-in is for staff."), code="not_staff")
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        raise ValidationError(_("Two-step sign-in is already on."), code="already_on")
+    if not ratelimit.allow(
+        TWO_FACTOR_LINK_SCOPE, user.pk, limit=TWO_FACTOR_LINKS_PER_HOUR, window=60 * 60
+    ):
+        raise ValidationError(
+            _(
+                "You have asked for %(count)d links within an hour. Use the newest link "
+                "in your e-mail, or try again in an hour."
+            )
+            % {"count": TWO_FACTOR_LINKS_PER_HOUR},
+            code="rate_limited",
+        )
+    transaction.on_commit(lambda: send_two_factor_enrolment_link.enqueue(user.pk))
+
+
+def two_factor_enrolment_link_send(*, user_id):
+    """Make a fresh link (older ones stop working) and e-mail it in the person's language."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return False
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        TwoFactorEnrolmentLink.objects.filter(user=user).delete()
+        TwoFactorEnrolmentLink.objects.create(
+            user=user,
+            token_hash=_token_hash(token),
+            expires_at=timezone.now() + TWO_FACTOR_LINK_VALID,
+        )
+        # Sent inside the transaction: if the mail server refuses, no link is left behind.
+        send_templated_mail(
+            to=user.email,
+            template="accounts/email/two_factor_link",
+            context={
+                "user": user,
+                "url": settings.SITE_URL + reverse("accounts:two_factor_link", args=[token]),
+                "valid_minutes": int(TWO_FACTOR_LINK_VALID.total_seconds() // 60),
+            },
+            language=user.language,
+        )
+    return True
+
+
+def two_factor_enrolment_link_use(*, user, token):
+    """Use up user's link; True when it was theirs, unused and still valid."""
+    if not token or len(token) > 100:
+        return False
+    deleted, _rows = TwoFactorEnrolmentLink.objects.filter(
+        user=user, token_hash=_token_hash(token), expires_at__gt=timezone.now()
+    ).delete()
+    if deleted:
+        audit_event_record(actor=user, action="two_factor.link_used", target=user)
+    return bool(deleted)
+
+
+def two_factor_new_key():
+    """A new random authenticator key, as hex (what TOTPDevice.key holds)."""
+    return secrets.token_hex(20)
+
+
+def two_factor_enable(*, user, key, code):
+    """Bind the authenticator holding key to user once it shows a right code.
+
+    The caller makes sure the session may set one up (see views.enrolment_allowed).
+    """
+    if not can_use_two_factor(user):
+        raise ValidationError(_("Two-step sign-in is for staff."), code="not_staff")
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        raise ValidationError(_("Two-step sign-in is already on."), code="already_on")
+    device = TOTPDevice(user=user, name=_("Authenticator app"), key=key, confirmed=True)
+    checker = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    checker.time = time.time()
+    if not (code.isdigit() and checker.verify(int(code), device.tolerance)):
+        raise ValidationError(
+            {"code": _("The code is wrong or has expired. Enter the newest code from the app.")},
+            code="invalid",
+        )
+    device.last_t = checker.t()
+    device.drift = checker.drift
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+        device.save()
+        TwoFactorEnrolmentLink.objects.filter(user=user).delete()
+        audit_event_record(actor=user, action="two_factor.enabled", target=user)
+    return device
+
+
+def two_factor_disable(*, user, password, code):
+    """Turn two-step sign-in off with the password and a current code, unless the person's
+    roles require it. Every session of the person ends with the authenticator."""
+    if must_use_two_factor(user):
+        raise ValidationError(
+            _("Your role requires two-step sign-in, so it cannot be turned off."),
+            code="required",
+        )
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        raise ValidationError(_("Two-step sign-in is not on."), code="not_on")
+    allowed, _details = device.verify_is_allowed()
+    if not allowed:
+        raise ValidationError(
+            {"code": _("Too many wrong attempts. Wait a moment and try again.")},
+            code="throttled",
+        )
+    if not user.check_password(password):
+        device.throttle_increment()
+        raise ValidationError({"password": _("The password is wrong.")}, code="wrong")
+    if not (code.isdigit() and device.verify_token(code)):
+        raise ValidationError(
+            {"code": _("The code is wrong or has expired. Enter the newest code from the app.")},
+            code="invalid",
+        )
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        audit_event_record(actor=user, action="two_factor.disabled", target=user)
 
 
 # Invitations (tunnusten tilaaminen)

@@ -29,6 +29,12 @@ urlpatterns = [
     path("tili/poista/", views.account_delete, name="delete"),
     path("tili/kaksivaiheinen/", views.two_factor_setup, name="two_factor"),
     path("tili/kaksivaiheinen/pois/", views.two_factor_disable, name="two_factor_disable"),
+    path(
+        "tili/kaksivaiheinen/linkki/",
+        views.two_factor_link_request,
+        name="two_factor_link_request",
+    ),
+    path("tili/kaksivaiheinen/linkki/<str:token>/", views.two_factor_link, name="two_factor_link"),
     path("tyollisyyspalvelut/kutsut/", staff_views.invitation_list, name="invitation_list"),
     path(
         "tyollisyyspalvelut/kutsut/uusi/", staff_views.invitation_create, name="invitation_create"

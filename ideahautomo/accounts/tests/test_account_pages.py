@@ -4,7 +4,6 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ideahautomo.accounts.models import AuditEvent, SignUpRequest, User
 
@@ -96,45 +95,6 @@ def test_password_change_keeps_this_session_but_ends_others(client, cast):
     assert response.status_code == 302
     assert client.get(reverse("accounts:settings")).status_code == 200
     assert other_device.get(reverse("accounts:settings")).status_code == 302
-
-
-def test_staff_turns_on_two_step_sign_in_with_a_working_code(client, cast):
-    client.force_login(cast.moderator)
-    page = client.get(reverse("accounts:two_factor"))
-    assert page.status_code == 200
-    assert "<svg" in page.content.decode()
-    device = TOTPDevice.objects.get(user=cast.moderator)
-    assert device.confirmed is False
-
-    wrong = client.post(reverse("accounts:two_factor"), {"code": "12345a"})
-    assert wrong.context["form"].errors["code"]
-    device.refresh_from_db()
-    assert device.confirmed is False
-
-    device.throttle_reset()
-    right = client.post(reverse("accounts:two_factor"), {"code": current_code(device)})
-    assert right.status_code == 302
-    device.refresh_from_db()
-    assert device.confirmed is True
-    assert AuditEvent.objects.filter(action="two_factor.enabled").exists()
-
-
-def test_staff_may_turn_two_step_sign_in_off_but_administrators_may_not(client, cast, client_for):
-    TOTPDevice.objects.create(user=cast.moderator, name="app", confirmed=True)
-    client.force_login(cast.moderator)
-    client.post(reverse("accounts:two_factor_disable"))
-    assert not TOTPDevice.objects.filter(user=cast.moderator).exists()
-    client.logout()
-
-    admin_client = client_for(cast.administrator)
-    admin_client.post(reverse("accounts:two_factor_disable"))
-    assert TOTPDevice.objects.filter(user=cast.administrator, confirmed=True).exists()
-
-
-def test_members_cannot_reach_two_step_pages(client, cast):
-    client.force_login(cast.member)
-    assert client.get(reverse("accounts:two_factor")).status_code == 404
-    assert client.post(reverse("accounts:two_factor_disable")).status_code == 404
 
 
 # Open sign-up
