@@ -94,7 +94,7 @@ class PartnerOrganisationAdmin(admin.ModelAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
-    list_display = ["email", "name", "area", "role", "created_at", "sent_at", "accepted_at"]
+    list_display = ["email", "name", "area", "role", "also_member", "created_at", "sent_at"]
     list_filter = ["area", "role"]
     search_fields = ["email", "name"]
     list_select_related = ["area"]

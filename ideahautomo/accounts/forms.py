@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ideahautomo.lib.ratelimit import client_ip
 
 from . import services
-from .models import EmploymentArea, Municipality, Role, User, UserManager
+from .models import STAFF_ROLES, EmploymentArea, Municipality, Role, User, UserManager
 from .permissions import can_see_all_areas, invitable_roles
 
 SIGN_IN_FAILED = _(
@@ -192,6 +192,14 @@ class InvitationForm(forms.Form):
         initial=settings.LANGUAGE_CODE,
     )
     role = forms.ChoiceField(label=_("Role"), choices=(), required=False)
+    also_member = forms.BooleanField(
+        label=_("Also a member of the community"),
+        required=False,
+        help_text=_(
+            "Only if the person also wants to use the community as a client: a member is "
+            "asked about their situation each month and counted in the impact figures."
+        ),
+    )
     area = forms.ModelChoiceField(
         label=_("Employment area"), queryset=EmploymentArea.objects.none(), required=False
     )
@@ -204,6 +212,8 @@ class InvitationForm(forms.Form):
         self.fields["role"].initial = Role.MEMBER
         if len(roles) <= 1:
             del self.fields["role"]
+        if not STAFF_ROLES.intersection(roles):
+            del self.fields["also_member"]
         if can_see_all_areas(user):
             self.fields["area"].queryset = EmploymentArea.objects.all()
             self.fields["area"].required = True
@@ -230,6 +240,9 @@ class InvitationForm(forms.Form):
 
     def chosen_role(self):
         return self.cleaned_data.get("role") or Role.MEMBER
+
+    def chosen_also_member(self):
+        return bool(self.cleaned_data.get("also_member"))
 
 
 class InvitationFileForm(forms.Form):

@@ -351,6 +351,11 @@ class Invitation(models.Model):
         _("language"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    also_member = models.BooleanField(
+        _("also a member"),
+        default=False,
+        help_text=_("A staff member invited to use the community as a member too."),
+    )
     area = models.ForeignKey(EmploymentArea, on_delete=models.PROTECT, related_name="invitations")
     invited_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, related_name="invitations_sent"

@@ -21,6 +21,7 @@ from ideahautomo.lib import ratelimit
 from ideahautomo.lib.mail import send_templated_mail
 
 from .models import (
+    STAFF_ROLES,
     AuditEvent,
     Invitation,
     InvitationBatch,
@@ -492,8 +493,13 @@ def invitation_problems(*, email, name, language, in_use=None):
     return problems
 
 
-def invitation_create(*, actor, email, name, language, area, role=Role.MEMBER, batch=None):
-    """Create an invitation and queue its e-mail once the transaction commits."""
+def invitation_create(
+    *, actor, email, name, language, area, role=Role.MEMBER, also_member=False, batch=None
+):
+    """Create an invitation and queue its e-mail once the transaction commits.
+
+    A staff role comes without the member role unless also_member asks for both.
+    """
     email = UserManager.normalize_email(email)
     problems = invitation_problems(email=email, name=name, language=language)
     if problems:
@@ -503,6 +509,7 @@ def invitation_create(*, actor, email, name, language, area, role=Role.MEMBER, b
         name=name.strip(),
         language=language,
         role=role,
+        also_member=also_member and role in STAFF_ROLES,
         area=area,
         invited_by=actor,
         batch=batch,
@@ -669,8 +676,10 @@ def invitation_accept(*, invitation, password):
         user.save()
         area = locked.area if locked.role == Role.CONTACT_PERSON else None
         RoleAssignment.objects.create(user=user, role=locked.role, area=area)
-        if locked.role != Role.MEMBER:
-            RoleAssignment.objects.get_or_create(user=user, role=Role.MEMBER)
+        # Mentors and partners use the community; staff only when invited as members too.
+        if locked.role != Role.MEMBER and (locked.role not in STAFF_ROLES or locked.also_member):
+            RoleAssignment.objects.create(user=user, role=Role.MEMBER)
+        user_admin_access_sync(user=user)
         locked.accepted_at = now
         locked.accepted_user = user
         locked.save(update_fields=["accepted_at", "accepted_user"])

@@ -88,6 +88,7 @@ def invitation_create(request):
                 language=form.cleaned_data["language"],
                 area=area,
                 role=form.chosen_role(),
+                also_member=form.chosen_also_member(),
             )
         except ValidationError as error:
             form.add_error(None, error)

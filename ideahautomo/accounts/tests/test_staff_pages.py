@@ -180,7 +180,62 @@ def test_invitation_with_the_role_of_contact_person_makes_one_for_that_area(
     user = services.invitation_accept(invitation=invitation, password="pitkä-salasana-tähän")
 
     assert user.contact_area == cast.other_area
-    assert user.has_role(Role.MEMBER)
+    assert set(user.roles) == {Role.CONTACT_PERSON}
+
+
+def test_a_contact_person_becomes_a_member_too_only_when_the_inviter_asks(
+    cast, client_for, django_capture_on_commit_callbacks
+):
+    from ideahautomo.accounts import services
+
+    client = client_for(cast.project_manager)
+    form = client.get(reverse("accounts:invitation_create")).context["form"]
+    assert form["also_member"].initial in (None, False)
+    people = {"staff@example.fi": {}, "both@example.fi": {"also_member": "on"}}
+    for email, extra in people.items():
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(
+                reverse("accounts:invitation_create"),
+                {
+                    "name": "Uusi Yhteys",
+                    "email": email,
+                    "language": "fi",
+                    "role": "contact_person",
+                    "area": cast.other_area.pk,
+                    **extra,
+                },
+            )
+
+    roles = {}
+    for email in people:
+        invitation = Invitation.objects.get(email=email)
+        user = services.invitation_accept(invitation=invitation, password="pitkä-salasana-tähän")
+        roles[email] = set(user.roles)
+    assert roles == {
+        "staff@example.fi": {Role.CONTACT_PERSON},
+        "both@example.fi": {Role.CONTACT_PERSON, Role.MEMBER},
+    }
+
+
+def test_an_invited_mentor_is_a_member_too(cast, django_capture_on_commit_callbacks):
+    from ideahautomo.accounts import services
+
+    invitation, _link = invitation_sent(
+        actor=cast.contact_person,
+        area=cast.area,
+        capture=django_capture_on_commit_callbacks,
+        role=Role.MENTOR,
+    )
+    user = services.invitation_accept(invitation=invitation, password="pitkä-salasana-tähän")
+
+    assert set(user.roles) == {Role.MENTOR, Role.MEMBER}
+
+
+def test_the_contact_persons_form_has_no_staff_choices(cast, client_for):
+    form = (
+        client_for(cast.contact_person).get(reverse("accounts:invitation_create")).context["form"]
+    )
+    assert "also_member" not in form.fields
 
 
 def test_resend_and_revoke_from_the_list(cast, client_for, django_capture_on_commit_callbacks):
