@@ -204,8 +204,13 @@ INVITATION_CSV_MAX_ROWS = 500
 # Study-circle wishes: this many people wanting the same thing in one place, with no
 # circle to join, are told that they could start one together.
 CIRCLE_DEMAND_THRESHOLD = envint("CIRCLE_DEMAND_THRESHOLD", 5)
-# Open self sign-up, each account approved by staff before it can be used.
+# Open self sign-up, each account approved by staff before it can be used. The address is
+# proven by an e-mailed link first; applications are limited per address and per client.
 SIGNUP_OPEN = envbool("SIGNUP_OPEN", False)
+SIGN_UP_LINK_VALID_SECONDS = 24 * 60 * 60
+SIGN_UPS_PER_ADDRESS = envint("SIGN_UPS_PER_ADDRESS", 3)
+SIGN_UPS_PER_CLIENT = envint("SIGN_UPS_PER_CLIENT", 10)
+SIGN_UP_WINDOW = 60 * 60
 OTP_TOTP_ISSUER = "Ideahautomo"
 
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14

@@ -309,13 +309,18 @@ class AccountDeleteForm(forms.Form):
         return password
 
 
-class SignUpForm(NewPasswordFields):
-    display_name = forms.CharField(label=_("Name"), max_length=100)
+class SignUpStartForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+
+class SignUpForm(NewPasswordFields):
+    """The application itself, reached through the link e-mailed to the proven address."""
+
+    display_name = forms.CharField(label=_("Name"), max_length=100)
     municipality = forms.ModelChoiceField(
         label=_("Municipality"), queryset=Municipality.objects.filter(is_active=True)
     )
@@ -333,7 +338,6 @@ class SignUpForm(NewPasswordFields):
 
     field_order = [
         "display_name",
-        "email",
         "municipality",
         "language",
         "password1",
@@ -343,17 +347,9 @@ class SignUpForm(NewPasswordFields):
         "accept_privacy",
     ]
 
-    def password_user(self):
-        return User(
-            email=self.cleaned_data.get("email", ""),
-            display_name=self.cleaned_data.get("display_name", ""),
-        )
+    def __init__(self, *args, email, **kwargs):
+        self.email = email
+        super().__init__(*args, **kwargs)
 
-    def clean_email(self):
-        email = UserManager.normalize_email(self.cleaned_data["email"])
-        if User.objects.filter(email=email).exists():
-            raise ValidationError(
-                _("An account with this e-mail address already exists. Sign in instead."),
-                code="exists",
-            )
-        return email
+    def password_user(self):
+        return User(email=self.email, display_name=self.cleaned_data.get("display_name", ""))

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -40,6 +41,9 @@ SIGN_IN_SCOPE = "sign-in-account"
 SIGN_IN_CLIENT_SCOPE = "sign-in-client"
 SIGN_IN_LOCK_SCOPE = "sign-in-lock"
 PASSWORD_RESET_SCOPE = "password-reset"  # noqa: S105 (a cache key prefix)
+SIGN_UP_CLIENT_SCOPE = "sign-up-client"
+SIGN_UP_ADDRESS_SCOPE = "sign-up-address"
+SIGN_UP_LINK_SALT = "ideahautomo.accounts.sign_up_link"
 TWO_FACTOR_LINK_SCOPE = "two-factor-link"
 TWO_FACTOR_LINKS_PER_HOUR = 3
 TWO_FACTOR_LINK_VALID = timedelta(minutes=30)
@@ -465,9 +469,29 @@ def emails_in_use(emails):
         .filter(email__in=emails)
         .values_list("email", flat=True)
     }
-    for email in User.objects.filter(email__in=emails).values_list("email", flat=True):
+    accounts = User.objects.filter(email__in=emails).exclude(pk__in=_pending_applicants(emails))
+    for email in accounts.values_list("email", flat=True):
         in_use[email] = _has_account_message()
     return in_use
+
+
+def _pending_applicants(emails):
+    """Accounts of these addresses that are only an undecided sign-up: an invitation wins."""
+    return User.objects.filter(
+        email__in=emails,
+        is_active=False,
+        sign_up_request__isnull=False,
+        sign_up_request__decided_at__isnull=True,
+    ).values("pk")
+
+
+def _sign_ups_give_way(*, actor, emails):
+    """Drop the undecided sign-ups of addresses that are being invited; call inside the
+    transaction that creates or accepts the invitation."""
+    applicants = list(User.objects.filter(pk__in=_pending_applicants(list(emails))))
+    for applicant in applicants:
+        audit_event_record(actor=actor, action="sign_up.replaced_by_invitation", target=applicant)
+        applicant.delete()
 
 
 def invitation_problems(*, email, name, language, in_use=None):
@@ -517,6 +541,7 @@ def invitation_create(
     invitation.full_clean(exclude=["token_hash"])
     try:
         with transaction.atomic():
+            _sign_ups_give_way(actor=actor, emails=[email])
             invitation.save()
             audit_event_record(
                 actor=actor, action="invitation.created", target=invitation, area=area
@@ -549,6 +574,7 @@ def invitation_batch_create(*, actor, area, rows, file_name):
             )
     try:
         with transaction.atomic():
+            _sign_ups_give_way(actor=actor, emails=seen)
             batch = InvitationBatch.objects.create(
                 area=area, created_by=actor, file_name=file_name[:255]
             )
@@ -659,6 +685,7 @@ def invitation_accept(*, invitation, password):
         locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if locked.state not in (Invitation.State.SENT, Invitation.State.OPENED):
             raise ValidationError(_("This invitation link can no longer be used."))
+        _sign_ups_give_way(actor=None, emails=[locked.email])
         if User.objects.filter(email=locked.email).exists():
             raise ValidationError(_has_account_message())
         now = timezone.now()
@@ -692,10 +719,101 @@ def invitation_accept(*, invitation, password):
 # Open sign-up with approval (only when SIGNUP_OPEN is on)
 
 
+def sign_up_start(*, email, language, client):
+    """Queue the e-mail that lets the owner of email go on with an application.
+
+    Nothing is kept before the link in it is opened. The caller shows the same page
+    whether or not the address has an account: that person gets an e-mail saying so.
+    A client that applies too often is told so; an address asked for too often is
+    quietly sent nothing more.
+    """
+    from .tasks import send_sign_up_link
+
+    email = UserManager.normalize_email(email)
+    if language not in LANGUAGE_CODES:
+        language = settings.LANGUAGE_CODE
+    if not ratelimit.allow(
+        SIGN_UP_CLIENT_SCOPE,
+        client,
+        limit=settings.SIGN_UPS_PER_CLIENT,
+        window=settings.SIGN_UP_WINDOW,
+    ):
+        raise ValidationError(
+            _("Many applications have been sent from your connection. Try again in an hour."),
+            code="rate_limited",
+        )
+    if not ratelimit.allow(
+        SIGN_UP_ADDRESS_SCOPE,
+        email,
+        limit=settings.SIGN_UPS_PER_ADDRESS,
+        window=settings.SIGN_UP_WINDOW,
+    ):
+        return
+    transaction.on_commit(lambda: send_sign_up_link.enqueue(email, language))
+
+
+def sign_up_link_send(*, email, language):
+    """E-mail the link to go on with an application, or, to an address that already has an
+    account, how to sign in instead."""
+    user = User.objects.filter(email=email).first()
+    if user is not None:
+        send_templated_mail(
+            to=email,
+            template="accounts/email/sign_up_known",
+            context={
+                "user": user,
+                "pending": SignUpRequest.objects.filter(
+                    user=user, decided_at__isnull=True
+                ).exists(),
+                "sign_in_url": settings.SITE_URL + reverse("accounts:sign_in"),
+                "password_reset_url": settings.SITE_URL + reverse("accounts:password_reset"),
+            },
+            language=user.language,
+        )
+        return
+    token = signing.dumps({"email": email, "language": language}, salt=SIGN_UP_LINK_SALT)
+    send_templated_mail(
+        to=email,
+        template="accounts/email/sign_up_link",
+        context={
+            "url": settings.SITE_URL + reverse("accounts:sign_up_continue", args=[token]),
+            "valid_hours": settings.SIGN_UP_LINK_VALID_SECONDS // 3600,
+        },
+        language=language,
+    )
+
+
+def sign_up_link_read(token):
+    """What a sign-up link is good for: (state, link) where state is "usable", "unknown",
+    "expired", "used" (the address has an account or an application) or "invited"
+    (an open invitation wins), and link holds the proven email and the language."""
+    if not token or len(token) > 500:
+        return "unknown", None
+    try:
+        link = signing.loads(
+            token, salt=SIGN_UP_LINK_SALT, max_age=settings.SIGN_UP_LINK_VALID_SECONDS
+        )
+    except signing.SignatureExpired:
+        return "expired", None
+    except signing.BadSignature:
+        return "unknown", None
+    if User.objects.filter(email=link["email"]).exists():
+        return "used", link
+    if Invitation.objects.open().filter(email=link["email"]).exists():
+        return "invited", link
+    return "usable", link
+
+
 def sign_up_request_create(*, email, display_name, password, language, municipality, message=""):
+    """An application waiting for approval, from an address the applicant has proven."""
     email = UserManager.normalize_email(email)
     if User.objects.filter(email=email).exists():
-        raise ValidationError(_("An account with this e-mail address already exists."))
+        raise ValidationError(_("This link has already been used."), code="used")
+    if Invitation.objects.open().filter(email=email).exists():
+        raise ValidationError(
+            _("You have already been invited: use the link in your invitation e-mail."),
+            code="invited",
+        )
     with transaction.atomic():
         user = User(
             email=email,

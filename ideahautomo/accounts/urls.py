@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("kutsu/<str:token>/", views.invitation_accept, name="invitation"),
     path("rekisteroidy/", views.sign_up, name="sign_up"),
+    path("rekisteroidy/jatka/<str:token>/", views.sign_up_continue, name="sign_up_continue"),
     path("tili/", views.account_settings, name="settings"),
     path("tili/salasana/", views.PasswordChangeView.as_view(), name="password_change"),
     path("tili/kirjaudu-ulos-kaikkialta/", views.sign_out_everywhere, name="sign_out_everywhere"),

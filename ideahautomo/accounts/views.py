@@ -24,6 +24,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ideahautomo.lib.language import chosen_language, remember_language
+from ideahautomo.lib.ratelimit import client_ip
 
 from . import services
 from .forms import (
@@ -33,6 +34,7 @@ from .forms import (
     PasswordResetRequestForm,
     SignInForm,
     SignUpForm,
+    SignUpStartForm,
     TwoFactorCodeForm,
     TwoFactorDisableForm,
     TwoFactorSetupForm,
@@ -384,20 +386,64 @@ def _spaced(secret):
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
 
-@sensitive_post_parameters("password1", "password2")
 @never_cache
 @require_http_methods(["GET", "POST"])
 def sign_up(request):
+    """The first step of an application: prove the address by an e-mailed link."""
     if not settings.SIGNUP_OPEN:
         raise Http404
     if request.user.is_authenticated:
         return redirect("pages:home")
-    form = SignUpForm(request.POST or None)
+    form = SignUpStartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = UserManager.normalize_email(form.cleaned_data["email"])
+        try:
+            services.sign_up_start(
+                email=email, language=translation.get_language(), client=client_ip(request)
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            # The same page whether or not the address has an account.
+            return render(
+                request,
+                "accounts/sign_up_check_email.html",
+                {"email": email, "valid_hours": settings.SIGN_UP_LINK_VALID_SECONDS // 3600},
+            )
+    return render(request, "accounts/sign_up.html", {"form": form})
+
+
+SIGN_UP_LINK_STATUS = {"unknown": 404, "expired": 410, "used": 410, "invited": 409}
+
+
+@sensitive_post_parameters("password1", "password2")
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sign_up_continue(request, token):
+    """The application itself, from the link e-mailed to the address."""
+    if not settings.SIGNUP_OPEN:
+        raise Http404
+    if request.user.is_authenticated:
+        return redirect("pages:home")
+    state, link = services.sign_up_link_read(token)
+    if state != "usable":
+        return render(
+            request,
+            "accounts/sign_up_unusable.html",
+            {"reason": state},
+            status=SIGN_UP_LINK_STATUS[state],
+        )
+    if chosen_language(request) is None:
+        translation.activate(link["language"])
+        request.LANGUAGE_CODE = link["language"]
+    form = SignUpForm(
+        request.POST or None, email=link["email"], initial={"language": link["language"]}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.sign_up_request_create(
-                email=data["email"],
+                email=link["email"],
                 display_name=data["display_name"],
                 password=data["password1"],
                 language=data["language"],
@@ -407,12 +453,8 @@ def sign_up(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return render(
-                request,
-                "accounts/sign_up_sent.html",
-                {"email": UserManager.normalize_email(data["email"])},
-            )
-    return render(request, "accounts/sign_up.html", {"form": form})
+            return render(request, "accounts/sign_up_sent.html", {"email": link["email"]})
+    return render(request, "accounts/sign_up_continue.html", {"form": form, "email": link["email"]})
 
 
 @login_required

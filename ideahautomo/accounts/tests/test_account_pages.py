@@ -100,64 +100,6 @@ def test_password_change_keeps_this_session_but_ends_others(client, cast):
 # Open sign-up
 
 
-def test_sign_up_is_off_by_default(client, settings):
-    assert settings.SIGNUP_OPEN is False
-    assert client.get(reverse("accounts:sign_up")).status_code == 404
-
-
-def sign_up_data(**overrides):
-    data = {
-        "display_name": "Jenni Hakala",
-        "email": "jenni@example.fi",
-        "municipality": municipality("245").pk,
-        "language": "fi",
-        "password1": "keravan-kevät-on-kaunis",
-        "password2": "keravan-kevät-on-kaunis",
-        "message": "Haluan opiskella suomea.",
-        "accept_guidelines": "on",
-        "accept_privacy": "on",
-    }
-    data.update(overrides)
-    return data
-
-
-def test_open_sign_up_waits_for_approval(client, settings, cast):
-    settings.SIGNUP_OPEN = True
-
-    response = client.post(reverse("accounts:sign_up"), sign_up_data())
-
-    assert response.status_code == 200
-    user = User.objects.get(email="jenni@example.fi")
-    assert user.is_active is False
-    assert SignUpRequest.objects.get(user=user).decided_at is None
-    signing_in = client.post(
-        reverse("accounts:sign_in"),
-        {"email": "jenni@example.fi", "password": "keravan-kevät-on-kaunis"},
-    )
-    assert "_auth_user_id" not in client.session
-    assert signing_in.status_code == 200
-
-
-@pytest.mark.parametrize(
-    ("overrides", "field"),
-    [
-        ({"email": "jasen@example.fi"}, "email"),
-        ({"municipality": "999999"}, "municipality"),
-        ({"language": "de"}, "language"),
-        ({"password2": "toinen"}, "password2"),
-        ({"accept_privacy": ""}, "accept_privacy"),
-        ({"message": "x" * 1001}, "message"),
-    ],
-)
-def test_bad_sign_up_is_explained_and_nothing_is_saved(client, settings, cast, overrides, field):
-    settings.SIGNUP_OPEN = True
-
-    response = client.post(reverse("accounts:sign_up"), sign_up_data(**overrides))
-
-    assert response.context["form"].errors[field]
-    assert not SignUpRequest.objects.exists()
-
-
 def test_sign_up_list_query_count_does_not_grow(cast, client_for, django_assert_max_num_queries):
     from .factories import UserFactory
 
