@@ -494,6 +494,33 @@ def _sign_ups_give_way(*, actor, emails):
         applicant.delete()
 
 
+# (events, seconds) per staff member, or per invitation for "resend-one": a flood of
+# invitations is refused with a clear message.
+INVITATION_LIMITS = {
+    "invitation": (60, 60 * 60),
+    "file": (10, 60 * 60),
+    "resend": (30, 60 * 60),
+    "resend-one": (3, 24 * 60 * 60),
+}
+
+
+def _invitation_limit(kind, identity):
+    count, window = INVITATION_LIMITS[kind]
+    if ratelimit.allow(f"invitations-{kind}", identity, limit=count, window=window):
+        return
+    if kind == "resend-one":
+        message = _(
+            "This invitation has been sent %(count)d times in a day. Check the address with "
+            "the person, or send it again tomorrow."
+        ) % {"count": count}
+    else:
+        message = _(
+            "You are sending invitations very fast. Wait a while: %(count)d in %(minutes)d "
+            "minutes at most."
+        ) % {"count": count, "minutes": window // 60}
+    raise ValidationError(message, code="rate_limited")
+
+
 def invitation_problems(*, email, name, language, in_use=None):
     """What keeps one invitation from being created, as user-readable messages."""
     problems = []
@@ -528,6 +555,7 @@ def invitation_create(
     problems = invitation_problems(email=email, name=name, language=language)
     if problems:
         raise ValidationError(problems)
+    _invitation_limit("invitation", actor.pk)
     invitation = Invitation(
         email=email,
         name=name.strip(),
@@ -572,6 +600,7 @@ def invitation_batch_create(*, actor, area, rows, file_name):
             raise ValidationError(
                 [f"{row['email']}: {problem}" for problem in problems], code="row"
             )
+    _invitation_limit("file", actor.pk)
     try:
         with transaction.atomic():
             _sign_ups_give_way(actor=actor, emails=seen)
@@ -647,6 +676,8 @@ def invitation_send(*, invitation_id):
 def invitation_resend(*, actor, invitation):
     if not invitation.is_open:
         raise ValidationError(_("An accepted or revoked invitation cannot be sent again."))
+    _invitation_limit("resend-one", invitation.pk)
+    _invitation_limit("resend", actor.pk)
     with transaction.atomic():
         audit_event_record(
             actor=actor, action="invitation.resent", target=invitation, area=invitation.area

@@ -4,9 +4,10 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ideahautomo.accounts.models import AuditEvent, Invitation, Role, SignUpRequest, User
 
@@ -411,3 +412,49 @@ def test_areas_overview_counts_members_and_invitations_in_few_queries(
     # cast.member and five more active accounts in the first area
     assert areas["Helsingin testialue"].account_count == 6
     assert User.objects.filter(area=cast.area).count() == 6
+
+
+# Rate limits
+
+
+def test_resending_too_often_is_explained_and_sends_nothing(
+    cast, client_for, django_capture_on_commit_callbacks, monkeypatch
+):
+    from ideahautomo.accounts import services
+
+    monkeypatch.setitem(services.INVITATION_LIMITS, "resend-one", (1, 24 * 3600))
+    now = timezone.now()
+    invitation = InvitationFactory(area=cast.area, sent_at=now, expires_at=now, send_count=1)
+    client = client_for(cast.contact_person)
+    url = reverse("accounts:invitation_resend", args=[invitation.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+        refused = client.post(url, follow=True)
+
+    assert len(mail.outbox) == 1
+    [error] = [m.message for m in refused.context["messages"] if m.level_tag == "error"]
+    assert "1" in error
+
+
+def test_a_file_confirmed_too_often_is_explained_and_creates_nothing(cast, client_for, monkeypatch):
+    from ideahautomo.accounts import services
+
+    monkeypatch.setitem(services.INVITATION_LIMITS, "file", (0, 3600))
+    client = client_for(cast.contact_person)
+    preview = client.post(
+        reverse("accounts:invitation_upload"),
+        {"file": csv_upload("Eka Asiakas;eka@example.fi;fi\n")},
+    )
+    response = client.post(
+        reverse("accounts:invitation_upload_confirm"),
+        {"preview": preview.context["preview_id"]},
+        follow=True,
+    )
+
+    assert not Invitation.objects.exists()
+    [error] = [m.message for m in response.context["messages"] if m.level_tag == "error"]
+    with translation.override("fi"), pytest.raises(ValidationError) as expected:
+        services.invitation_batch_create(
+            actor=cast.contact_person, area=cast.area, rows=[], file_name="tyhjä.csv"
+        )
+    assert error == expected.value.messages[0]
