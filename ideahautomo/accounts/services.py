@@ -880,6 +880,7 @@ def sign_up_request_decide(*, actor, sign_up_request, approve):
                 is_active=True, guidelines_accepted_at=now, privacy_notice_accepted_at=now
             )
             RoleAssignment.objects.get_or_create(user=user, role=Role.MEMBER)
+            user_admin_access_sync(user=user)
         audit_event_record(
             actor=actor,
             action="sign_up.approved" if approve else "sign_up.declined",
