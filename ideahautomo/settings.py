@@ -1,8 +1,8 @@
 """Ideahautomo's one settings module, read from the environment.
 
 With nothing set it runs locally on SQLite with console e-mail. In production set
-PRODUCTION=1 with SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, EMAIL_URL and
-optionally REDIS_URL; README.md lists every variable.
+PRODUCTION=1 with SECRET_KEY, ALLOWED_HOSTS, SITE_URL, REDIS_URL, TRUSTED_PROXY_COUNT,
+DATABASE_URL and EMAIL_URL; README.md lists every variable.
 """
 
 import os
@@ -96,7 +96,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "ideahautomo.accounts.middleware.SessionOTPMiddleware",
     "ideahautomo.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -189,9 +189,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
-# Failed sign-ins: this many for one e-mail address within the window lock it.
 # Reverse proxies in front of the service whose X-Forwarded-For is believed.
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+# Failed sign-ins: this many for one e-mail address within the window lock it.
 SIGN_IN_FAILURES_PER_ACCOUNT = envint("SIGN_IN_FAILURES_PER_ACCOUNT", 5)
 SIGN_IN_FAILURES_PER_CLIENT = envint("SIGN_IN_FAILURES_PER_CLIENT", 30)
 SIGN_IN_FAILURE_WINDOW = 30 * 60
@@ -204,8 +204,13 @@ INVITATION_CSV_MAX_ROWS = 500
 # Study-circle wishes: this many people wanting the same thing in one place, with no
 # circle to join, are told that they could start one together.
 CIRCLE_DEMAND_THRESHOLD = envint("CIRCLE_DEMAND_THRESHOLD", 5)
-# Open self sign-up, each account approved by staff before it can be used.
+# Open self sign-up, each account approved by staff before it can be used. The address is
+# proven by an e-mailed link first; applications are limited per address and per client.
 SIGNUP_OPEN = envbool("SIGNUP_OPEN", False)
+SIGN_UP_LINK_VALID_SECONDS = 24 * 60 * 60
+SIGN_UPS_PER_ADDRESS = envint("SIGN_UPS_PER_ADDRESS", 3)
+SIGN_UPS_PER_CLIENT = envint("SIGN_UPS_PER_CLIENT", 10)
+SIGN_UP_WINDOW = 60 * 60
 OTP_TOTP_ISSUER = "Ideahautomo"
 
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
@@ -281,6 +286,22 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
+    # Several processes need one shared cache, or each counts lockouts and rate limits
+    # on its own; e-mailed links need the public address.
+    missing = [name for name in ("REDIS_URL", "SITE_URL") if not os.getenv(name)]
+    if missing:
+        raise ImproperlyConfigured(f"Set {' and '.join(missing)} in production.")
+    # Believing a proxy's headers while counting no proxy would give every client the
+    # proxy's address: one person's failed sign-ins would lock everyone out.
+    if TRUSTED_PROXY_COUNT < 1 and (
+        globals().get("SECURE_PROXY_SSL_HEADER")
+        or globals().get("USE_X_FORWARDED_HOST")
+        or globals().get("USE_X_FORWARDED_PORT")
+    ):
+        raise ImproperlyConfigured(
+            "Set TRUSTED_PROXY_COUNT to the number of reverse proxies in front of the service: "
+            "their X-Forwarded-Proto is trusted, so their X-Forwarded-For must be read too."
+        )
 
 LOGGING = {
     "version": 1,

@@ -34,20 +34,45 @@ def run_manage(*args, env_overrides):
     )
 
 
+PRODUCTION_ENV = {
+    "PRODUCTION": "1",
+    "SECRET_KEY": "k" * 30 + "-a-long-and-random-production-secret-1234567890",
+    "ALLOWED_HOSTS": "ideahautomo.example.fi",
+    "SITE_URL": "https://ideahautomo.example.fi",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "TRUSTED_PROXY_COUNT": "1",
+}
+
+
 def test_production_profile_passes_the_deploy_check():
     result = run_manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        env_overrides={
-            "PRODUCTION": "1",
-            "SECRET_KEY": "k" * 30 + "-a-long-and-random-production-secret-1234567890",
-            "ALLOWED_HOSTS": "ideahautomo.example.fi",
-        },
+        "check", "--deploy", "--fail-level", "WARNING", env_overrides=PRODUCTION_ENV
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("unset", "named"),
+    [
+        # Per-process caches would multiply lockouts and rate limits by the processes.
+        ("REDIS_URL", "REDIS_URL"),
+        ("SITE_URL", "SITE_URL"),
+        # The proxy's X-Forwarded-Proto is believed, yet every client would look like the proxy.
+        ("TRUSTED_PROXY_COUNT", "TRUSTED_PROXY_COUNT"),
+    ],
+)
+def test_production_refuses_to_start_without(unset, named):
+    result = run_manage("check", env_overrides={**PRODUCTION_ENV, unset: ""})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert named in result.stderr
+
+
+def test_production_refuses_to_trust_a_proxy_header_with_no_proxy_counted():
+    result = run_manage("check", env_overrides={**PRODUCTION_ENV, "TRUSTED_PROXY_COUNT": "0"})
+    assert result.returncode != 0
+    assert "TRUSTED_PROXY_COUNT" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .models import (
     AuditEvent,
     EmploymentArea,
@@ -19,6 +20,7 @@ class RoleAssignmentInline(admin.TabularInline):
     model = RoleAssignment
     extra = 0
     autocomplete_fields = ["area", "organisation"]
+    readonly_fields = ["granted_at"]
 
 
 @admin.register(User)
@@ -41,7 +43,26 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = [
         (None, {"fields": ["email", "display_name", "password1", "password2"]}),
     ]
-    readonly_fields = ["date_joined", "guidelines_accepted_at", "privacy_notice_accepted_at"]
+    # Admin access follows the administrator role (services.user_admin_access_sync).
+    readonly_fields = [
+        "is_staff",
+        "is_superuser",
+        "date_joined",
+        "guidelines_accepted_at",
+        "privacy_notice_accepted_at",
+    ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        user = form.instance
+        had_access = user.is_staff
+        if services.user_admin_access_sync(user=user) != had_access:
+            services.audit_event_record(
+                actor=request.user,
+                action="user.admin_access_changed",
+                target=user,
+                admin_access=user.is_staff,
+            )
 
 
 @admin.register(EmploymentArea)
@@ -73,7 +94,7 @@ class PartnerOrganisationAdmin(admin.ModelAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
-    list_display = ["email", "name", "area", "role", "created_at", "sent_at", "accepted_at"]
+    list_display = ["email", "name", "area", "role", "also_member", "created_at", "sent_at"]
     list_filter = ["area", "role"]
     search_fields = ["email", "name"]
     list_select_related = ["area"]

@@ -4,6 +4,7 @@ every state, and optionally a large synthetic population for benchmarks.
 Everything here is invented and labelled as demo data; running it again changes nothing.
 """
 
+import base64
 import hashlib
 import random
 import secrets
@@ -13,6 +14,7 @@ from datetime import timedelta
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import (
     EmploymentArea,
@@ -25,8 +27,13 @@ from .models import (
     SignUpRequest,
     User,
 )
+from .permissions import must_use_two_factor
+from .services import user_admin_access_sync
 
 DEMO_PASSWORD = "Ideahautomo-demo-2026"  # noqa: S105 (published demo password)
+# Demo staff sign in with two steps; their authenticator key is published with the
+# demo password, so it protects nothing and must never be used outside demo data.
+DEMO_AUTHENTICATOR_KEY = b"Ideahautomo-demo-key"
 DEMO_DOMAIN = "demo.ideahautomo.fi"
 SYNTHETIC_DOMAIN = "synteettinen.invalid"
 
@@ -208,8 +215,6 @@ def people_create():
                 "password": password,
                 "guidelines_accepted_at": now,
                 "privacy_notice_accepted_at": now,
-                "is_staff": role == Role.ADMINISTRATOR,
-                "is_superuser": role == Role.ADMINISTRATOR,
             },
         )
         RoleAssignment.objects.get_or_create(
@@ -224,8 +229,21 @@ def people_create():
         )
         if role in (Role.MENTOR, Role.PARTNER):
             RoleAssignment.objects.get_or_create(user=user, role=Role.MEMBER)
+        user_admin_access_sync(user=user)
+        if must_use_two_factor(user):
+            TOTPDevice.objects.get_or_create(
+                user=user,
+                confirmed=True,
+                defaults={"name": "Demo", "key": DEMO_AUTHENTICATOR_KEY.hex()},
+            )
         created.append((email, name, role))
     return created
+
+
+def demo_authenticator_secret():
+    """The demo key as an authenticator app takes it by hand: base32 in groups of four."""
+    secret = base64.b32encode(DEMO_AUTHENTICATOR_KEY).decode().rstrip("=")
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
 
 def invitations_create():

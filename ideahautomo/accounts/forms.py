@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ideahautomo.lib.ratelimit import client_ip
 
 from . import services
-from .models import EmploymentArea, Municipality, Role, User, UserManager
+from .models import STAFF_ROLES, EmploymentArea, Municipality, Role, User, UserManager
 from .permissions import can_see_all_areas, invitable_roles
 
 SIGN_IN_FAILED = _(
@@ -59,8 +59,8 @@ class SignInForm(forms.Form):
         return self.cleaned_data
 
 
-class TwoFactorCodeForm(forms.Form):
-    code = forms.CharField(
+def code_field():
+    return forms.CharField(
         label=_("Six-digit code from your authenticator app"),
         min_length=6,
         max_length=6,
@@ -68,6 +68,10 @@ class TwoFactorCodeForm(forms.Form):
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*"}
         ),
     )
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = code_field()
 
     def __init__(self, *args, device=None, **kwargs):
         self.device = device
@@ -88,6 +92,29 @@ class TwoFactorCodeForm(forms.Form):
                 code="invalid",
             )
         return code
+
+
+class TwoFactorSetupForm(forms.Form):
+    """The first code of a new authenticator; the service checks it against the new key."""
+
+    code = code_field()
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        if not code.isdigit():
+            raise ValidationError(_("Enter the six digits shown by the app."), code="format")
+        return code
+
+
+class TwoFactorDisableForm(TwoFactorSetupForm):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    field_order = ["password", "code"]
 
 
 class PasswordResetRequestForm(forms.Form):
@@ -165,6 +192,14 @@ class InvitationForm(forms.Form):
         initial=settings.LANGUAGE_CODE,
     )
     role = forms.ChoiceField(label=_("Role"), choices=(), required=False)
+    also_member = forms.BooleanField(
+        label=_("Also a member of the community"),
+        required=False,
+        help_text=_(
+            "Only if the person also wants to use the community as a client: a member is "
+            "asked about their situation each month and counted in the impact figures."
+        ),
+    )
     area = forms.ModelChoiceField(
         label=_("Employment area"), queryset=EmploymentArea.objects.none(), required=False
     )
@@ -177,6 +212,8 @@ class InvitationForm(forms.Form):
         self.fields["role"].initial = Role.MEMBER
         if len(roles) <= 1:
             del self.fields["role"]
+        if not STAFF_ROLES.intersection(roles):
+            del self.fields["also_member"]
         if can_see_all_areas(user):
             self.fields["area"].queryset = EmploymentArea.objects.all()
             self.fields["area"].required = True
@@ -203,6 +240,9 @@ class InvitationForm(forms.Form):
 
     def chosen_role(self):
         return self.cleaned_data.get("role") or Role.MEMBER
+
+    def chosen_also_member(self):
+        return bool(self.cleaned_data.get("also_member"))
 
 
 class InvitationFileForm(forms.Form):
@@ -269,13 +309,18 @@ class AccountDeleteForm(forms.Form):
         return password
 
 
-class SignUpForm(NewPasswordFields):
-    display_name = forms.CharField(label=_("Name"), max_length=100)
+class SignUpStartForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+
+class SignUpForm(NewPasswordFields):
+    """The application itself, reached through the link e-mailed to the proven address."""
+
+    display_name = forms.CharField(label=_("Name"), max_length=100)
     municipality = forms.ModelChoiceField(
         label=_("Municipality"), queryset=Municipality.objects.filter(is_active=True)
     )
@@ -293,7 +338,6 @@ class SignUpForm(NewPasswordFields):
 
     field_order = [
         "display_name",
-        "email",
         "municipality",
         "language",
         "password1",
@@ -303,17 +347,9 @@ class SignUpForm(NewPasswordFields):
         "accept_privacy",
     ]
 
-    def password_user(self):
-        return User(
-            email=self.cleaned_data.get("email", ""),
-            display_name=self.cleaned_data.get("display_name", ""),
-        )
+    def __init__(self, *args, email, **kwargs):
+        self.email = email
+        super().__init__(*args, **kwargs)
 
-    def clean_email(self):
-        email = UserManager.normalize_email(self.cleaned_data["email"])
-        if User.objects.filter(email=email).exists():
-            raise ValidationError(
-                _("An account with this e-mail address already exists. Sign in instead."),
-                code="exists",
-            )
-        return email
+    def password_user(self):
+        return User(email=self.email, display_name=self.cleaned_data.get("display_name", ""))

@@ -132,9 +132,13 @@ class UserManager(BaseUserManager):
         return user
 
     def create_superuser(self, email, password=None, **extra_fields):
-        extra_fields.update(is_staff=True, is_superuser=True)
+        from .services import user_admin_access_sync
+
+        extra_fields.pop("is_staff", None)
+        extra_fields.pop("is_superuser", None)
         user = self.create_user(email, password, **extra_fields)
         RoleAssignment.objects.create(user=user, role=Role.ADMINISTRATOR)
+        user_admin_access_sync(user=user)
         return user
 
     def get_by_natural_key(self, username):
@@ -347,6 +351,11 @@ class Invitation(models.Model):
         _("language"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    also_member = models.BooleanField(
+        _("also a member"),
+        default=False,
+        help_text=_("A staff member invited to use the community as a member too."),
+    )
     area = models.ForeignKey(EmploymentArea, on_delete=models.PROTECT, related_name="invitations")
     invited_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, related_name="invitations_sent"
@@ -437,6 +446,20 @@ class SignUpRequest(models.Model):
 
     class Meta:
         ordering = ["created_at"]
+
+    def __str__(self):
+        return str(self.user)
+
+
+class TwoFactorEnrolmentLink(models.Model):
+    """A one-time e-mailed link that lets a signed-in session set up its first authenticator.
+
+    Only a hash of the token is stored; the token itself exists only in the e-mail.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
 
     def __str__(self):
         return str(self.user)

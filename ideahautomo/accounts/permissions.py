@@ -53,9 +53,17 @@ def can_use_admin(user):
     return _signed_in(user) and user.has_role(Role.ADMINISTRATOR)
 
 
+# Roles that see personal data or administer the service: a password alone is not enough.
+TWO_FACTOR_ROLES = (Role.ADMINISTRATOR, Role.CONTACT_PERSON, Role.PROJECT_MANAGER)
+
+
 def must_use_two_factor(user):
-    return _signed_in(user) and user.has_role(Role.ADMINISTRATOR)
+    """Administrators, contact persons and the project manager sign in with two steps, and so
+    does whoever can reach Django admin, whatever their roles say."""
+    if not _signed_in(user):
+        return False
+    return user.is_staff or user.is_superuser or user.has_role(*TWO_FACTOR_ROLES)
 
 
 def can_use_two_factor(user):
-    return _signed_in(user) and user.is_staff_member
+    return _signed_in(user) and (user.is_staff_member or must_use_two_factor(user))

@@ -2,10 +2,12 @@
 
 import hashlib
 import secrets
+import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -14,20 +16,25 @@ from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ideahautomo.lib import ratelimit
 from ideahautomo.lib.mail import send_templated_mail
 
 from .models import (
+    STAFF_ROLES,
     AuditEvent,
     Invitation,
     InvitationBatch,
     Role,
     RoleAssignment,
     SignUpRequest,
+    TwoFactorEnrolmentLink,
     User,
     UserManager,
 )
+from .permissions import can_use_two_factor, must_use_two_factor
 from .signals import user_deleted
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
@@ -35,6 +42,12 @@ SIGN_IN_SCOPE = "sign-in-account"
 SIGN_IN_CLIENT_SCOPE = "sign-in-client"
 SIGN_IN_LOCK_SCOPE = "sign-in-lock"
 PASSWORD_RESET_SCOPE = "password-reset"  # noqa: S105 (a cache key prefix)
+SIGN_UP_CLIENT_SCOPE = "sign-up-client"
+SIGN_UP_ADDRESS_SCOPE = "sign-up-address"
+SIGN_UP_LINK_SALT = "ideahautomo.accounts.sign_up_link"
+TWO_FACTOR_LINK_SCOPE = "two-factor-link"
+TWO_FACTOR_LINKS_PER_HOUR = 3
+TWO_FACTOR_LINK_VALID = timedelta(minutes=30)
 
 
 def audit_event_record(*, actor, action, target=None, area=None, **details):
@@ -72,7 +85,22 @@ def user_create(
         user.save()
         for role in roles:
             RoleAssignment.objects.create(user=user, role=role)
+        user_admin_access_sync(user=user)
     return user
+
+
+def user_admin_access_sync(*, user):
+    """Derive Django admin access (is_staff, is_superuser) from the administrator role.
+
+    Called wherever roles change, so the flags never say more than the roles do.
+    """
+    is_admin = RoleAssignment.objects.filter(user=user, role=Role.ADMINISTRATOR).exists()
+    User.objects.filter(pk=user.pk).exclude(is_staff=is_admin, is_superuser=is_admin).update(
+        is_staff=is_admin, is_superuser=is_admin
+    )
+    user.is_staff = user.is_superuser = is_admin
+    user.__dict__.pop("roles", None)
+    return is_admin
 
 
 def role_grant(*, actor, user, role, area=None, organisation=None):
@@ -81,27 +109,25 @@ def role_grant(*, actor, user, role, area=None, organisation=None):
         assignment, _created = RoleAssignment.objects.update_or_create(
             user=user, role=role, defaults={"area": area, "organisation": organisation}
         )
-        if role == Role.ADMINISTRATOR and not (user.is_staff and user.is_superuser):
-            User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
-            user.is_staff = user.is_superuser = True
+        user_admin_access_sync(user=user)
         audit_event_record(actor=actor, action="role.granted", target=user, area=area, role=role)
-    user.__dict__.pop("roles", None)
     return assignment
 
 
 def role_revoke(*, actor, user, role):
     with transaction.atomic():
         RoleAssignment.objects.filter(user=user, role=role).delete()
-        if role == Role.ADMINISTRATOR:
-            User.objects.filter(pk=user.pk).update(is_staff=False, is_superuser=False)
-            user.is_staff = user.is_superuser = False
+        user_admin_access_sync(user=user)
         audit_event_record(actor=actor, action="role.revoked", target=user, role=role)
-    user.__dict__.pop("roles", None)
+
+
+def user_sessions_end(*, user_id):
+    """Invalidate every session of a person (each carries a hash of this generation)."""
+    User.objects.filter(pk=user_id).update(session_generation=F("session_generation") + 1)
 
 
 def user_sign_out_everywhere(*, user):
-    """Invalidate every session of user (each carries a hash of this generation)."""
-    User.objects.filter(pk=user.pk).update(session_generation=F("session_generation") + 1)
+    user_sessions_end(user_id=user.pk)
     user.refresh_from_db(fields=["session_generation"])
 
 
@@ -329,6 +355,133 @@ def password_reset_send(*, user_id):
     )
 
 
+# Two-step sign-in (TOTP)
+
+
+def two_factor_enrolment_link_request(*, user):
+    """Queue a one-time link to the person's own address that lets a session set up its
+    first authenticator: the password alone must not be enough to bind one."""
+    from .tasks import send_two_factor_enrolment_link
+
+    if not can_use_two_factor(user):
+        raise ValidationError(_("Two-step sign-in is for staff."), code="not_staff")
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        raise ValidationError(_("Two-step sign-in is already on."), code="already_on")
+    if not ratelimit.allow(
+        TWO_FACTOR_LINK_SCOPE, user.pk, limit=TWO_FACTOR_LINKS_PER_HOUR, window=60 * 60
+    ):
+        raise ValidationError(
+            _(
+                "You have asked for %(count)d links within an hour. Use the newest link "
+                "in your e-mail, or try again in an hour."
+            )
+            % {"count": TWO_FACTOR_LINKS_PER_HOUR},
+            code="rate_limited",
+        )
+    transaction.on_commit(lambda: send_two_factor_enrolment_link.enqueue(user.pk))
+
+
+def two_factor_enrolment_link_send(*, user_id):
+    """Make a fresh link (older ones stop working) and e-mail it in the person's language."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return False
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        TwoFactorEnrolmentLink.objects.filter(user=user).delete()
+        TwoFactorEnrolmentLink.objects.create(
+            user=user,
+            token_hash=_token_hash(token),
+            expires_at=timezone.now() + TWO_FACTOR_LINK_VALID,
+        )
+        # Sent inside the transaction: if the mail server refuses, no link is left behind.
+        send_templated_mail(
+            to=user.email,
+            template="accounts/email/two_factor_link",
+            context={
+                "user": user,
+                "url": settings.SITE_URL + reverse("accounts:two_factor_link", args=[token]),
+                "valid_minutes": int(TWO_FACTOR_LINK_VALID.total_seconds() // 60),
+            },
+            language=user.language,
+        )
+    return True
+
+
+def two_factor_enrolment_link_use(*, user, token):
+    """Use up user's link; True when it was theirs, unused and still valid."""
+    if not token or len(token) > 100:
+        return False
+    deleted, _rows = TwoFactorEnrolmentLink.objects.filter(
+        user=user, token_hash=_token_hash(token), expires_at__gt=timezone.now()
+    ).delete()
+    if deleted:
+        audit_event_record(actor=user, action="two_factor.link_used", target=user)
+    return bool(deleted)
+
+
+def two_factor_new_key():
+    """A new random authenticator key, as hex (what TOTPDevice.key holds)."""
+    return secrets.token_hex(20)
+
+
+def two_factor_enable(*, user, key, code):
+    """Bind the authenticator holding key to user once it shows a right code.
+
+    The caller makes sure the session may set one up (see views.enrolment_allowed).
+    """
+    if not can_use_two_factor(user):
+        raise ValidationError(_("Two-step sign-in is for staff."), code="not_staff")
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        raise ValidationError(_("Two-step sign-in is already on."), code="already_on")
+    device = TOTPDevice(user=user, name=_("Authenticator app"), key=key, confirmed=True)
+    checker = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    checker.time = time.time()
+    if not (code.isdigit() and checker.verify(int(code), device.tolerance)):
+        raise ValidationError(
+            {"code": _("The code is wrong or has expired. Enter the newest code from the app.")},
+            code="invalid",
+        )
+    device.last_t = checker.t()
+    device.drift = checker.drift
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+        device.save()
+        TwoFactorEnrolmentLink.objects.filter(user=user).delete()
+        audit_event_record(actor=user, action="two_factor.enabled", target=user)
+    return device
+
+
+def two_factor_disable(*, user, password, code):
+    """Turn two-step sign-in off with the password and a current code, unless the person's
+    roles require it. Every session of the person ends with the authenticator."""
+    if must_use_two_factor(user):
+        raise ValidationError(
+            _("Your role requires two-step sign-in, so it cannot be turned off."),
+            code="required",
+        )
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        raise ValidationError(_("Two-step sign-in is not on."), code="not_on")
+    allowed, _details = device.verify_is_allowed()
+    if not allowed:
+        raise ValidationError(
+            {"code": _("Too many wrong attempts. Wait a moment and try again.")},
+            code="throttled",
+        )
+    if not user.check_password(password):
+        device.throttle_increment()
+        raise ValidationError({"password": _("The password is wrong.")}, code="wrong")
+    if not (code.isdigit() and device.verify_token(code)):
+        raise ValidationError(
+            {"code": _("The code is wrong or has expired. Enter the newest code from the app.")},
+            code="invalid",
+        )
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        audit_event_record(actor=user, action="two_factor.disabled", target=user)
+
+
 # Invitations (tunnusten tilaaminen)
 
 
@@ -354,9 +507,56 @@ def emails_in_use(emails):
         .filter(email__in=emails)
         .values_list("email", flat=True)
     }
-    for email in User.objects.filter(email__in=emails).values_list("email", flat=True):
+    accounts = User.objects.filter(email__in=emails).exclude(pk__in=_pending_applicants(emails))
+    for email in accounts.values_list("email", flat=True):
         in_use[email] = _has_account_message()
     return in_use
+
+
+def _pending_applicants(emails):
+    """Accounts of these addresses that are only an undecided sign-up: an invitation wins."""
+    return User.objects.filter(
+        email__in=emails,
+        is_active=False,
+        sign_up_request__isnull=False,
+        sign_up_request__decided_at__isnull=True,
+    ).values("pk")
+
+
+def _sign_ups_give_way(*, actor, emails):
+    """Drop the undecided sign-ups of addresses that are being invited; call inside the
+    transaction that creates or accepts the invitation."""
+    applicants = list(User.objects.filter(pk__in=_pending_applicants(list(emails))))
+    for applicant in applicants:
+        audit_event_record(actor=actor, action="sign_up.replaced_by_invitation", target=applicant)
+        applicant.delete()
+
+
+# (events, seconds) per staff member, or per invitation for "resend-one": a flood of
+# invitations is refused with a clear message.
+INVITATION_LIMITS = {
+    "invitation": (60, 60 * 60),
+    "file": (10, 60 * 60),
+    "resend": (30, 60 * 60),
+    "resend-one": (3, 24 * 60 * 60),
+}
+
+
+def _invitation_limit(kind, identity):
+    count, window = INVITATION_LIMITS[kind]
+    if ratelimit.allow(f"invitations-{kind}", identity, limit=count, window=window):
+        return
+    if kind == "resend-one":
+        message = _(
+            "This invitation has been sent %(count)d times in a day. Check the address with "
+            "the person, or send it again tomorrow."
+        ) % {"count": count}
+    else:
+        message = _(
+            "You are sending invitations very fast. Wait a while: %(count)d in %(minutes)d "
+            "minutes at most."
+        ) % {"count": count, "minutes": window // 60}
+    raise ValidationError(message, code="rate_limited")
 
 
 def invitation_problems(*, email, name, language, in_use=None):
@@ -382,17 +582,24 @@ def invitation_problems(*, email, name, language, in_use=None):
     return problems
 
 
-def invitation_create(*, actor, email, name, language, area, role=Role.MEMBER, batch=None):
-    """Create an invitation and queue its e-mail once the transaction commits."""
+def invitation_create(
+    *, actor, email, name, language, area, role=Role.MEMBER, also_member=False, batch=None
+):
+    """Create an invitation and queue its e-mail once the transaction commits.
+
+    A staff role comes without the member role unless also_member asks for both.
+    """
     email = UserManager.normalize_email(email)
     problems = invitation_problems(email=email, name=name, language=language)
     if problems:
         raise ValidationError(problems)
+    _invitation_limit("invitation", actor.pk)
     invitation = Invitation(
         email=email,
         name=name.strip(),
         language=language,
         role=role,
+        also_member=also_member and role in STAFF_ROLES,
         area=area,
         invited_by=actor,
         batch=batch,
@@ -400,6 +607,7 @@ def invitation_create(*, actor, email, name, language, area, role=Role.MEMBER, b
     invitation.full_clean(exclude=["token_hash"])
     try:
         with transaction.atomic():
+            _sign_ups_give_way(actor=actor, emails=[email])
             invitation.save()
             audit_event_record(
                 actor=actor, action="invitation.created", target=invitation, area=area
@@ -430,8 +638,10 @@ def invitation_batch_create(*, actor, area, rows, file_name):
             raise ValidationError(
                 [f"{row['email']}: {problem}" for problem in problems], code="row"
             )
+    _invitation_limit("file", actor.pk)
     try:
         with transaction.atomic():
+            _sign_ups_give_way(actor=actor, emails=seen)
             batch = InvitationBatch.objects.create(
                 area=area, created_by=actor, file_name=file_name[:255]
             )
@@ -504,6 +714,8 @@ def invitation_send(*, invitation_id):
 def invitation_resend(*, actor, invitation):
     if not invitation.is_open:
         raise ValidationError(_("An accepted or revoked invitation cannot be sent again."))
+    _invitation_limit("resend-one", invitation.pk)
+    _invitation_limit("resend", actor.pk)
     with transaction.atomic():
         audit_event_record(
             actor=actor, action="invitation.resent", target=invitation, area=invitation.area
@@ -542,6 +754,7 @@ def invitation_accept(*, invitation, password):
         locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if locked.state not in (Invitation.State.SENT, Invitation.State.OPENED):
             raise ValidationError(_("This invitation link can no longer be used."))
+        _sign_ups_give_way(actor=None, emails=[locked.email])
         if User.objects.filter(email=locked.email).exists():
             raise ValidationError(_has_account_message())
         now = timezone.now()
@@ -559,8 +772,10 @@ def invitation_accept(*, invitation, password):
         user.save()
         area = locked.area if locked.role == Role.CONTACT_PERSON else None
         RoleAssignment.objects.create(user=user, role=locked.role, area=area)
-        if locked.role != Role.MEMBER:
-            RoleAssignment.objects.get_or_create(user=user, role=Role.MEMBER)
+        # Mentors and partners use the community; staff only when invited as members too.
+        if locked.role != Role.MEMBER and (locked.role not in STAFF_ROLES or locked.also_member):
+            RoleAssignment.objects.create(user=user, role=Role.MEMBER)
+        user_admin_access_sync(user=user)
         locked.accepted_at = now
         locked.accepted_user = user
         locked.save(update_fields=["accepted_at", "accepted_user"])
@@ -573,10 +788,101 @@ def invitation_accept(*, invitation, password):
 # Open sign-up with approval (only when SIGNUP_OPEN is on)
 
 
+def sign_up_start(*, email, language, client):
+    """Queue the e-mail that lets the owner of email go on with an application.
+
+    Nothing is kept before the link in it is opened. The caller shows the same page
+    whether or not the address has an account: that person gets an e-mail saying so.
+    A client that applies too often is told so; an address asked for too often is
+    quietly sent nothing more.
+    """
+    from .tasks import send_sign_up_link
+
+    email = UserManager.normalize_email(email)
+    if language not in LANGUAGE_CODES:
+        language = settings.LANGUAGE_CODE
+    if not ratelimit.allow(
+        SIGN_UP_CLIENT_SCOPE,
+        client,
+        limit=settings.SIGN_UPS_PER_CLIENT,
+        window=settings.SIGN_UP_WINDOW,
+    ):
+        raise ValidationError(
+            _("Many applications have been sent from your connection. Try again in an hour."),
+            code="rate_limited",
+        )
+    if not ratelimit.allow(
+        SIGN_UP_ADDRESS_SCOPE,
+        email,
+        limit=settings.SIGN_UPS_PER_ADDRESS,
+        window=settings.SIGN_UP_WINDOW,
+    ):
+        return
+    transaction.on_commit(lambda: send_sign_up_link.enqueue(email, language))
+
+
+def sign_up_link_send(*, email, language):
+    """E-mail the link to go on with an application, or, to an address that already has an
+    account, how to sign in instead."""
+    user = User.objects.filter(email=email).first()
+    if user is not None:
+        send_templated_mail(
+            to=email,
+            template="accounts/email/sign_up_known",
+            context={
+                "user": user,
+                "pending": SignUpRequest.objects.filter(
+                    user=user, decided_at__isnull=True
+                ).exists(),
+                "sign_in_url": settings.SITE_URL + reverse("accounts:sign_in"),
+                "password_reset_url": settings.SITE_URL + reverse("accounts:password_reset"),
+            },
+            language=user.language,
+        )
+        return
+    token = signing.dumps({"email": email, "language": language}, salt=SIGN_UP_LINK_SALT)
+    send_templated_mail(
+        to=email,
+        template="accounts/email/sign_up_link",
+        context={
+            "url": settings.SITE_URL + reverse("accounts:sign_up_continue", args=[token]),
+            "valid_hours": settings.SIGN_UP_LINK_VALID_SECONDS // 3600,
+        },
+        language=language,
+    )
+
+
+def sign_up_link_read(token):
+    """What a sign-up link is good for: (state, link) where state is "usable", "unknown",
+    "expired", "used" (the address has an account or an application) or "invited"
+    (an open invitation wins), and link holds the proven email and the language."""
+    if not token or len(token) > 500:
+        return "unknown", None
+    try:
+        link = signing.loads(
+            token, salt=SIGN_UP_LINK_SALT, max_age=settings.SIGN_UP_LINK_VALID_SECONDS
+        )
+    except signing.SignatureExpired:
+        return "expired", None
+    except signing.BadSignature:
+        return "unknown", None
+    if User.objects.filter(email=link["email"]).exists():
+        return "used", link
+    if Invitation.objects.open().filter(email=link["email"]).exists():
+        return "invited", link
+    return "usable", link
+
+
 def sign_up_request_create(*, email, display_name, password, language, municipality, message=""):
+    """An application waiting for approval, from an address the applicant has proven."""
     email = UserManager.normalize_email(email)
     if User.objects.filter(email=email).exists():
-        raise ValidationError(_("An account with this e-mail address already exists."))
+        raise ValidationError(_("This link has already been used."), code="used")
+    if Invitation.objects.open().filter(email=email).exists():
+        raise ValidationError(
+            _("You have already been invited: use the link in your invitation e-mail."),
+            code="invited",
+        )
     with transaction.atomic():
         user = User(
             email=email,
@@ -612,6 +918,7 @@ def sign_up_request_decide(*, actor, sign_up_request, approve):
                 is_active=True, guidelines_accepted_at=now, privacy_notice_accepted_at=now
             )
             RoleAssignment.objects.get_or_create(user=user, role=Role.MEMBER)
+            user_admin_access_sync(user=user)
         audit_event_record(
             actor=actor,
             action="sign_up.approved" if approve else "sign_up.declined",

@@ -88,6 +88,7 @@ def invitation_create(request):
                 language=form.cleaned_data["language"],
                 area=area,
                 role=form.chosen_role(),
+                also_member=form.chosen_also_member(),
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -157,11 +158,14 @@ def invitation_upload_confirm(request):
             actor=request.user, area=area, rows=preview["rows"], file_name=preview["file_name"]
         )
     except ValidationError as error:
-        messages.error(
-            request,
-            _("Nothing was created, because the situation changed after the preview: %(e)s")
-            % {"e": " ".join(error.messages)},
-        )
+        if getattr(error, "code", None) == "rate_limited":
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.error(
+                request,
+                _("Nothing was created, because the situation changed after the preview: %(e)s")
+                % {"e": " ".join(error.messages)},
+            )
         return redirect("accounts:invitation_upload")
     finally:
         request.session[PREVIEW_SESSION_KEY] = {}

@@ -18,3 +18,13 @@ def send_password_reset(user_id):
 @task()
 def send_sign_up_decision(sign_up_request_id):
     services.sign_up_decision_send(sign_up_request_id=sign_up_request_id)
+
+
+@task()
+def send_two_factor_enrolment_link(user_id):
+    return services.two_factor_enrolment_link_send(user_id=user_id)
+
+
+@task()
+def send_sign_up_link(email, language):
+    services.sign_up_link_send(email=email, language=language)

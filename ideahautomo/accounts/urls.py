@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("kutsu/<str:token>/", views.invitation_accept, name="invitation"),
     path("rekisteroidy/", views.sign_up, name="sign_up"),
+    path("rekisteroidy/jatka/<str:token>/", views.sign_up_continue, name="sign_up_continue"),
     path("tili/", views.account_settings, name="settings"),
     path("tili/salasana/", views.PasswordChangeView.as_view(), name="password_change"),
     path("tili/kirjaudu-ulos-kaikkialta/", views.sign_out_everywhere, name="sign_out_everywhere"),
@@ -29,6 +30,12 @@ urlpatterns = [
     path("tili/poista/", views.account_delete, name="delete"),
     path("tili/kaksivaiheinen/", views.two_factor_setup, name="two_factor"),
     path("tili/kaksivaiheinen/pois/", views.two_factor_disable, name="two_factor_disable"),
+    path(
+        "tili/kaksivaiheinen/linkki/",
+        views.two_factor_link_request,
+        name="two_factor_link_request",
+    ),
+    path("tili/kaksivaiheinen/linkki/<str:token>/", views.two_factor_link, name="two_factor_link"),
     path("tyollisyyspalvelut/kutsut/", staff_views.invitation_list, name="invitation_list"),
     path(
         "tyollisyyspalvelut/kutsut/uusi/", staff_views.invitation_create, name="invitation_create"

@@ -6,9 +6,10 @@ import time
 import segno
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
@@ -23,6 +24,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ideahautomo.lib.language import chosen_language, remember_language
+from ideahautomo.lib.ratelimit import client_ip
 
 from . import services
 from .forms import (
@@ -32,7 +34,10 @@ from .forms import (
     PasswordResetRequestForm,
     SignInForm,
     SignUpForm,
+    SignUpStartForm,
     TwoFactorCodeForm,
+    TwoFactorDisableForm,
+    TwoFactorSetupForm,
 )
 from .models import Invitation, User, UserManager
 from .permissions import can_use_two_factor, must_use_two_factor
@@ -188,7 +193,10 @@ def invitation_accept(request, token):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return _finish_sign_in(request, user, reverse("pages:welcome"))
+            response = _finish_sign_in(request, user, reverse("pages:welcome"))
+            if can_use_two_factor(user):
+                _allow_enrolment(request, user)
+            return response
     response = render(
         request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation}
     )
@@ -227,6 +235,32 @@ def sign_out_everywhere(request):
     return redirect("accounts:sign_in")
 
 
+ENROLMENT_SESSION_KEY = "two_factor_enrolment"
+ENROLMENT_SECONDS = 30 * 60
+
+
+def _allow_enrolment(request, user):
+    """This session has proven more than the password (a just accepted invitation or an
+    e-mailed link): for a while it may set up the person's first authenticator."""
+    request.session[ENROLMENT_SESSION_KEY] = {
+        "user": user.pk,
+        "until": time.time() + ENROLMENT_SECONDS,
+        "key": None,
+    }
+
+
+def _enrolment(request):
+    """This session's allowance to set up a first authenticator, or None."""
+    allowance = request.session.get(ENROLMENT_SESSION_KEY)
+    if (
+        not allowance
+        or allowance.get("user") != request.user.pk
+        or allowance.get("until", 0) < time.time()
+    ):
+        return None
+    return allowance
+
+
 @sensitive_post_parameters("code")
 @login_required
 @never_cache
@@ -235,26 +269,35 @@ def two_factor_setup(request):
     if not can_use_two_factor(request.user):
         raise Http404
     if _confirmed_device(request.user) is not None:
+        return _two_factor_on(request, TwoFactorDisableForm())
+    allowance = _enrolment(request)
+    if allowance is None:
         return render(
             request,
-            "accounts/two_factor_on.html",
-            {"can_turn_off": not must_use_two_factor(request.user)},
+            "accounts/two_factor_confirm.html",
+            {
+                "required": must_use_two_factor(request.user),
+                "valid_minutes": ENROLMENT_SECONDS // 60,
+            },
         )
-    device = TOTPDevice.objects.devices_for_user(request.user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(
-            user=request.user, name=_("Authenticator app"), confirmed=False
-        )
-    form = TwoFactorCodeForm(request.POST or None, device=device)
+    if not allowance["key"]:
+        # The key waits in the session until its first code is right: no device before that.
+        allowance["key"] = services.two_factor_new_key()
+        request.session.modified = True
+    form = TwoFactorSetupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
-        otp_login(request, device)
-        services.audit_event_record(
-            actor=request.user, action="two_factor.enabled", target=request.user
-        )
-        messages.success(request, _("Two-step sign-in is on."))
-        return redirect("accounts:settings")
+        try:
+            device = services.two_factor_enable(
+                user=request.user, key=allowance["key"], code=form.cleaned_data["code"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            del request.session[ENROLMENT_SESSION_KEY]
+            otp_login(request, device)
+            messages.success(request, _("Two-step sign-in is on."))
+            return redirect("accounts:settings")
+    device = TOTPDevice(user=request.user, key=allowance["key"])
     qr = segno.make(device.config_url, error="m")
     return render(
         request,
@@ -267,20 +310,72 @@ def two_factor_setup(request):
     )
 
 
+def _two_factor_on(request, form):
+    return render(
+        request,
+        "accounts/two_factor_on.html",
+        {"form": form, "can_turn_off": not must_use_two_factor(request.user)},
+    )
+
+
+@require_POST
+@login_required
+def two_factor_link_request(request):
+    if not can_use_two_factor(request.user):
+        raise Http404
+    try:
+        services.two_factor_enrolment_link_request(user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("We sent a link to %(email)s. Open it in this browser within %(minutes)d minutes.")
+            % {
+                "email": request.user.email,
+                "minutes": int(services.TWO_FACTOR_LINK_VALID.total_seconds() // 60),
+            },
+        )
+    return redirect("accounts:two_factor")
+
+
+@never_cache
+def two_factor_link(request, token):
+    """The e-mailed link: after the password sign-in, this session may set up an authenticator."""
+    if not request.user.is_authenticated:
+        messages.info(request, _("Sign in first; the link then takes you on."))
+        return redirect_to_login(request.get_full_path(), "accounts:sign_in")
+    if not can_use_two_factor(request.user):
+        raise Http404
+    if not services.two_factor_enrolment_link_use(user=request.user, token=token):
+        return render(request, "accounts/two_factor_link_unusable.html", status=410)
+    _allow_enrolment(request, request.user)
+    return redirect("accounts:two_factor")
+
+
+@sensitive_post_parameters("password", "code")
 @require_POST
 @login_required
 def two_factor_disable(request):
     if not can_use_two_factor(request.user):
         raise Http404
-    if must_use_two_factor(request.user):
-        messages.error(request, _("Administrators must keep two-step sign-in on."))
-        return redirect("accounts:two_factor")
-    TOTPDevice.objects.devices_for_user(request.user, confirmed=None).delete()
-    services.audit_event_record(
-        actor=request.user, action="two_factor.disabled", target=request.user
-    )
-    messages.success(request, _("Two-step sign-in is off."))
-    return redirect("accounts:settings")
+    form = TwoFactorDisableForm(request.POST)
+    if form.is_valid():
+        try:
+            services.two_factor_disable(
+                user=request.user,
+                password=form.cleaned_data["password"],
+                code=form.cleaned_data["code"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            # Every session ended with the authenticator; this one carries on.
+            request.user.refresh_from_db(fields=["session_generation"])
+            update_session_auth_hash(request, request.user)
+            messages.success(request, _("Two-step sign-in is off."))
+            return redirect("accounts:settings")
+    return _two_factor_on(request, form)
 
 
 def _base32(key):
@@ -291,20 +386,64 @@ def _spaced(secret):
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
 
-@sensitive_post_parameters("password1", "password2")
 @never_cache
 @require_http_methods(["GET", "POST"])
 def sign_up(request):
+    """The first step of an application: prove the address by an e-mailed link."""
     if not settings.SIGNUP_OPEN:
         raise Http404
     if request.user.is_authenticated:
         return redirect("pages:home")
-    form = SignUpForm(request.POST or None)
+    form = SignUpStartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = UserManager.normalize_email(form.cleaned_data["email"])
+        try:
+            services.sign_up_start(
+                email=email, language=translation.get_language(), client=client_ip(request)
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            # The same page whether or not the address has an account.
+            return render(
+                request,
+                "accounts/sign_up_check_email.html",
+                {"email": email, "valid_hours": settings.SIGN_UP_LINK_VALID_SECONDS // 3600},
+            )
+    return render(request, "accounts/sign_up.html", {"form": form})
+
+
+SIGN_UP_LINK_STATUS = {"unknown": 404, "expired": 410, "used": 410, "invited": 409}
+
+
+@sensitive_post_parameters("password1", "password2")
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sign_up_continue(request, token):
+    """The application itself, from the link e-mailed to the address."""
+    if not settings.SIGNUP_OPEN:
+        raise Http404
+    if request.user.is_authenticated:
+        return redirect("pages:home")
+    state, link = services.sign_up_link_read(token)
+    if state != "usable":
+        return render(
+            request,
+            "accounts/sign_up_unusable.html",
+            {"reason": state},
+            status=SIGN_UP_LINK_STATUS[state],
+        )
+    if chosen_language(request) is None:
+        translation.activate(link["language"])
+        request.LANGUAGE_CODE = link["language"]
+    form = SignUpForm(
+        request.POST or None, email=link["email"], initial={"language": link["language"]}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.sign_up_request_create(
-                email=data["email"],
+                email=link["email"],
                 display_name=data["display_name"],
                 password=data["password1"],
                 language=data["language"],
@@ -314,12 +453,8 @@ def sign_up(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return render(
-                request,
-                "accounts/sign_up_sent.html",
-                {"email": UserManager.normalize_email(data["email"])},
-            )
-    return render(request, "accounts/sign_up.html", {"form": form})
+            return render(request, "accounts/sign_up_sent.html", {"email": link["email"]})
+    return render(request, "accounts/sign_up_continue.html", {"form": form, "email": link["email"]})
 
 
 @login_required

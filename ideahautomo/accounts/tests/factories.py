@@ -3,6 +3,8 @@ import re
 import factory
 from django.core import mail
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ideahautomo.accounts import services
 from ideahautomo.accounts.models import (
@@ -14,6 +16,7 @@ from ideahautomo.accounts.models import (
     RoleAssignment,
     User,
 )
+from ideahautomo.accounts.permissions import must_use_two_factor
 
 PASSWORD = "kesäinen-aamu-järven-rannalla"
 
@@ -50,10 +53,37 @@ class UserFactory(factory.django.DjangoModelFactory):
         for role in extracted if extracted is not None else [Role.MEMBER]:
             RoleAssignment.objects.create(user=self, role=role)
 
+    @factory.post_generation
+    def authenticator(self, create, extracted, **kwargs):
+        """Staff who must use two-step sign-in get a confirmed authenticator unless told not to
+        (authenticator=False)."""
+        if extracted is None:
+            extracted = must_use_two_factor(self)
+            self.__dict__.pop("roles", None)
+        if extracted:
+            authenticator_for(self)
 
-def user_with_role(role, *, area=None, organisation=None, **kwargs):
-    """A person holding role (contact persons need an area, partners an organisation)."""
-    user = UserFactory(roles=[], **kwargs)
+
+def authenticator_for(user):
+    """The person's confirmed authenticator, made for them if they have none yet."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    return device
+
+
+def current_code(device):
+    """The code the person's authenticator app shows now."""
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def user_with_role(role, *, area=None, organisation=None, authenticator=None, **kwargs):
+    """A person holding role (contact persons need an area, partners an organisation).
+
+    Staff who must use two-step sign-in get a confirmed authenticator, unless
+    authenticator=False.
+    """
+    user = UserFactory(roles=[], authenticator=False, **kwargs)
     if role == Role.PARTNER and organisation is None:
         organisation = PartnerOrganisationFactory()
     RoleAssignment.objects.create(
@@ -62,9 +92,9 @@ def user_with_role(role, *, area=None, organisation=None, **kwargs):
         area=area if role == Role.CONTACT_PERSON else None,
         organisation=organisation if role == Role.PARTNER else None,
     )
-    if role == Role.ADMINISTRATOR:
-        User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
-        user.refresh_from_db()
+    services.user_admin_access_sync(user=user)
+    if authenticator or (authenticator is None and must_use_two_factor(user)):
+        authenticator_for(user)
     return user
 
 

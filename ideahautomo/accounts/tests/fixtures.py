@@ -4,11 +4,11 @@ from dataclasses import dataclass
 
 import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ideahautomo.accounts.models import EmploymentArea, Role
+from ideahautomo.accounts.permissions import must_use_two_factor
 
-from .factories import EmploymentAreaFactory, UserFactory, user_with_role
+from .factories import EmploymentAreaFactory, UserFactory, authenticator_for, user_with_role
 
 
 @dataclass
@@ -63,9 +63,7 @@ def cast(db):
 
 def two_factor_verify(client, user):
     """Give user a confirmed authenticator and mark the client's session as verified."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    device = authenticator_for(user)
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
@@ -76,13 +74,14 @@ def two_factor_verify(client, user):
 def client_for(client):
     """client_for(user) signs the test client in as user (None stays a guest).
 
-    Administrators are signed in with their second step done, as they must be.
+    Staff who must use two-step sign-in are signed in with their second step
+    done, as they must be (verified=False leaves it undone).
     """
 
     def sign_in(user, *, verified=True):
         if user is not None:
             client.force_login(user, backend="ideahautomo.accounts.backends.EmailBackend")
-            if verified and user.has_role(Role.ADMINISTRATOR):
+            if verified and must_use_two_factor(user):
                 two_factor_verify(client, user)
         return client
 

@@ -4,7 +4,6 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ideahautomo.accounts.models import AuditEvent, SignUpRequest, User
 
@@ -98,104 +97,7 @@ def test_password_change_keeps_this_session_but_ends_others(client, cast):
     assert other_device.get(reverse("accounts:settings")).status_code == 302
 
 
-def test_staff_turns_on_two_step_sign_in_with_a_working_code(client, cast):
-    client.force_login(cast.contact_person)
-    page = client.get(reverse("accounts:two_factor"))
-    assert page.status_code == 200
-    assert "<svg" in page.content.decode()
-    device = TOTPDevice.objects.get(user=cast.contact_person)
-    assert device.confirmed is False
-
-    wrong = client.post(reverse("accounts:two_factor"), {"code": "12345a"})
-    assert wrong.context["form"].errors["code"]
-    device.refresh_from_db()
-    assert device.confirmed is False
-
-    device.throttle_reset()
-    right = client.post(reverse("accounts:two_factor"), {"code": current_code(device)})
-    assert right.status_code == 302
-    device.refresh_from_db()
-    assert device.confirmed is True
-    assert AuditEvent.objects.filter(action="two_factor.enabled").exists()
-
-
-def test_staff_may_turn_two_step_sign_in_off_but_administrators_may_not(client, cast, client_for):
-    TOTPDevice.objects.create(user=cast.contact_person, name="app", confirmed=True)
-    client.force_login(cast.contact_person)
-    client.post(reverse("accounts:two_factor_disable"))
-    assert not TOTPDevice.objects.filter(user=cast.contact_person).exists()
-    client.logout()
-
-    admin_client = client_for(cast.administrator)
-    admin_client.post(reverse("accounts:two_factor_disable"))
-    assert TOTPDevice.objects.filter(user=cast.administrator, confirmed=True).exists()
-
-
-def test_members_cannot_reach_two_step_pages(client, cast):
-    client.force_login(cast.member)
-    assert client.get(reverse("accounts:two_factor")).status_code == 404
-    assert client.post(reverse("accounts:two_factor_disable")).status_code == 404
-
-
 # Open sign-up
-
-
-def test_sign_up_is_off_by_default(client, settings):
-    assert settings.SIGNUP_OPEN is False
-    assert client.get(reverse("accounts:sign_up")).status_code == 404
-
-
-def sign_up_data(**overrides):
-    data = {
-        "display_name": "Jenni Hakala",
-        "email": "jenni@example.fi",
-        "municipality": municipality("245").pk,
-        "language": "fi",
-        "password1": "keravan-kevät-on-kaunis",
-        "password2": "keravan-kevät-on-kaunis",
-        "message": "Haluan opiskella suomea.",
-        "accept_guidelines": "on",
-        "accept_privacy": "on",
-    }
-    data.update(overrides)
-    return data
-
-
-def test_open_sign_up_waits_for_approval(client, settings, cast):
-    settings.SIGNUP_OPEN = True
-
-    response = client.post(reverse("accounts:sign_up"), sign_up_data())
-
-    assert response.status_code == 200
-    user = User.objects.get(email="jenni@example.fi")
-    assert user.is_active is False
-    assert SignUpRequest.objects.get(user=user).decided_at is None
-    signing_in = client.post(
-        reverse("accounts:sign_in"),
-        {"email": "jenni@example.fi", "password": "keravan-kevät-on-kaunis"},
-    )
-    assert "_auth_user_id" not in client.session
-    assert signing_in.status_code == 200
-
-
-@pytest.mark.parametrize(
-    ("overrides", "field"),
-    [
-        ({"email": "jasen@example.fi"}, "email"),
-        ({"municipality": "999999"}, "municipality"),
-        ({"language": "de"}, "language"),
-        ({"password2": "toinen"}, "password2"),
-        ({"accept_privacy": ""}, "accept_privacy"),
-        ({"message": "x" * 1001}, "message"),
-    ],
-)
-def test_bad_sign_up_is_explained_and_nothing_is_saved(client, settings, cast, overrides, field):
-    settings.SIGNUP_OPEN = True
-
-    response = client.post(reverse("accounts:sign_up"), sign_up_data(**overrides))
-
-    assert response.context["form"].errors[field]
-    assert not SignUpRequest.objects.exists()
 
 
 def test_sign_up_list_query_count_does_not_grow(cast, client_for, django_assert_max_num_queries):

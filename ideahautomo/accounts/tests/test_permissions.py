@@ -128,10 +128,25 @@ def test_contact_person_orders_only_in_their_own_area(cast):
     assert not permissions.can_order_accounts_in_area(cast.moderator, cast.area)
 
 
-def test_only_administrators_must_use_two_factor(cast):
+def test_staff_who_see_personal_data_must_use_two_factor(cast):
     must = {
         role
         for role, person in cast.by_role().items()
         if person and permissions.must_use_two_factor(person)
     }
-    assert must == {"administrator"}
+    assert must == {"contact_person", "other_contact_person", "project_manager", "administrator"}
+
+
+def test_every_staff_role_may_use_two_factor_and_no_one_else(cast):
+    may = {
+        role
+        for role, person in cast.by_role().items()
+        if person and permissions.can_use_two_factor(person)
+    }
+    assert may == {
+        "contact_person",
+        "other_contact_person",
+        "project_manager",
+        "moderator",
+        "administrator",
+    }

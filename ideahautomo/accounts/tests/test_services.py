@@ -331,3 +331,70 @@ def test_user_emails_are_unique_whatever_the_case(db):
     UserFactory(email="sama@example.fi")
     with pytest.raises(ValidationError):
         services.user_create(email="SAMA@example.fi", display_name="Toinen")
+
+
+# Rate limits of staff actions
+
+
+def test_creating_invitations_is_limited_per_staff_member(
+    cast, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setitem(services.INVITATION_LIMITS, "invitation", (2, 3600))
+    for number in range(2):
+        invite(cast, django_capture_on_commit_callbacks, email=f"uusi{number}@example.fi")
+
+    with pytest.raises(ValidationError) as excinfo:
+        invite(cast, django_capture_on_commit_callbacks, email="liikaa@example.fi")
+
+    assert excinfo.value.code == "rate_limited"
+    assert not Invitation.objects.filter(email="liikaa@example.fi").exists()
+    # Another staff member is not slowed down by it.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invitation_create(
+            actor=cast.project_manager,
+            area=cast.area,
+            email="liikaa@example.fi",
+            name="Uusi",
+            language="fi",
+        )
+
+
+def test_invitation_files_are_limited_per_staff_member(cast, monkeypatch):
+    monkeypatch.setitem(services.INVITATION_LIMITS, "file", (1, 3600))
+
+    def upload(email):
+        return services.invitation_batch_create(
+            actor=cast.contact_person,
+            area=cast.area,
+            rows=[{"name": "Uusi", "email": email, "language": "fi"}],
+            file_name="asiakkaat.csv",
+        )
+
+    upload("eka@example.fi")
+    with pytest.raises(ValidationError) as excinfo:
+        upload("toka@example.fi")
+
+    assert excinfo.value.code == "rate_limited"
+    assert not Invitation.objects.filter(email="toka@example.fi").exists()
+
+
+def test_resending_is_limited_per_staff_member_and_per_invitation(
+    cast, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setitem(services.INVITATION_LIMITS, "resend", (3, 3600))
+    monkeypatch.setitem(services.INVITATION_LIMITS, "resend-one", (2, 24 * 3600))
+    first = invite(cast, django_capture_on_commit_callbacks, email="eka@example.fi")
+    second = invite(cast, django_capture_on_commit_callbacks, email="toka@example.fi")
+    sent_before = len(mail.outbox)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(2):
+            services.invitation_resend(actor=cast.contact_person, invitation=first)
+        with pytest.raises(ValidationError) as same_invitation:
+            services.invitation_resend(actor=cast.project_manager, invitation=first)
+        services.invitation_resend(actor=cast.contact_person, invitation=second)
+        with pytest.raises(ValidationError) as same_actor:
+            services.invitation_resend(actor=cast.contact_person, invitation=second)
+
+    assert same_invitation.value.code == same_actor.value.code == "rate_limited"
+    assert len(mail.outbox) - sent_before == 3

@@ -1,11 +1,10 @@
 import pytest
 from django.urls import reverse
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ideahautomo.accounts import services
 
-from .factories import PASSWORD, UserFactory
+from .factories import PASSWORD, UserFactory, authenticator_for, current_code
 
 pytestmark = pytest.mark.django_db
 
@@ -140,7 +139,7 @@ def test_sign_out_needs_post(client, cast):
 def test_staff_with_an_authenticator_must_give_a_code(client, cast, settings):
     settings.OTP_TOTP_THROTTLE_FACTOR = 0  # no growing wait after the wrong code here
     staff = cast.contact_person
-    device = TOTPDevice.objects.create(user=staff, name="app", confirmed=True)
+    device = authenticator_for(staff)
 
     response = post_sign_in(client, staff.email, PASSWORD)
     assert response["Location"] == reverse("accounts:sign_in_verify")
@@ -151,8 +150,7 @@ def test_staff_with_an_authenticator_must_give_a_code(client, cast, settings):
     assert wrong.context["form"].errors["code"]
     assert "_auth_user_id" not in client.session
 
-    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-    right = client.post(reverse("accounts:sign_in_verify"), {"code": code})
+    right = client.post(reverse("accounts:sign_in_verify"), {"code": current_code(device)})
     assert right.status_code == 302
     assert int(client.session["_auth_user_id"]) == staff.pk
 
@@ -163,12 +161,27 @@ def test_code_step_without_a_pending_sign_in_goes_back_to_sign_in(client):
 
 
 def test_administrator_without_an_authenticator_is_sent_to_set_one_up(client, cast):
+    TOTPDevice.objects.filter(user=cast.administrator).delete()
+    cast.administrator.refresh_from_db()
     client.force_login(cast.administrator)
 
     response = client.get(reverse("pages:home"))
     assert response["Location"] == reverse("accounts:two_factor")
     assert client.get(reverse("admin:index"))["Location"] == reverse("accounts:two_factor")
     assert client.get(reverse("accounts:two_factor")).status_code == 200
+
+
+@pytest.mark.parametrize("role", ["contact_person", "project_manager"])
+def test_staff_who_see_personal_data_cannot_work_with_a_password_only(client, cast, role):
+    staff = getattr(cast, role)
+    TOTPDevice.objects.filter(user=staff).delete()
+    staff.refresh_from_db()
+    client.force_login(staff)
+
+    response = client.get(reverse("accounts:invitation_list"))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:two_factor")
 
 
 def test_admin_login_page_is_the_services_own_sign_in(client):
@@ -178,15 +191,49 @@ def test_admin_login_page_is_the_services_own_sign_in(client):
 
 
 def test_wrong_codes_slow_down_guessing(client, cast):
-    device = TOTPDevice.objects.create(user=cast.contact_person, name="app", confirmed=True)
+    device = authenticator_for(cast.contact_person)
     post_sign_in(client, cast.contact_person.email, PASSWORD)
     client.post(reverse("accounts:sign_in_verify"), {"code": "000000"})
 
-    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-    response = client.post(reverse("accounts:sign_in_verify"), {"code": code})
+    response = client.post(reverse("accounts:sign_in_verify"), {"code": current_code(device)})
 
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
     assert [error.code for error in response.context["form"].errors.as_data()["code"]] == [
         "throttled"
     ]
+
+
+def test_removing_an_authenticator_ends_the_sessions_it_verified(cast, client_for):
+    client = client_for(cast.contact_person)
+    assert client.get(reverse("accounts:invitation_list")).status_code == 200
+
+    TOTPDevice.objects.filter(user=cast.contact_person).delete()
+
+    response = client.get(reverse("accounts:invitation_list"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(URL)
+
+
+def test_unconfirming_an_authenticator_ends_the_sessions_it_verified(cast, client_for):
+    client = client_for(cast.project_manager)
+    device = TOTPDevice.objects.get(user=cast.project_manager)
+
+    device.confirmed = False
+    device.save()
+
+    response = client.get(reverse("accounts:areas_overview"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(URL)
+
+
+def test_a_verified_staff_page_reads_no_authenticator_row(cast, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(cast.contact_person)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("accounts:invitation_list")).status_code == 200
+
+    assert not [query for query in queries if "otp_totp" in query["sql"]]

@@ -4,9 +4,10 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ideahautomo.accounts.models import AuditEvent, Invitation, Role, SignUpRequest, User
 
@@ -180,7 +181,62 @@ def test_invitation_with_the_role_of_contact_person_makes_one_for_that_area(
     user = services.invitation_accept(invitation=invitation, password="pitkä-salasana-tähän")
 
     assert user.contact_area == cast.other_area
-    assert user.has_role(Role.MEMBER)
+    assert set(user.roles) == {Role.CONTACT_PERSON}
+
+
+def test_a_contact_person_becomes_a_member_too_only_when_the_inviter_asks(
+    cast, client_for, django_capture_on_commit_callbacks
+):
+    from ideahautomo.accounts import services
+
+    client = client_for(cast.project_manager)
+    form = client.get(reverse("accounts:invitation_create")).context["form"]
+    assert form["also_member"].initial in (None, False)
+    people = {"staff@example.fi": {}, "both@example.fi": {"also_member": "on"}}
+    for email, extra in people.items():
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(
+                reverse("accounts:invitation_create"),
+                {
+                    "name": "Uusi Yhteys",
+                    "email": email,
+                    "language": "fi",
+                    "role": "contact_person",
+                    "area": cast.other_area.pk,
+                    **extra,
+                },
+            )
+
+    roles = {}
+    for email in people:
+        invitation = Invitation.objects.get(email=email)
+        user = services.invitation_accept(invitation=invitation, password="pitkä-salasana-tähän")
+        roles[email] = set(user.roles)
+    assert roles == {
+        "staff@example.fi": {Role.CONTACT_PERSON},
+        "both@example.fi": {Role.CONTACT_PERSON, Role.MEMBER},
+    }
+
+
+def test_an_invited_mentor_is_a_member_too(cast, django_capture_on_commit_callbacks):
+    from ideahautomo.accounts import services
+
+    invitation, _link = invitation_sent(
+        actor=cast.contact_person,
+        area=cast.area,
+        capture=django_capture_on_commit_callbacks,
+        role=Role.MENTOR,
+    )
+    user = services.invitation_accept(invitation=invitation, password="pitkä-salasana-tähän")
+
+    assert set(user.roles) == {Role.MENTOR, Role.MEMBER}
+
+
+def test_the_contact_persons_form_has_no_staff_choices(cast, client_for):
+    form = (
+        client_for(cast.contact_person).get(reverse("accounts:invitation_create")).context["form"]
+    )
+    assert "also_member" not in form.fields
 
 
 def test_resend_and_revoke_from_the_list(cast, client_for, django_capture_on_commit_callbacks):
@@ -356,3 +412,49 @@ def test_areas_overview_counts_members_and_invitations_in_few_queries(
     # cast.member and five more active accounts in the first area
     assert areas["Helsingin testialue"].account_count == 6
     assert User.objects.filter(area=cast.area).count() == 6
+
+
+# Rate limits
+
+
+def test_resending_too_often_is_explained_and_sends_nothing(
+    cast, client_for, django_capture_on_commit_callbacks, monkeypatch
+):
+    from ideahautomo.accounts import services
+
+    monkeypatch.setitem(services.INVITATION_LIMITS, "resend-one", (1, 24 * 3600))
+    now = timezone.now()
+    invitation = InvitationFactory(area=cast.area, sent_at=now, expires_at=now, send_count=1)
+    client = client_for(cast.contact_person)
+    url = reverse("accounts:invitation_resend", args=[invitation.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+        refused = client.post(url, follow=True)
+
+    assert len(mail.outbox) == 1
+    [error] = [m.message for m in refused.context["messages"] if m.level_tag == "error"]
+    assert "1" in error
+
+
+def test_a_file_confirmed_too_often_is_explained_and_creates_nothing(cast, client_for, monkeypatch):
+    from ideahautomo.accounts import services
+
+    monkeypatch.setitem(services.INVITATION_LIMITS, "file", (0, 3600))
+    client = client_for(cast.contact_person)
+    preview = client.post(
+        reverse("accounts:invitation_upload"),
+        {"file": csv_upload("Eka Asiakas;eka@example.fi;fi\n")},
+    )
+    response = client.post(
+        reverse("accounts:invitation_upload_confirm"),
+        {"preview": preview.context["preview_id"]},
+        follow=True,
+    )
+
+    assert not Invitation.objects.exists()
+    [error] = [m.message for m in response.context["messages"] if m.level_tag == "error"]
+    with translation.override("fi"), pytest.raises(ValidationError) as expected:
+        services.invitation_batch_create(
+            actor=cast.contact_person, area=cast.area, rows=[], file_name="tyhjä.csv"
+        )
+    assert error == expected.value.messages[0]

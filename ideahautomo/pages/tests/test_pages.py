@@ -43,9 +43,8 @@ def test_member_front_page_greets_by_name_and_hides_staff_links(client, cast):
     assert reverse("accounts:invitation_list") not in content
 
 
-def test_contact_person_front_page_offers_ordering_accounts(client, cast):
-    client.force_login(cast.contact_person)
-    content = client.get(reverse("pages:home")).content.decode()
+def test_contact_person_front_page_offers_ordering_accounts(cast, client_for):
+    content = client_for(cast.contact_person).get(reverse("pages:home")).content.decode()
     assert reverse("accounts:invitation_create") in content
 
 

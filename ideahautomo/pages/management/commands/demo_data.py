@@ -50,6 +50,13 @@ class Command(BaseCommand):
             for email, name, role in people:
                 self.stdout.write(f"  {role.label:<18} {email:<44} {name}")
         self.stdout.write(
-            "  The administrator sets up two-step sign-in (an authenticator app) at first sign-in."
+            "  Contact persons, the project manager and the administrator also give a code from"
+        )
+        self.stdout.write(
+            "  an authenticator app. Add this key to the app by hand (time-based, 6 digits):"
+        )
+        self.stdout.write(f"  {accounts_demo.demo_authenticator_secret()}")
+        self.stdout.write(
+            "  DEMO ONLY: this key is as public as the demo password; never use it elsewhere."
         )
         self.stdout.write("")
