@@ -614,7 +614,7 @@ def invitation_create(
             )
     except IntegrityError as error:
         raise ValidationError(_open_invitation_message()) from error
-    _queue_invitation_email(invitation)
+    _queue_invitation_email(invitation, unsent_only=True)
     return invitation
 
 
@@ -666,25 +666,29 @@ def invitation_batch_create(*, actor, area, rows, file_name):
     except IntegrityError as error:
         raise ValidationError(_open_invitation_message()) from error
     for invitation in invitations:
-        _queue_invitation_email(invitation)
+        _queue_invitation_email(invitation, unsent_only=True)
     return batch
 
 
-def _queue_invitation_email(invitation):
+def _queue_invitation_email(invitation, *, unsent_only):
     from .tasks import send_invitation
 
-    transaction.on_commit(lambda: send_invitation.enqueue(invitation.pk))
+    transaction.on_commit(lambda: send_invitation.enqueue(invitation.pk, unsent_only=unsent_only))
 
 
-def invitation_send(*, invitation_id):
-    """Give the invitation a fresh token and e-mail its link; the old link stops working."""
+def invitation_send(*, invitation_id, unsent_only=False):
+    """Give the invitation a fresh token and e-mail its link; the old link stops working.
+
+    With unsent_only (the first sending, and the sweep of lost ones) nothing is sent if
+    the invitation has gone out already: whichever comes first sends it, once.
+    """
     with transaction.atomic():
-        invitation = (
-            Invitation.objects.select_for_update(of=("self",))
-            .select_related("area", "invited_by")
-            .filter(pk=invitation_id, accepted_at__isnull=True, revoked_at__isnull=True)
-            .first()
+        invitations = Invitation.objects.select_for_update(of=("self",)).filter(
+            pk=invitation_id, accepted_at__isnull=True, revoked_at__isnull=True
         )
+        if unsent_only:
+            invitations = invitations.filter(sent_at__isnull=True)
+        invitation = invitations.select_related("area", "invited_by").first()
         if invitation is None:
             return False
         token = secrets.token_urlsafe(32)
@@ -720,7 +724,24 @@ def invitation_resend(*, actor, invitation):
         audit_event_record(
             actor=actor, action="invitation.resent", target=invitation, area=invitation.area
         )
-    _queue_invitation_email(invitation)
+    _queue_invitation_email(invitation, unsent_only=False)
+
+
+# A worker sends an invitation within seconds; one still waiting after this long was lost.
+LOST_INVITATION_AFTER = timedelta(minutes=10)
+
+
+def invitations_send_lost(*, now=None):
+    """Send the invitations whose first e-mail a stopped worker or a lost task left
+    unsent; safe beside the worker and another sweep. Returns how many were sent."""
+    now = now or timezone.now()
+    waiting = Invitation.objects.in_state("queued", now=now).filter(
+        created_at__lte=now - LOST_INVITATION_AFTER
+    )
+    return sum(
+        invitation_send(invitation_id=pk, unsent_only=True)
+        for pk in waiting.order_by("pk").values_list("pk", flat=True)
+    )
 
 
 def invitation_revoke(*, actor, invitation):

@@ -6,8 +6,8 @@ from . import services
 
 
 @task()
-def send_invitation(invitation_id):
-    return services.invitation_send(invitation_id=invitation_id)
+def send_invitation(invitation_id, unsent_only=False):
+    return services.invitation_send(invitation_id=invitation_id, unsent_only=unsent_only)
 
 
 @task()

@@ -398,3 +398,49 @@ def test_resending_is_limited_per_staff_member_and_per_invitation(
 
     assert same_invitation.value.code == same_actor.value.code == "rate_limited"
     assert len(mail.outbox) - sent_before == 3
+
+
+def lost_invitation(cast, minutes_ago):
+    """An invitation whose sending task never ran (the worker was stopped)."""
+    invitation = services.invitation_create(
+        actor=cast.contact_person,
+        area=cast.area,
+        email="kadonnut@example.fi",
+        name="K",
+        language="fi",
+    )
+    Invitation.objects.filter(pk=invitation.pk).update(
+        created_at=timezone.now() - timedelta(minutes=minutes_ago)
+    )
+    return invitation
+
+
+def test_the_sweep_sends_an_invitation_a_stopped_worker_left_unsent_once(cast):
+    invitation = lost_invitation(cast, minutes_ago=30)
+
+    assert services.invitations_send_lost() == 1
+    assert services.invitations_send_lost() == 0
+    # The task queued at the start runs late: the invitation has gone out, so nothing more.
+    assert services.invitation_send(invitation_id=invitation.pk, unsent_only=True) is False
+
+    assert [message.to for message in mail.outbox] == [["kadonnut@example.fi"]]
+    invitation.refresh_from_db()
+    assert invitation.state == Invitation.State.SENT
+
+
+def test_the_sweep_leaves_a_fresh_invitation_to_the_worker(cast):
+    lost_invitation(cast, minutes_ago=2)
+
+    assert services.invitations_send_lost() == 0
+    assert mail.outbox == []
+
+
+def test_the_sweep_command_reports_what_it_sent(cast):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    lost_invitation(cast, minutes_ago=15)
+    out = StringIO()
+    call_command("send_pending_invitations", stdout=out)
+    assert "Invitations sent: 1" in out.getvalue()
