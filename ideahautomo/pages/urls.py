@@ -12,4 +12,6 @@ urlpatterns = [
     path("saavutettavuus/", views.accessibility, name="accessibility"),
     path("tervetuloa/", views.welcome, name="welcome"),
     path("kieli/<str:language>/", views.set_language, name="set_language"),
+    # Browsers and tools that ask for the old name get the icon the pages name.
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseRedirect
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language, get_language
 from django.utils.translation import gettext as _
@@ -68,3 +69,8 @@ def set_language(request, language):
         if request.user.is_authenticated:
             account_services.user_update_language(user=request.user, language=language)
     return response
+
+
+def favicon(request):
+    """Browsers and tools that ask for /favicon.ico get the icon the pages name."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))

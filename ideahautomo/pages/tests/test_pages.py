@@ -90,3 +90,11 @@ def test_finnish_is_the_default_whatever_the_browser_prefers(client):
     response = client.get(reverse("pages:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert '<html lang="fi">' in response.content.decode()
     assert response["Content-Language"] == "fi"
+
+
+def test_every_page_names_an_icon_and_the_old_icon_address_leads_to_it(client):
+    html = client.get(reverse("pages:home")).content.decode()
+    assert 'rel="icon"' in html and "favicon.svg" in html
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
