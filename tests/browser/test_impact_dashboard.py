@@ -73,3 +73,14 @@ def test_a_wrong_period_is_explained_without_javascript(new_page, contact_person
 
     assert "The first month must not be after the last month." in page.inner_text("main")
     assert page.locator("main table").count() == 0
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en", "uk"])
+def test_wide_tables_scroll_by_keyboard_on_a_laptop_screen(new_page, contact_person, language):
+    page = new_page(language=language, viewport={"width": 1024, "height": 768})
+    sign_in(page, "kerava@example.fi", PASSWORD)
+    page.goto("/tyollisyyspalvelut/vaikuttavuus/")
+
+    regions = page.locator("main .table-wrap[role=region][tabindex='0']")
+    assert regions.count() == page.locator("main table").count() > 0
+    assert_accessible(page)
