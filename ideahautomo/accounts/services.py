@@ -21,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ideahautomo.lib import ratelimit
 from ideahautomo.lib.mail import send_templated_mail
+from ideahautomo.lib.tasks import enqueue_on_commit
 
 from .models import (
     STAFF_ROLES,
@@ -329,7 +330,7 @@ def password_reset_request(*, email):
     user = User.objects.filter(email=email, is_active=True).first()
     if user is None or not user.has_usable_password():
         return
-    transaction.on_commit(lambda: send_password_reset.enqueue(user.pk))
+    enqueue_on_commit(send_password_reset, user.pk)
 
 
 def password_reset_send(*, user_id):
@@ -378,7 +379,7 @@ def two_factor_enrolment_link_request(*, user):
             % {"count": TWO_FACTOR_LINKS_PER_HOUR},
             code="rate_limited",
         )
-    transaction.on_commit(lambda: send_two_factor_enrolment_link.enqueue(user.pk))
+    enqueue_on_commit(send_two_factor_enrolment_link, user.pk)
 
 
 def two_factor_enrolment_link_send(*, user_id):
@@ -673,7 +674,7 @@ def invitation_batch_create(*, actor, area, rows, file_name):
 def _queue_invitation_email(invitation, *, unsent_only):
     from .tasks import send_invitation
 
-    transaction.on_commit(lambda: send_invitation.enqueue(invitation.pk, unsent_only=unsent_only))
+    enqueue_on_commit(send_invitation, invitation.pk, unsent_only=unsent_only)
 
 
 def invitation_send(*, invitation_id, unsent_only=False):
@@ -839,7 +840,7 @@ def sign_up_start(*, email, language, client):
         window=settings.SIGN_UP_WINDOW,
     ):
         return
-    transaction.on_commit(lambda: send_sign_up_link.enqueue(email, language))
+    enqueue_on_commit(send_sign_up_link, email, language)
 
 
 def sign_up_link_send(*, email, language):
@@ -946,7 +947,7 @@ def sign_up_request_decide(*, actor, sign_up_request, approve):
             target=user,
             area=user.area,
         )
-        transaction.on_commit(lambda: send_sign_up_decision.enqueue(locked.pk))
+        enqueue_on_commit(send_sign_up_decision, locked.pk)
     return locked
 
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib.mail import send_templated_mail
 from ideahautomo.lib.markdown import render_markdown
+from ideahautomo.lib.tasks import claim, enqueue_on_commit
 
 from . import permissions
 from .limits import limit
@@ -314,16 +315,11 @@ def _schedule_reminders(session):
     (send_circle_reminders) sends whatever a lost or late task left due, and
     reminded_at keeps any reminder from going twice.
     """
-    from django_tasks import default_task_backend
-
     from .tasks import send_session_reminders
 
-    run_after = session.starts_at - REMINDER_BEFORE
-    task = send_session_reminders
-    if default_task_backend.supports_defer and run_after > timezone.now():
-        task = task.using(run_after=run_after)
-    session_id = session.pk
-    transaction.on_commit(lambda: task.enqueue(session_id))
+    enqueue_on_commit(
+        send_session_reminders, session.pk, run_after=session.starts_at - REMINDER_BEFORE
+    )
 
 
 def _due_sessions(now):
@@ -350,10 +346,7 @@ def session_reminders_send_due(*, session_id=None, now=None):
     sent = 0
     for pk in list(due.order_by("starts_at", "pk").values_list("pk", flat=True)[:5000]):
         with transaction.atomic():
-            claim = _due_sessions(now).filter(pk=pk)
-            if connection.features.has_select_for_update_skip_locked:
-                claim = claim.select_for_update(skip_locked=True, of=("self",))
-            session = claim.select_related("circle").first()
+            session = claim(_due_sessions(now).filter(pk=pk)).select_related("circle").first()
             if session is None:
                 continue
             circle = session.circle

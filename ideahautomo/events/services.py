@@ -5,7 +5,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +17,7 @@ from ideahautomo.accounts.models import Role
 from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib import ratelimit
 from ideahautomo.lib.mail import send_templated_mail
+from ideahautomo.lib.tasks import claim, enqueue_on_commit
 
 from . import permissions
 from .models import CalendarFeed, Event, Feedback, Registration
@@ -250,8 +251,9 @@ def registration_cancel(*, actor, registration, now=None):
 
 def _waitlist_promote(event, *, now=None):
     """Give free places to the waitlist in order; runs inside the caller's transaction,
-    with the event's row locked. The promoted are told once the transaction commits."""
-    from .tasks import send_promotion_notice
+    with the event's row locked. The promoted are told through their notifications."""
+    from ideahautomo.messaging.models import NotificationKind
+    from ideahautomo.messaging.services import notify
 
     now = now or timezone.now()
     free = None if event.capacity is None else event.capacity - event.registered_count
@@ -271,34 +273,17 @@ def _waitlist_promote(event, *, now=None):
     )
     Event.objects.filter(pk=event.pk).update(registered_count=F("registered_count") + len(promoted))
     event.registered_count += len(promoted)
-    for registration_id in promoted:
-        transaction.on_commit(
-            lambda registration_id=registration_id: send_promotion_notice.enqueue(registration_id)
+    for registration in Registration.objects.filter(pk__in=promoted).select_related("user"):
+        notify(
+            recipient=registration.user,
+            kind=NotificationKind.EVENT_WAITLIST_PROMOTED,
+            target=event,
+            text_params={"title": event.title},
+            url=event.get_absolute_url(),
         )
     if event.reminder_at <= now:
         _schedule_reminders(event, at=now)
     return promoted
-
-
-def promotion_notice_send(*, registration_id):
-    registration = (
-        Registration.objects.select_related("event", "user")
-        .filter(pk=registration_id, status=Registration.Status.CONFIRMED)
-        .first()
-    )
-    if registration is None or not registration.user.is_active:
-        return False
-    send_templated_mail(
-        to=registration.user.email,
-        template="events/email/promoted",
-        context={
-            "registration": registration,
-            "event": registration.event,
-            "url": settings.SITE_URL + registration.event.get_absolute_url(),
-        },
-        language=registration.user.language,
-    )
-    return True
 
 
 def attendance_mark(*, actor, event, attended_registration_ids, now=None):
@@ -409,16 +394,9 @@ def _schedule_reminders(event, *, at=None):
     (send_event_reminders) sends whatever a lost or late task left due, and the
     reminder state on each registration keeps any reminder from going twice.
     """
-    from django_tasks import default_task_backend
-
     from .tasks import send_event_reminders
 
-    run_after = at or event.reminder_at
-    task = send_event_reminders
-    if default_task_backend.supports_defer and run_after > timezone.now():
-        task = task.using(run_after=run_after)
-    event_id = event.pk
-    transaction.on_commit(lambda: task.enqueue(event_id))
+    enqueue_on_commit(send_event_reminders, event.pk, run_after=at or event.reminder_at)
 
 
 def _due_registrations(now):
@@ -445,10 +423,11 @@ def reminders_send_due(*, event_id=None, now=None):
     sent = 0
     for registration_id in list(due.values_list("pk", flat=True)[:5000]):
         with transaction.atomic():
-            claim = _due_registrations(now).filter(pk=registration_id)
-            if connection.features.has_select_for_update_skip_locked:
-                claim = claim.select_for_update(skip_locked=True, of=("self",))
-            registration = claim.select_related("event", "user").first()
+            registration = (
+                claim(_due_registrations(now).filter(pk=registration_id))
+                .select_related("event", "user")
+                .first()
+            )
             if registration is None:
                 continue
             send_templated_mail(

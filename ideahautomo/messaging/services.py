@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from ideahautomo.accounts.models import User
 from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib import ratelimit
 from ideahautomo.lib.mail import send_templated_mail
+from ideahautomo.lib.tasks import claim
 
 from . import selectors
 from .models import (
@@ -493,14 +494,6 @@ def unsubscribe(*, user, kind):
 # E-mail: the outbox is the Notification row itself.
 
 
-def _locked(queryset):
-    """Lock the rows, skipping those another worker holds (PostgreSQL); SQLite writes one at
-    a time anyway."""
-    if connection.features.has_select_for_update_skip_locked:
-        return queryset.select_for_update(skip_locked=True, of=("self",))
-    return queryset
-
-
 def _enqueue_notification_email(notification_id, *, run_after=None):
     from .tasks import send_notification_email
 
@@ -541,7 +534,7 @@ def notification_email_send(*, notification_id):
     retry_at = None
     with transaction.atomic():
         notification = (
-            _locked(Notification.objects.filter(pk=notification_id, email_state=EmailState.PENDING))
+            claim(Notification.objects.filter(pk=notification_id, email_state=EmailState.PENDING))
             .select_related("recipient", "actor")
             .first()
         )
@@ -643,7 +636,7 @@ def digest_send(*, user_id, day=None):
         except IntegrityError:
             return False
         notifications = list(
-            _locked(Notification.objects.filter(recipient=user, email_state=EmailState.DIGEST))
+            claim(Notification.objects.filter(recipient=user, email_state=EmailState.DIGEST))
             .select_related("actor")
             .order_by("created_at", "id")
         )
