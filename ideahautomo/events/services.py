@@ -7,8 +7,9 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,7 +17,6 @@ from django.utils.translation import gettext_lazy
 from ideahautomo.accounts.models import Role
 from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib import ratelimit
-from ideahautomo.lib.mail import send_templated_mail
 from ideahautomo.lib.tasks import claim, enqueue_on_commit
 
 from . import permissions
@@ -411,11 +411,16 @@ def _due_registrations(now):
 
 
 def reminders_send_due(*, event_id=None, now=None):
-    """Send every reminder that is due and not yet sent; returns how many were sent.
+    """Remind everyone whose reminder is due and not yet sent, through their
+    notifications (and e-mail by their choice); returns how many were reminded.
 
-    Each reminder is claimed with a row lock that concurrent senders skip, sent, and
-    marked sent in one transaction: if sending fails, it stays due for the next run.
+    Each registration is claimed with a row lock that concurrent senders skip, the
+    person told, and the reminder marked sent in one transaction: two runs at once
+    never both remind, and the e-mail goes from the notification outbox with its retries.
     """
+    from ideahautomo.messaging.models import NotificationKind
+    from ideahautomo.messaging.services import notify
+
     now = now or timezone.now()
     due = _due_registrations(now)
     if event_id is not None:
@@ -430,21 +435,37 @@ def reminders_send_due(*, event_id=None, now=None):
             )
             if registration is None:
                 continue
-            send_templated_mail(
-                to=registration.user.email,
-                template="events/email/reminder",
-                context={
-                    "registration": registration,
-                    "event": registration.event,
-                    "url": settings.SITE_URL + registration.event.get_absolute_url(),
-                    "ics_url": settings.SITE_URL
-                    + reverse("events:ics", args=[registration.event_id]),
-                },
-                language=registration.user.language,
+            event, person = registration.event, registration.user
+            with translation.override(person.language):
+                when = render_to_string("events/email/_when.txt", {"event": event}).strip()
+            told = notify(
+                recipient=person,
+                kind=NotificationKind.EVENT_REMINDER,
+                target=event,
+                text_params={"title": event.title, "when": when},
+                url=event.get_absolute_url(),
             )
             Registration.objects.filter(pk=registration.pk).update(reminder_sent_at=now)
-            sent += 1
+            sent += told is not None
     return sent
+
+
+def reminder_details(notification):
+    """The time, place and links below an event reminder's line in its e-mail."""
+    event = (
+        Event.objects.filter(pk=notification.target_id, status=Event.Status.PUBLISHED)
+        .select_related("municipality")
+        .first()
+    )
+    if event is None:
+        return None
+    return {
+        "event": event,
+        "is_registered": event.registrations.filter(
+            user_id=notification.recipient_id, status=Registration.Status.CONFIRMED
+        ).exists(),
+        "ics_url": settings.SITE_URL + reverse("events:ics", args=[event.pk]),
+    }
 
 
 # Calendar feeds

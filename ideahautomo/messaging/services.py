@@ -24,6 +24,7 @@ from ideahautomo.lib.mail import send_templated_mail
 from ideahautomo.lib.tasks import claim
 
 from . import selectors
+from .details import email_details
 from .models import (
     CONVERSATION_MAX_PARTICIPANTS,
     MESSAGE_MAX_LENGTH,
@@ -351,6 +352,13 @@ def report_mark_handled(*, actor, report):
 # Notifications
 
 
+_EMAIL_STATE = {
+    Delivery.IN_APP: EmailState.NONE,
+    Delivery.IMMEDIATE: EmailState.PENDING,
+    Delivery.DIGEST: EmailState.DIGEST,
+}
+
+
 def notify(
     *,
     recipient,
@@ -396,12 +404,7 @@ def notify(
         )
         if waiting.exists():
             return None
-    delivery = selectors.delivery_for(recipient, kind)
-    email_state = {
-        Delivery.IN_APP: EmailState.NONE,
-        Delivery.IMMEDIATE: EmailState.PENDING,
-        Delivery.DIGEST: EmailState.DIGEST,
-    }[delivery]
+    email_state = _EMAIL_STATE[selectors.delivery_for(recipient, kind)]
     first_for_digest = (
         email_state == EmailState.DIGEST
         and not Notification.objects.filter(
@@ -423,6 +426,54 @@ def notify(
     elif first_for_digest:
         transaction.on_commit(lambda: _schedule_digest(recipient.pk))
     return notification
+
+
+def notify_many(*, recipients, kind, target=None, text_params=None, url=""):
+    """notify() for many people at once, in a fixed number of queries.
+
+    For what the service itself tells people (reminders): there is no acting person,
+    so no blocks apply. text_params is a dict, or a function recipient -> dict for
+    texts in each person's own language. Returns the Notifications recorded.
+    """
+    kind = NotificationKind(kind)
+    if url and (not url.startswith("/") or url.startswith("//")):
+        raise ValueError("A notification leads to a local path, such as /ideat/12/.")
+    recipients = [person for person in recipients if person is not None and person.is_active]
+    if not recipients:
+        return []
+    ids = [person.pk for person in recipients]
+    deliveries = selectors.deliveries_of(ids, kind)
+    with_digest = set(
+        Notification.objects.filter(recipient_id__in=ids, email_state=EmailState.DIGEST)
+        .values_list("recipient_id", flat=True)
+        .distinct()
+    )
+    target_type = target._meta.model_name if target is not None else ""
+    target_id = str(target.pk) if target is not None else ""
+    notifications = [
+        Notification(
+            recipient=person,
+            kind=kind,
+            target_type=target_type,
+            target_id=target_id,
+            text_params=(text_params(person) if callable(text_params) else text_params) or {},
+            url=url,
+            email_state=_EMAIL_STATE[deliveries[person.pk]],
+        )
+        for person in recipients
+    ]
+    Notification.objects.bulk_create(notifications)
+    for notification in notifications:
+        if notification.email_state == EmailState.PENDING:
+            transaction.on_commit(lambda pk=notification.pk: _enqueue_notification_email(pk))
+        elif (
+            notification.email_state == EmailState.DIGEST
+            and notification.recipient_id not in with_digest
+        ):
+            transaction.on_commit(
+                lambda user_id=notification.recipient_id: _schedule_digest(user_id)
+            )
+    return notifications
 
 
 def notification_mark_read(*, user, notification):
@@ -577,6 +628,7 @@ def _send_notification_mail(notification):
         to=recipient.email,
         template="messaging/email/notification",
         context={
+            **email_details(notification),
             "recipient": recipient,
             "notification": notification,
             "url": settings.SITE_URL + (notification.url or reverse("messaging:notifications")),
