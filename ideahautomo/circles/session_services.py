@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from ideahautomo.accounts.models import AuditAction
 from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib.markdown import render_markdown
 from ideahautomo.lib.tasks import claim, enqueue_on_commit
@@ -291,7 +292,7 @@ def session_feed_renew(*, actor, circle):
     membership = _feed_membership(actor, circle)
     with transaction.atomic():
         _feed_key_set(membership, secrets.token_urlsafe(16))
-        audit_event_record(actor=actor, action="circle_feed.renewed", target=circle)
+        audit_event_record(actor=actor, action=AuditAction.CIRCLE_FEED_RENEWED, target=circle)
     return membership
 
 
@@ -301,7 +302,7 @@ def session_feed_revoke(*, actor, circle):
     if membership.feed_key:
         with transaction.atomic():
             _feed_key_set(membership, None)
-            audit_event_record(actor=actor, action="circle_feed.revoked", target=circle)
+            audit_event_record(actor=actor, action=AuditAction.CIRCLE_FEED_REVOKED, target=circle)
     return membership
 
 

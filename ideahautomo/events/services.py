@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ideahautomo.accounts.models import Role
+from ideahautomo.accounts.models import AuditAction, Role
 from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib import ratelimit
 from ideahautomo.lib.tasks import claim, enqueue_on_commit
@@ -97,7 +97,7 @@ def event_create(*, actor, **fields):
         event.save()
         audit_event_record(
             actor=actor,
-            action="event.published" if publishes else "event.proposed",
+            action=AuditAction.EVENT_PUBLISHED if publishes else AuditAction.EVENT_PROPOSED,
             target=event,
         )
         if publishes:
@@ -140,7 +140,7 @@ def event_update(*, actor, event, **fields):
                 reminder_sent_at=None
             )
         _waitlist_promote(locked)
-        audit_event_record(actor=actor, action="event.updated", target=locked)
+        audit_event_record(actor=actor, action=AuditAction.EVENT_UPDATED, target=locked)
         if locked.is_published and locked.reminder_at != old_reminder_at:
             _schedule_reminders(locked)
     return locked
@@ -157,7 +157,7 @@ def event_proposal_decide(*, actor, event, approve):
         locked.save(update_fields=["status", "approved_by"])
         audit_event_record(
             actor=actor,
-            action="event.approved" if approve else "event.declined",
+            action=AuditAction.EVENT_APPROVED if approve else AuditAction.EVENT_DECLINED,
             target=locked,
         )
         if approve:
@@ -300,7 +300,10 @@ def attendance_mark(*, actor, event, attended_registration_ids, now=None):
         confirmed.filter(pk__in=attended).update(attended=True)
         confirmed.exclude(pk__in=attended).update(attended=False)
         audit_event_record(
-            actor=actor, action="event.attendance_marked", target=event, attended=len(attended)
+            actor=actor,
+            action=AuditAction.EVENT_ATTENDANCE_MARKED,
+            target=event,
+            attended=len(attended),
         )
         _feedback_request(event, actor=actor, now=now or timezone.now())
 
@@ -484,7 +487,7 @@ def calendar_feed_renew(*, user):
     with transaction.atomic():
         CalendarFeed.objects.filter(user=user).delete()
         feed = CalendarFeed.objects.create(user=user, key=secrets.token_urlsafe(16))
-        audit_event_record(actor=user, action="calendar_feed.renewed", target=feed)
+        audit_event_record(actor=user, action=AuditAction.CALENDAR_FEED_RENEWED, target=feed)
     return feed
 
 
@@ -492,4 +495,4 @@ def calendar_feed_revoke(*, user):
     with transaction.atomic():
         deleted, _rows = CalendarFeed.objects.filter(user=user).delete()
         if deleted:
-            audit_event_record(actor=user, action="calendar_feed.revoked")
+            audit_event_record(actor=user, action=AuditAction.CALENDAR_FEED_REVOKED)

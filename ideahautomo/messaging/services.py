@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ideahautomo.accounts.models import User
+from ideahautomo.accounts.models import AuditAction, User
 from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib import ratelimit
 from ideahautomo.lib.mail import send_templated_mail
@@ -336,7 +336,9 @@ def report_create(*, actor, reported_user, reason, details="", message=None):
     report.full_clean()
     with transaction.atomic():
         report.save()
-        audit_event_record(actor=actor, action="report.created", target=report, reason=reason)
+        audit_event_record(
+            actor=actor, action=AuditAction.REPORT_CREATED, target=report, reason=reason
+        )
     return report
 
 
@@ -345,7 +347,7 @@ def report_mark_handled(*, actor, report):
         Report.objects.filter(pk=report.pk, handled_at__isnull=True).update(
             handled_at=timezone.now(), handled_by=actor
         )
-        audit_event_record(actor=actor, action="report.handled", target=report)
+        audit_event_record(actor=actor, action=AuditAction.REPORT_HANDLED, target=report)
     report.refresh_from_db(fields=["handled_at", "handled_by"])
 
 
