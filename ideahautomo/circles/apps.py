@@ -13,7 +13,7 @@ class CirclesConfig(AppConfig):
 
         from . import (
             connections,  # noqa: F401  (circle members see "same circles" profiles)
-            export,  # noqa: F401  (the person's own data download)
+            personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account frees its places)
             suggestions,  # noqa: F401  (registers circles in the members' suggestions)
         )

@@ -11,7 +11,7 @@ class EventsConfig(AppConfig):
         from ideahautomo.messaging.models import NotificationKind
 
         from . import (
-            export,  # noqa: F401  (the person's own data download)
+            personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account frees its places)
         )
         from .services import reminder_details
