@@ -15,7 +15,7 @@ from django.dispatch import receiver
 from ideahautomo.accounts.models import User
 from ideahautomo.accounts.signals import user_deleted
 
-from .models import Circle, CircleInterest, CircleInvitation, Membership, SessionAttendance
+from .models import Circle, CircleInvitation, CircleWish, Membership, SessionAttendance
 
 
 def circles_leave_all(*, user):
@@ -44,7 +44,7 @@ def circles_leave_all(*, user):
             if membership.is_organiser:
                 _organiser_replace(circle)
         CircleInvitation.objects.filter(invitee=user).delete()
-        CircleInterest.objects.filter(user=user).delete()
+        CircleWish.objects.filter(user=user).delete()
 
 
 def _organiser_replace(circle):
