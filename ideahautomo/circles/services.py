@@ -157,14 +157,22 @@ def circle_leave(*, actor, circle):
                 _("Name another organiser before you leave, or the circle has nobody to run it."),
                 code="last_organiser",
             )
-        was_active = membership.status == Membership.Status.ACTIVE
-        membership.delete()
-        if was_active:
-            Circle.objects.filter(pk=locked.pk).update(member_count=F("member_count") - 1)
-            locked.member_count -= 1
-            _waitlist_promote(locked)
+        membership_drop(locked, membership)
     _forget_memberships(circle)
     circle.refresh_from_db()
+
+
+def membership_drop(circle, membership):
+    """Delete membership; a place it held goes to the first on the waitlist, who is told.
+
+    The one way a membership ends (leaving, being removed, a deleted account): inside
+    the caller's transaction, with the circle's row locked.
+    """
+    membership.delete()
+    if membership.status == Membership.Status.ACTIVE:
+        Circle.objects.filter(pk=circle.pk).update(member_count=F("member_count") - 1)
+        circle.member_count -= 1
+        _waitlist_promote(circle)
 
 
 def _waitlist_promote(circle):
@@ -442,12 +450,7 @@ def member_remove(*, actor, membership):
         row = Membership.objects.filter(pk=membership.pk, circle=locked).first()
         if row is None:
             raise ValidationError(_("This person is no longer in the circle."), code="gone")
-        was_active = row.status == Membership.Status.ACTIVE
-        row.delete()
-        if was_active:
-            Circle.objects.filter(pk=locked.pk).update(member_count=F("member_count") - 1)
-            locked.member_count -= 1
-            _waitlist_promote(locked)
+        membership_drop(locked, row)
     _forget_memberships(circle)
     circle.refresh_from_db()
 
