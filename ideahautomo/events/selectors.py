@@ -181,15 +181,6 @@ def attendees(*, event, viewer, exported=False):
     )
 
 
-def registration_counts(*, event):
-    return dict(
-        event.registrations.order_by()
-        .values_list("status")
-        .annotate(count=Count("pk"))
-        .values_list("status", "count")
-    )
-
-
 @dataclass
 class FeedbackResult:
     """An event's feedback as its organisers see it: nothing while answers come in, then
