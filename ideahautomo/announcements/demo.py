@@ -4,6 +4,7 @@ nothing."""
 
 from ideahautomo.accounts.demo import DEMO_DOMAIN
 from ideahautomo.accounts.models import User
+from ideahautomo.messaging.models import EmailState, Notification, NotificationKind
 
 from . import services
 from .models import Announcement
@@ -45,3 +46,7 @@ def demo_create():
             area=sender.contact_area if own_area else None,
         )
         services.announcement_deliver(announcement_id=announcement.pk)
+    # The demo shows the announcements in the service; it sends no e-mail.
+    Notification.objects.filter(
+        kind=NotificationKind.ANNOUNCEMENT, recipient__email__endswith=f"@{DEMO_DOMAIN}"
+    ).update(email_state=EmailState.NONE)

@@ -82,7 +82,7 @@ def test_the_journey_works_without_javascript(new_page):
     page = new_page(javascript=False)
     sign_in(page, "pp@example.fi", PASSWORD)
     page.goto("/tiedotteet/uusi/")
-    write(page)
+    write(page, body="Pajassa:\n\n- CV kuntoon\n- haastatteluharjoitus")
     assert "Tiedote lähtee 1 henkilölle." in page.locator("main").inner_text()
     page.click("button[name=edit]")
     page.wait_for_load_state()
@@ -91,5 +91,10 @@ def test_the_journey_works_without_javascript(new_page):
     page.wait_for_load_state()
     page.click("button[name=confirm]")
     page.wait_for_load_state()
-    assert Announcement.objects.get().delivered_count == 1
+    announcement = Announcement.objects.get()
+    assert announcement.delivered_count == 1
+    # The text went through the preview's hidden fields with its lines kept.
+    lines = announcement.body.replace("\r\n", "\n")
+    assert lines == "Pajassa:\n\n- CV kuntoon\n- haastatteluharjoitus"
+    assert "<li>CV kuntoon</li>" in announcement.body_html
     assert page.locator("h1", has_text="Syksyn työnhakupajat").is_visible()
