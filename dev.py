@@ -72,6 +72,7 @@ def serve():
     # Anything a stopped worker left unsent goes now; nothing already sent goes twice.
     manage("send_pending_email", env=env)
     manage("send_pending_invitations", env=env)
+    manage("send_pending_announcements", env=env)
     say("starting the background worker and the web server on http://127.0.0.1:8000")
     worker = subprocess.Popen(  # noqa: S603
         [str(PYTHON), "manage.py", "db_worker"], cwd=ROOT, env=env

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "ideahautomo.pages",
     "ideahautomo.events",
     "ideahautomo.messaging",
+    "ideahautomo.announcements",
     "ideahautomo.impact",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("ideahautomo.circles.urls")),
     path("", include("ideahautomo.events.urls")),
     path("", include("ideahautomo.messaging.urls")),
+    path("", include("ideahautomo.announcements.urls")),
     path("", include("ideahautomo.impact.urls")),
 ]

@@ -25,6 +25,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from ideahautomo.accounts import services as account_services
 from ideahautomo.accounts.models import Invitation, SignUpRequest
 from ideahautomo.accounts.tests.factories import InvitationFactory, UserFactory
+from ideahautomo.announcements import services as announcement_services
 from ideahautomo.circles import discussion_services, session_services
 from ideahautomo.circles import services as circle_services
 from ideahautomo.circles.models import Circle, Membership, SessionAttendance
@@ -286,6 +287,12 @@ def give_activity_everywhere(person, cast, settings, tmp_path):
             kind=NotificationKind.IDEA_UPDATE,
             actor=person,
             text_params={"title": "Leipomo"},
+        )
+
+    # Announcements: one the person was sent.
+    with on_commit():
+        announcement_services.announcement_send(
+            actor=cast.project_manager, title="Tiedote", body="Tervetuloa"
         )
 
     # Impact: a check-in and feedback sent with one's name.

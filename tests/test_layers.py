@@ -14,7 +14,7 @@ LAYERS = {
     "impact": 5,
     "pages": 6,
 }
-FEATURE = 4  # every other app: ideas, events, circles, services, ...
+FEATURE = 4  # every other app: ideas, events, circles, announcements, services, ...
 
 
 def layer(app):

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 
 from ideahautomo.accounts import demo as accounts_demo
+from ideahautomo.announcements import demo as announcements_demo
 from ideahautomo.circles import demo as circles_demo
 from ideahautomo.events import demo as events_demo
 from ideahautomo.ideas import demo as ideas_demo
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         circles_demo.demo_create()
         events_demo.demo_create()
         messaging_demo.demo_create()
+        announcements_demo.demo_create()
         impact_demo.demo_create()
         demo_history_create()
         if members:
