@@ -503,6 +503,7 @@ class AuditAction(models.TextChoices):
     REPORT_CREATED = "report.created"
     REPORT_HANDLED = "report.handled"
     REPORTS_VIEWED = "reports.viewed"
+    ANNOUNCEMENT_SENT = "announcement.sent"
 
 
 class AuditEvent(models.Model):

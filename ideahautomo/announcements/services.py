@@ -12,11 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from ideahautomo.accounts.models import AuditAction
 from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib import ratelimit
 from ideahautomo.lib.markdown import render_markdown
+from ideahautomo.lib.tasks import enqueue_on_commit
 from ideahautomo.messaging.models import NotificationKind
-from ideahautomo.messaging.services import notify
+from ideahautomo.messaging.services import notify_many
 
 from . import selectors
 from .models import Announcement, AnnouncementDelivery
@@ -89,21 +91,17 @@ def announcement_send(*, actor, title, body, area=None, municipality=None, langu
         announcement.save()
         audit_event_record(
             actor=actor,
-            action="announcement.sent",
+            action=AuditAction.ANNOUNCEMENT_SENT,
             target=announcement,
             area=area,
             recipients=count,
             municipality=municipality.code if municipality else "",
             language=announcement.language,
         )
-        transaction.on_commit(lambda: _enqueue_delivery(announcement.pk))
+        from .tasks import deliver_announcement
+
+        enqueue_on_commit(deliver_announcement, announcement.pk)
     return announcement
-
-
-def _enqueue_delivery(announcement_id):
-    from .tasks import deliver_announcement
-
-    deliver_announcement.enqueue(announcement_id)
 
 
 def announcement_deliver_batch(*, announcement_id, batch_size=BATCH_SIZE):
@@ -136,15 +134,13 @@ def announcement_deliver_batch(*, announcement_id, batch_size=BATCH_SIZE):
         AnnouncementDelivery.objects.bulk_create(
             [AnnouncementDelivery(announcement=announcement, user=person) for person in new]
         )
-        url = announcement.get_absolute_url()
-        for person in new:
-            notify(
-                recipient=person,
-                kind=NotificationKind.ANNOUNCEMENT,
-                target=announcement,
-                text_params={"title": announcement.title},
-                url=url,
-            )
+        notify_many(
+            recipients=new,
+            kind=NotificationKind.ANNOUNCEMENT,
+            target=announcement,
+            text_params={"title": announcement.title},
+            url=announcement.get_absolute_url(),
+        )
         if people:
             announcement.last_user_id = people[-1].pk
         announcement.delivered_count += len(new)
