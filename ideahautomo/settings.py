@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "ideahautomo.circles",
     "ideahautomo.pages",
     "ideahautomo.events",
+    "ideahautomo.services",
     "ideahautomo.messaging",
     "ideahautomo.impact",
     "django.contrib.admin",

@@ -1,0 +1,133 @@
+"""Partner organisations and the service map in a real browser: the journeys without
+JavaScript, and axe-core finding no violations in every language on a phone."""
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from ideahautomo.accounts.models import Municipality, PartnerOrganisation, Role, User
+from ideahautomo.accounts.tests.factories import (
+    PASSWORD,
+    EmploymentAreaFactory,
+    PartnerOrganisationFactory,
+    user_with_role,
+)
+from ideahautomo.services import services
+from ideahautomo.services.tests.factories import image_bytes
+
+from .conftest import assert_accessible, link_from, sign_in
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+LANGUAGES = ["fi", "sv", "en", "uk"]
+NEW_PASSWORD = "iltapäivän-aurinko-kirjaston-portailla"
+
+
+@pytest.fixture
+def scene(db):
+    area = EmploymentAreaFactory(name="Helsingin testialue")
+    manager = user_with_role(Role.PROJECT_MANAGER, email="pp@example.fi")
+    organisation = PartnerOrganisationFactory(
+        name="Kierrätyskeskus ry", municipality=Municipality.objects.get(code="091")
+    )
+    services.organisation_update(
+        actor=manager,
+        organisation=organisation,
+        name="Kierrätyskeskus ry",
+        kind=PartnerOrganisation.Kind.ASSOCIATION,
+        description="Autamme **työnhaussa** ja vapaaehtoistyössä.\n\n- neuvonta\n- kahvi",
+        municipality=organisation.municipality,
+        municipalities_served=[Municipality.objects.get(code="049")],
+        contact_email="info@example.fi",
+        contact_phone="+358 40 123 4567",
+        website="https://example.fi/",
+    )
+    services.organisation_set_logo(
+        actor=manager,
+        organisation=organisation,
+        upload=SimpleUploadedFile("logo.png", image_bytes((300, 120))),
+    )
+    PartnerOrganisationFactory(name="Espoon opisto", kind=PartnerOrganisation.Kind.SCHOOL)
+    user_with_role(Role.PARTNER, organisation=organisation, email="kumppani@example.fi")
+    return {"area": area, "organisation": organisation}
+
+
+def test_project_manager_invites_partner_staff_who_fill_in_the_page(new_page, scene):
+    organisation = scene["organisation"]
+    manager = new_page(javascript=False)
+    sign_in(manager, "pp@example.fi", PASSWORD)
+    manager.goto("/tyollisyyspalvelut/kutsut/uusi/")
+    manager.fill("input[name=name]", "Pia Kumppani")
+    manager.fill("input[name=email]", "pia@example.fi")
+    manager.select_option("select[name=role]", "partner")
+    manager.select_option("select[name=area]", str(scene["area"].pk))
+    manager.click("text=Lähetä kutsu")
+    manager.wait_for_load_state()
+    assert manager.locator("#id_organisation_errors").is_visible()
+    manager.select_option("select[name=organisation]", str(organisation.pk))
+    manager.click("text=Lähetä kutsu")
+    manager.wait_for_load_state()
+    assert "pia@example.fi" in manager.locator(".messages").inner_text()
+
+    partner = new_page(javascript=False)
+    partner.goto(link_from(mail.outbox[-1].body))
+    partner.fill("input[name=password1]", NEW_PASSWORD)
+    partner.fill("input[name=password2]", NEW_PASSWORD)
+    partner.check("input[name=accept_guidelines]")
+    partner.check("input[name=accept_privacy]")
+    partner.click("main button[type=submit]")
+    partner.wait_for_load_state()
+    assert User.objects.get(email="pia@example.fi").roles[Role.PARTNER].organisation_id == (
+        organisation.pk
+    )
+
+    partner.click(".site-nav >> text=Palvelut")
+    partner.wait_for_load_state()
+    partner.click("text=Organisaatiosi sivu")
+    partner.wait_for_load_state()
+    partner.click("text=Muokkaa sivua")
+    partner.wait_for_load_state()
+    partner.fill("input[name=website]", "http://example.fi/")
+    partner.click("main button[type=submit]")
+    partner.wait_for_load_state()
+    assert "https://" in partner.locator("#id_website_errors").inner_text()
+    partner.fill("input[name=website]", "https://kierratys.example.fi/")
+    partner.fill("textarea[name=description]", "Tule **käymään**!")
+    partner.click("main button[type=submit]")
+    partner.wait_for_load_state()
+    assert partner.locator("h1").inner_text() == "Kierrätyskeskus ry"
+    assert partner.locator(".description strong").inner_text() == "käymään"
+    assert "https://kierratys.example.fi/" in partner.locator(".facts").inner_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_organisation_pages_are_accessible(new_page, language, scene):
+    organisation = scene["organisation"]
+    page = new_page(language=language)
+    for path in [
+        "/kumppanit/",
+        "/kumppanit/?tyyppi=school",
+        f"/kumppanit/{organisation.pk}/",
+    ]:
+        page.goto(path)
+        assert_accessible(page)
+
+    sign_in(page, "kumppani@example.fi", PASSWORD)
+    for path in [
+        "/kumppanit/",
+        f"/kumppanit/{organisation.pk}/muokkaa/",
+        f"/kumppanit/{organisation.pk}/logo/",
+    ]:
+        page.goto(path)
+        assert_accessible(page)
+    page.goto(f"/kumppanit/{organisation.pk}/muokkaa/")
+    page.fill("input[name=name]", "")
+    page.click("main button[type=submit]")
+    assert page.locator(".form-errors").is_visible()
+    assert_accessible(page)
+
+    staff = new_page(language=language)
+    sign_in(staff, "pp@example.fi", PASSWORD)
+    for path in ["/kumppanit/uusi/", "/tyollisyyspalvelut/kutsut/uusi/"]:
+        staff.goto(path)
+        assert_accessible(staff)
