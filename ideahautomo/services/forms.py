@@ -4,8 +4,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from ideahautomo.accounts.models import Municipality, PartnerOrganisation
+from ideahautomo.accounts.models import Municipality, PartnerOrganisation, Region
+from ideahautomo.profiles.languages import SPOKEN_LANGUAGES
 
+from .models import Audience, Channel, Need, OpeningException, OpeningHours, Service
 from .selectors import OrganisationFilters
 
 HTTPS_ONLY = _("Give the address of a secure site, starting with https://.")
@@ -63,11 +65,15 @@ class OrganisationForm(forms.ModelForm):
         self.fields["municipality"].queryset = active
         self.fields["municipalities_served"].queryset = active
 
-    def clean_website(self):
-        website = self.cleaned_data["website"].strip()
-        if website and not website.lower().startswith("https://"):
+    @staticmethod
+    def clean_website_value(url):
+        url = url.strip()
+        if url and not url.lower().startswith("https://"):
             raise ValidationError(HTTPS_ONLY, code="https")
-        return website
+        return url
+
+    def clean_website(self):
+        return self.clean_website_value(self.cleaned_data["website"])
 
     def clean_contact_phone(self):
         phone = self.cleaned_data["contact_phone"].strip()
@@ -111,3 +117,183 @@ class OrganisationFilterForm(forms.Form):
         return OrganisationFilters(
             kind=data.get("tyyppi") or "", municipality=data.get("kunta") or None
         )
+
+
+def https_url_field(label, help_text):
+    return forms.URLField(
+        label=label,
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        help_text=help_text,
+        error_messages={"invalid": HTTPS_ONLY},
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )
+
+
+class ServiceForm(forms.ModelForm):
+    needs = forms.MultipleChoiceField(
+        label=_("What the service helps with"),
+        choices=Need.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one thing the service helps with.")},
+    )
+    audiences = forms.MultipleChoiceField(
+        label=_("For whom"),
+        choices=Audience.choices,
+        widget=forms.CheckboxSelectMultiple,
+        initial=[Audience.EVERYONE],
+        error_messages={"required": _("Choose for whom the service is.")},
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages the service is given in"),
+        choices=SPOKEN_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        initial=["fi"],
+        error_messages={"required": _("Choose at least one language the service is given in.")},
+    )
+    channels = forms.MultipleChoiceField(
+        label=_("How to use the service"),
+        choices=Channel.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one way to use the service.")},
+    )
+    booking_url = https_url_field(
+        _("Booking or contact link"), _("An address starting with https://")
+    )
+
+    class Meta:
+        model = Service
+        fields = [
+            "title",
+            "summary",
+            "description",
+            "needs",
+            "audiences",
+            "languages",
+            "channels",
+            "is_drop_in",
+            "street_address",
+            "municipality",
+            "municipalities_served",
+            "region",
+            "serves_whole_finland",
+            "latitude",
+            "longitude",
+            "contact_email",
+            "contact_phone",
+            "booking_url",
+            "is_free",
+            "cost_note",
+            "is_active",
+        ]
+        labels = {
+            "title": _("Name of the service"),
+            "summary": _("In one sentence: how do you help?"),
+            "description": _("More about the service"),
+            "is_drop_in": _("Drop in, no appointment needed"),
+            "street_address": _("Street address"),
+            "municipality": _("Municipality where the service is"),
+            "municipalities_served": _("Other municipalities served"),
+            "region": _("Serves the whole region"),
+            "serves_whole_finland": _("Serves the whole of Finland"),
+            "latitude": _("Latitude for the map"),
+            "longitude": _("Longitude for the map"),
+            "contact_email": _("Contact e-mail address"),
+            "contact_phone": _("Contact phone number"),
+            "is_free": _("Free of charge"),
+            "cost_note": _("About the cost"),
+            "is_active": _("Shown on the service map"),
+        }
+        help_texts = {
+            "description": _("You can use Markdown: **bold**, lists with a dash, links."),
+            "municipalities_served": _("Hold Ctrl (or Cmd) to choose several."),
+            "latitude": _("Optional, for example 60.16985. Both or neither."),
+            "longitude": _("Optional, for example 24.93837."),
+            "cost_note": _("For example: the first visit is free, then 10 euros."),
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "municipalities_served": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        active = Municipality.objects.filter(is_active=True)
+        self.fields["municipality"].queryset = active
+        self.fields["municipalities_served"].queryset = active
+        self.fields["region"].queryset = Region.objects.all()
+        self.fields["audiences"].required = False
+        if self.instance.pk:
+            self.initial.update(
+                needs=self.instance.tags_of("need"),
+                audiences=self.instance.tags_of("audience"),
+                languages=self.instance.tags_of("language"),
+                channels=self.instance.tags_of("channel"),
+            )
+
+    clean_contact_phone = OrganisationForm.clean_contact_phone
+
+    def clean_booking_url(self):
+        return OrganisationForm.clean_website_value(self.cleaned_data["booking_url"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None):
+            self.add_error(
+                "longitude",
+                ValidationError(
+                    _("Give both the latitude and the longitude, or neither."), code="pair"
+                ),
+            )
+        return cleaned
+
+    def _post_clean(self):
+        # The model is checked by the service, with the tags it is saved with.
+        pass
+
+    def service_fields(self):
+        """The cleaned data as the keyword arguments of the service functions."""
+        return {
+            name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data
+        }
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
+
+
+class OpeningHoursForm(forms.ModelForm):
+    class Meta:
+        model = OpeningHours
+        fields = ["weekday", "opens", "closes"]
+        labels = {"weekday": _("Day"), "opens": _("Opens"), "closes": _("Closes")}
+        widgets = {"opens": TimeInput, "closes": TimeInput}
+
+    def _post_clean(self):
+        pass
+
+
+class OpeningExceptionForm(forms.ModelForm):
+    class Meta:
+        model = OpeningException
+        fields = ["date", "is_closed", "opens", "closes", "note"]
+        labels = {
+            "date": _("Date"),
+            "is_closed": _("Closed all day"),
+            "opens": _("Opens"),
+            "closes": _("Closes"),
+            "note": _("Note, for example a holiday"),
+        }
+        help_texts = {"opens": _("Only if not closed: the hours of that day.")}
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "opens": TimeInput,
+            "closes": TimeInput,
+        }
+
+    def _post_clean(self):
+        pass

@@ -33,3 +33,20 @@ def can_edit_organisation(user, organisation):
 def can_see_organisation(user, organisation):
     """Active organisations are public; an inactive one only for those who edit it."""
     return organisation.is_active or can_edit_organisation(user, organisation)
+
+
+def can_edit_service(user, service):
+    """A service is edited by those who edit its organisation."""
+    return can_edit_organisation(user, service.organisation)
+
+
+def can_see_service(user, service):
+    """Shown services of shown organisations are public; the rest only to their editors."""
+    if service.is_active and service.organisation.is_active:
+        return True
+    return can_edit_service(user, service)
+
+
+def can_see_unchecked_services(user):
+    """The project manager and contact persons follow which services need checking."""
+    return _signed_in(user) and user.has_role(Role.PROJECT_MANAGER, Role.CONTACT_PERSON)

@@ -1,6 +1,8 @@
 """Partner organisations and the service map in a real browser: the journeys without
 JavaScript, and axe-core finding no violations in every language on a phone."""
 
+from datetime import date, time
+
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,7 +15,8 @@ from ideahautomo.accounts.tests.factories import (
     user_with_role,
 )
 from ideahautomo.services import services
-from ideahautomo.services.tests.factories import image_bytes
+from ideahautomo.services.models import Service
+from ideahautomo.services.tests.factories import image_bytes, service_for
 
 from .conftest import assert_accessible, link_from, sign_in
 
@@ -131,3 +134,87 @@ def test_organisation_pages_are_accessible(new_page, language, scene):
     for path in ["/kumppanit/uusi/", "/tyollisyyspalvelut/kutsut/uusi/"]:
         staff.goto(path)
         assert_accessible(staff)
+
+
+def test_partner_adds_a_drop_in_service_with_weekly_hours(new_page, scene):
+    organisation = scene["organisation"]
+    page = new_page(javascript=False)
+    sign_in(page, "kumppani@example.fi", PASSWORD)
+    page.goto(f"/kumppanit/{organisation.pk}/")
+    page.click("text=Lisää palvelu")
+    page.wait_for_load_state()
+    page.fill("input[name=title]", "Työnhakukahvila")
+    page.fill("input[name=summary]", "Tule kysymään työnhausta kahvin äärellä.")
+    page.check("input[name=needs][value=job_search]")
+    page.check("input[name=languages][value=uk]")
+    page.check("input[name=channels][value=walk_in]")
+    page.check("input[name=is_drop_in]")
+    page.fill("input[name=street_address]", "Kahvikuja 1")
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+    assert "aukioloajat" in page.url
+
+    page.select_option("select[name=weekday]", "0")
+    page.fill("input[name=opens]", "15:00")
+    page.fill("input[name=closes]", "09:00")
+    page.locator("form.card button[type=submit]").first.click()
+    page.wait_for_load_state()
+    assert "myöhemmin kuin avaamisajan" in page.locator(".form-errors").inner_text()
+    page.fill("input[name=opens]", "09:00")
+    page.fill("input[name=closes]", "15:00")
+    page.locator("form.card button[type=submit]").first.click()
+    page.wait_for_load_state()
+    assert "Maanantai" in page.locator(".hours-list").inner_text()
+
+    page.click("text=Takaisin palveluun")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Työnhakukahvila"
+    assert "Voi tulla ilman ajanvarausta" in page.locator(".service-when").inner_text()
+    service = Service.objects.get(title="Työnhakukahvila")
+    assert service.is_drop_in and service.hours.count() == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_service_pages_are_accessible(new_page, language, scene):
+    organisation = scene["organisation"]
+    service = service_for(
+        organisation,
+        title="Työnhakukahvila",
+        description="Kahvia ja **apua**.",
+        is_drop_in=True,
+        languages=["fi", "uk"],
+    )
+    services.opening_hours_add(
+        actor=service.organisation.role_assignments.first().user,
+        service=service,
+        weekday=0,
+        opens=time(9),
+        closes=time(15),
+    )
+    page = new_page(language=language)
+    for path in [f"/kumppanit/{organisation.pk}/", f"/palvelut/{service.pk}/"]:
+        page.goto(path)
+        assert_accessible(page)
+
+    sign_in(page, "kumppani@example.fi", PASSWORD)
+    for path in [
+        f"/palvelut/{service.pk}/",
+        f"/palvelut/{service.pk}/muokkaa/",
+        f"/palvelut/{service.pk}/aukioloajat/",
+        f"/kumppanit/{organisation.pk}/palvelut/uusi/",
+    ]:
+        page.goto(path)
+        assert_accessible(page)
+    page.goto(f"/palvelut/{service.pk}/aukioloajat/")
+    page.fill("input[name=opens]", "12:00")
+    page.fill("input[name=closes]", "10:00")
+    page.locator("form.card button[type=submit]").first.click()
+    page.wait_for_load_state()
+    assert page.locator(".form-errors").is_visible()
+    assert_accessible(page)
+
+    staff = new_page(language=language)
+    sign_in(staff, "pp@example.fi", PASSWORD)
+    Service.objects.filter(pk=service.pk).update(last_checked_on=date(2020, 1, 1))
+    staff.goto("/palvelut/tarkistettavat/")
+    assert_accessible(staff)
