@@ -8,7 +8,13 @@ from ideahautomo.accounts.models import Municipality, PartnerOrganisation, Regio
 from ideahautomo.profiles.languages import SPOKEN_LANGUAGES
 
 from .models import Audience, Channel, Need, OpeningException, OpeningHours, Service
-from .selectors import OrganisationFilters
+from .selectors import (
+    OPEN_NOW,
+    OPEN_TODAY,
+    OrganisationFilters,
+    ServiceFilters,
+    active_municipalities,
+)
 
 HTTPS_ONLY = _("Give the address of a secure site, starting with https://.")
 
@@ -99,17 +105,31 @@ class LogoForm(forms.Form):
     )
 
 
+class MunicipalityFilterField(forms.TypedChoiceField):
+    """A municipality chosen among the cached active ones, without a query per request."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, empty_value=None, **kwargs)
+        self.municipalities = {}
+
+    def load(self, empty_label):
+        self.municipalities = {str(m.pk): m for m in active_municipalities()}
+        self.choices = [("", empty_label)] + [
+            (key, m.name) for key, m in self.municipalities.items()
+        ]
+        self.coerce = self.municipalities.get
+
+
 class OrganisationFilterForm(forms.Form):
     """The list filters, read from Finnish query parameters."""
 
     tyyppi = forms.ChoiceField(required=False)
-    kunta = forms.ModelChoiceField(
-        queryset=Municipality.objects.filter(is_active=True), required=False
-    )
+    kunta = MunicipalityFilterField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tyyppi"].choices = [("", ""), *PartnerOrganisation.Kind.choices]
+        self.fields["kunta"].load(_("Any municipality"))
 
     def filters(self):
         self.is_valid()  # a bad value is left out; the valid ones still filter
@@ -297,3 +317,37 @@ class OpeningExceptionForm(forms.ModelForm):
 
     def _post_clean(self):
         pass
+
+
+class ServiceFilterForm(forms.Form):
+    """The service map's filters, read from Finnish query parameters."""
+
+    tarve = forms.ChoiceField(label=_("Help with"), required=False)
+    kunta = MunicipalityFilterField(label=_("Serves my municipality"))
+    kieli = forms.ChoiceField(label=_("Language"), required=False)
+    auki = forms.ChoiceField(label=_("Open"), required=False)
+    ilman_ajanvarausta = forms.BooleanField(label=_("Drop in, no appointment"), required=False)
+    haku = forms.CharField(label=_("Search words"), required=False, max_length=100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tarve"].choices = [("", _("Anything")), *Need.choices]
+        self.fields["kunta"].load(_("Any municipality"))
+        self.fields["kieli"].choices = [("", _("Any language")), *SPOKEN_LANGUAGES]
+        self.fields["auki"].choices = [
+            ("", _("Any time")),
+            (OPEN_NOW, _("Open now")),
+            (OPEN_TODAY, _("Open today")),
+        ]
+
+    def filters(self):
+        self.is_valid()  # a bad value is left out; the valid ones still filter
+        data = self.cleaned_data
+        return ServiceFilters(
+            need=data.get("tarve") or "",
+            municipality=data.get("kunta") or None,
+            language=data.get("kieli") or "",
+            drop_in=bool(data.get("ilman_ajanvarausta")),
+            open=data.get("auki") or "",
+            query=(data.get("haku") or "").strip(),
+        )

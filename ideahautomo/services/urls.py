@@ -12,6 +12,7 @@ urlpatterns = [
     path("kumppanit/<int:pk>/logo/", views.organisation_logo, name="organisation_logo"),
     path("kumppanit/<int:pk>/logo.png", views.organisation_logo_file, name="logo_file"),
     path("kumppanit/<int:pk>/palvelut/uusi/", views.service_create, name="create"),
+    path("palvelut/", views.service_map, name="map"),
     path("palvelut/tarkistettavat/", views.services_unchecked, name="unchecked"),
     path("palvelut/<int:pk>/", views.service_detail, name="detail"),
     path("palvelut/<int:pk>/muokkaa/", views.service_edit, name="edit"),

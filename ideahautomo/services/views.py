@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,11 +21,56 @@ from .forms import (
     OpeningHoursForm,
     OrganisationFilterForm,
     OrganisationForm,
+    ServiceFilterForm,
     ServiceForm,
 )
 from .models import OpeningHours, helsinki_now, hours_on, is_open_at
 
 ORGANISATIONS_PER_PAGE = 30
+SERVICES_PER_PAGE = 20
+
+
+def service_map(request):
+    """The service map: the list is the page; a map is added when tiles are configured."""
+    data = request.GET.copy()
+    home = getattr(request.user, "municipality_id", None)
+    if home and not any(name in data for name in ServiceFilterForm.base_fields):
+        data["kunta"] = str(home)  # a signed-in person starts from their own municipality
+    form = ServiceFilterForm(data)
+    filters = form.filters()
+    page = Paginator(selectors.services_for_map(filters=filters), SERVICES_PER_PAGE).get_page(
+        request.GET.get("sivu")
+    )
+    _with_today(page.object_list)
+    tile_url = settings.SERVICE_MAP_TILE_URL
+    return render(
+        request,
+        "services/map.html",
+        {
+            "form": form,
+            "filters": filters,
+            "page": page,
+            "tile_url": tile_url,
+            "tile_attribution": settings.SERVICE_MAP_TILE_ATTRIBUTION,
+            "markers": _markers(page.object_list) if tile_url else [],
+            "can_see_unchecked": permissions.can_see_unchecked_services(request.user),
+            "own_organisation": selectors.own_organisation(request.user),
+        },
+    )
+
+
+def _markers(services):
+    """The services of the page that have coordinates, as data for the map script."""
+    return [
+        {
+            "lat": float(service.latitude),
+            "lng": float(service.longitude),
+            "title": service.title,
+            "url": service.get_absolute_url(),
+        }
+        for service in services
+        if service.latitude is not None
+    ]
 
 
 def organisation_list(request):
@@ -39,7 +85,7 @@ def organisation_list(request):
             "page": page,
             "filters": filters,
             "kinds": PartnerOrganisation.Kind.choices,
-            "municipalities": form.fields["kunta"].queryset,
+            "municipalities": form.fields["kunta"].municipalities.values(),
             "own_organisation": selectors.own_organisation(request.user),
             "can_create": permissions.can_create_organisation(request.user),
             "can_see_unchecked": permissions.can_see_unchecked_services(request.user),

@@ -218,3 +218,73 @@ def test_service_pages_are_accessible(new_page, language, scene):
     Service.objects.filter(pk=service.pk).update(last_checked_on=date(2020, 1, 1))
     staff.goto("/palvelut/tarkistettavat/")
     assert_accessible(staff)
+
+
+@pytest.fixture
+def map_scene(scene):
+    organisation = scene["organisation"]
+    drop_in = service_for(
+        organisation,
+        title="TyöParkki",
+        summary="Työnhakupiste ilman ajanvarausta.",
+        is_drop_in=True,
+        needs=["job_search", "benefits"],
+        languages=["fi", "uk"],
+        latitude="60.17960",
+        longitude="24.95090",
+    )
+    for weekday in range(7):
+        services.opening_hours_add(
+            actor=organisation.role_assignments.first().user,
+            service=drop_in,
+            weekday=weekday,
+            opens=time(0, 1),
+            closes=time(23, 59),
+        )
+    service_for(organisation, title="Yritysneuvonta", needs=["business"])
+    service_for(
+        organisation,
+        title="Tampereen piste",
+        municipality=Municipality.objects.get(code="837"),
+    )
+    return {**scene, "drop_in": drop_in}
+
+
+def test_member_finds_an_open_drop_in_service_by_need_and_municipality(new_page, map_scene):
+    user_with_role(
+        Role.MEMBER,
+        email="jasen@example.fi",
+        municipality=Municipality.objects.get(code="091"),
+    )
+    page = new_page(javascript=False)
+    sign_in(page, "jasen@example.fi", PASSWORD)
+    page.click(".site-nav >> text=Palvelut")
+    page.wait_for_load_state()
+    assert "Helsinki" in page.locator("main .muted").first.inner_text()
+    page.select_option("select[name=tarve]", "job_search")
+    page.select_option("select[name=auki]", "now")
+    page.click("main form.filters button[type=submit]")
+    page.wait_for_load_state()
+    cards = page.locator(".service-card")
+    assert cards.count() == 1
+    assert "Auki nyt" in cards.first.inner_text()
+    page.click("text=TyöParkki")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "TyöParkki"
+    assert "ukraina" in page.locator(".facts").inner_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_service_map_is_accessible(new_page, language, map_scene, settings):
+    page = new_page(language=language)
+    for path in [
+        "/palvelut/",
+        "/palvelut/?tarve=job_search&auki=now&ilman_ajanvarausta=on",
+        "/palvelut/?haku=ei-mitaan",
+    ]:
+        page.goto(path)
+        assert_accessible(page)
+    settings.SERVICE_MAP_TILE_URL = "https://127.0.0.1:9/{z}/{x}/{y}.png"
+    page.goto("/palvelut/")
+    page.wait_for_selector(".leaflet-marker-icon")
+    assert_accessible(page)
