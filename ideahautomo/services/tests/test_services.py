@@ -394,3 +394,20 @@ def test_pages_keep_their_query_counts_with_many_services(
         client.get(reverse("services:detail", args=[scene["own"].pk]))
     with django_assert_max_num_queries(10):
         client.get(reverse("services:hours", args=[scene["own"].pk]))
+
+
+def test_the_list_to_check_keeps_its_query_count(
+    cast, client_for, scene, django_assert_max_num_queries
+):
+    old = timezone.localdate() - timedelta(days=400)
+    client = client_for(cast.project_manager)
+    Service.objects.update(last_checked_on=old)
+    with django_assert_max_num_queries(10) as few:
+        client.get(reverse("services:unchecked"))
+    for index in range(30):
+        cache.clear()
+        service_for(PartnerOrganisationFactory(), actor=cast.project_manager, title=f"V {index}")
+    Service.objects.update(last_checked_on=old)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("services:unchecked"))
+    assert len(response.context["page"].object_list) == 32
