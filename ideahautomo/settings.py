@@ -7,6 +7,7 @@ DATABASE_URL and EMAIL_URL; README.md lists every variable.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "ideahautomo.circles",
     "ideahautomo.pages",
     "ideahautomo.events",
+    "ideahautomo.services",
     "ideahautomo.messaging",
     "ideahautomo.announcements",
     "ideahautomo.impact",
@@ -212,6 +214,17 @@ SIGN_UP_LINK_VALID_SECONDS = 24 * 60 * 60
 SIGN_UPS_PER_ADDRESS = envint("SIGN_UPS_PER_ADDRESS", 3)
 SIGN_UPS_PER_CLIENT = envint("SIGN_UPS_PER_CLIENT", 10)
 SIGN_UP_WINDOW = 60 * 60
+# The service map draws a map only when a tile server is named, for example
+# "https://tiles.example.fi/{z}/{x}/{y}.png"; without one the list is the page.
+SERVICE_MAP_TILE_URL = os.getenv("SERVICE_MAP_TILE_URL", "")
+SERVICE_MAP_TILE_ATTRIBUTION = os.getenv("SERVICE_MAP_TILE_ATTRIBUTION", "")
+SERVICE_MAP_TILE_SOURCES = []  # the tile server's origin, allowed for images by the CSP
+if SERVICE_MAP_TILE_URL:
+    _tiles = urlsplit(SERVICE_MAP_TILE_URL)
+    if _tiles.scheme != "https" or not _tiles.netloc:
+        raise ImproperlyConfigured("SERVICE_MAP_TILE_URL must be an https:// address.")
+    # Leaflet's "{s}" subdomains become a wildcard host.
+    SERVICE_MAP_TILE_SOURCES = [f"https://{_tiles.netloc.replace('{s}', '*')}"]
 OTP_TOTP_ISSUER = "Ideahautomo"
 
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
@@ -265,7 +278,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *SERVICE_MAP_TILE_SOURCES],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from ideahautomo.lib.markdown import render_markdown
+
 from . import services
 from .models import (
     AuditEvent,
@@ -81,7 +83,11 @@ class PartnerOrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "municipality", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name"]
-    autocomplete_fields = ["municipality"]
+    autocomplete_fields = ["municipality", "municipalities_served"]
+
+    def save_model(self, request, obj, form, change):
+        obj.description_html = render_markdown(obj.description)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Invitation)

@@ -81,9 +81,9 @@ PEOPLE = [
 ]
 
 PARTNERS = [
-    ("Vantaan aikuisopisto (demo)", PartnerOrganisation.Kind.EDUCATION, "092"),
+    ("Vantaan aikuisopisto (demo)", PartnerOrganisation.Kind.SCHOOL, "092"),
     ("Uudenmaan Työttömät ry (demo)", PartnerOrganisation.Kind.ASSOCIATION, "091"),
-    ("Yrityskummit Espoo (demo)", PartnerOrganisation.Kind.COACHING, "049"),
+    ("Yrityskummit Espoo (demo)", PartnerOrganisation.Kind.OTHER, "049"),
 ]
 
 INVITATIONS = [

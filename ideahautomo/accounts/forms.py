@@ -9,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from ideahautomo.lib.ratelimit import client_ip
 
 from . import services
-from .models import STAFF_ROLES, EmploymentArea, Municipality, Role, User, UserManager
+from .models import (
+    STAFF_ROLES,
+    EmploymentArea,
+    Municipality,
+    PartnerOrganisation,
+    Role,
+    User,
+    UserManager,
+)
 from .permissions import can_see_all_areas, invitable_roles
 
 SIGN_IN_FAILED = _(
@@ -203,11 +211,23 @@ class InvitationForm(forms.Form):
     area = forms.ModelChoiceField(
         label=_("Employment area"), queryset=EmploymentArea.objects.none(), required=False
     )
+    organisation = forms.ModelChoiceField(
+        label=_("Partner organisation"),
+        queryset=PartnerOrganisation.objects.none(),
+        required=False,
+        help_text=_("Only for a partner: the organisation whose page and services they keep."),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         roles = invitable_roles(user)
+        if Role.PARTNER in roles:
+            self.fields["organisation"].queryset = PartnerOrganisation.objects.filter(
+                is_active=True
+            )
+        else:
+            del self.fields["organisation"]
         self.fields["role"].choices = [(role.value, role.label) for role in roles]
         self.fields["role"].initial = Role.MEMBER
         if len(roles) <= 1:
@@ -233,10 +253,27 @@ class InvitationForm(forms.Form):
             raise ValidationError(_("Enter the person's name."), code="required")
         return name
 
+    def clean(self):
+        cleaned = super().clean()
+        if "organisation" in self.fields:
+            if cleaned.get("role") == Role.PARTNER and not cleaned.get("organisation"):
+                self.add_error(
+                    "organisation",
+                    ValidationError(
+                        _("Choose the organisation the partner works for."), code="required"
+                    ),
+                )
+            elif cleaned.get("role") != Role.PARTNER:
+                cleaned["organisation"] = None
+        return cleaned
+
     def chosen_area(self):
         if "area" in self.fields:
             return self.cleaned_data["area"]
         return self.user.contact_area
+
+    def chosen_organisation(self):
+        return self.cleaned_data.get("organisation")
 
     def chosen_role(self):
         return self.cleaned_data.get("role") or Role.MEMBER

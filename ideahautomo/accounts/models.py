@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.functional import cached_property
@@ -89,31 +91,58 @@ class Municipality(models.Model):
 
 
 class PartnerOrganisation(models.Model):
-    """An organisation that works with the employment services: NGO, school, company..."""
+    """An organisation that works with the employment services: company, school, NGO...
+
+    Its public page (the service map's "who helps") shows what is kept here; its
+    services live in the services app.
+    """
 
     class Kind(models.TextChoices):
-        ASSOCIATION = "association", _("association or NGO")
-        EDUCATION = "education", _("educational institution")
         COMPANY = "company", _("company")
-        UNION = "union", _("trade union")
-        COACHING = "coaching", _("coaching or guidance service")
-        PUBLIC = "public", _("public service")
+        SCHOOL = "school", _("school or college")
+        ASSOCIATION = "association", _("NGO or association")
+        MUNICIPAL = "municipal", _("municipal unit")
+        EMPLOYMENT_SERVICE = "employment_service", _("employment service")
+        OTHER = "other", _("other")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Municipality,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("home municipality"),
     )
-    website = models.URLField(_("website"), blank=True)
+    municipalities_served = models.ManyToManyField(
+        Municipality,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipalities served"),
+    )
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    description_html = models.TextField(blank=True, editable=False)
+    logo = models.ImageField(upload_to="organisations/", blank=True)
+    contact_email = models.EmailField(_("contact e-mail address"), blank=True)
+    contact_phone = models.CharField(_("contact phone number"), max_length=40, blank=True)
+    website = models.URLField(
+        _("website"), blank=True, validators=[URLValidator(schemes=["https"])]
+    )
     is_active = models.BooleanField(_("active"), default=True)
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now)
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("partner organisation")
         verbose_name_plural = _("partner organisations")
+        indexes = [models.Index(fields=["kind", "name"], name="accounts_org_kind_name")]
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("services:organisation", args=[self.pk])
 
 
 class UserManager(BaseUserManager):
@@ -357,6 +386,15 @@ class Invitation(models.Model):
         help_text=_("A staff member invited to use the community as a member too."),
     )
     area = models.ForeignKey(EmploymentArea, on_delete=models.PROTECT, related_name="invitations")
+    organisation = models.ForeignKey(
+        PartnerOrganisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("partner organisation"),
+        help_text=_("The organisation whose staff a partner is invited as."),
+    )
     invited_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, related_name="invitations_sent"
     )
@@ -390,6 +428,10 @@ class Invitation(models.Model):
                 Lower("email"),
                 condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
                 name="accounts_one_open_invitation_per_email",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role=Role.PARTNER) | Q(organisation__isnull=False),
+                name="accounts_partner_invitation_has_organisation",
             ),
         ]
         indexes = [
@@ -504,6 +546,17 @@ class AuditAction(models.TextChoices):
     REPORT_HANDLED = "report.handled"
     REPORTS_VIEWED = "reports.viewed"
     ANNOUNCEMENT_SENT = "announcement.sent"
+    ORGANISATION_CREATED = "organisation.created"
+    ORGANISATION_LOGO_CHANGED = "organisation.logo_changed"
+    ORGANISATION_LOGO_REMOVED = "organisation.logo_removed"
+    ORGANISATION_UPDATED = "organisation.updated"
+    SERVICE_CHECKED = "service.checked"
+    SERVICE_CREATED = "service.created"
+    SERVICE_EXCEPTION_ADDED = "service.exception_added"
+    SERVICE_EXCEPTION_REMOVED = "service.exception_removed"
+    SERVICE_HOURS_ADDED = "service.hours_added"
+    SERVICE_HOURS_REMOVED = "service.hours_removed"
+    SERVICE_UPDATED = "service.updated"
 
 
 class AuditEvent(models.Model):

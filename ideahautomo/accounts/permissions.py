@@ -5,7 +5,7 @@ from .models import Role
 # The roles each ordering role may give in an invitation.
 INVITABLE_ROLES = {
     Role.CONTACT_PERSON: (Role.MEMBER, Role.MENTOR),
-    Role.PROJECT_MANAGER: (Role.MEMBER, Role.MENTOR, Role.CONTACT_PERSON),
+    Role.PROJECT_MANAGER: (Role.MEMBER, Role.MENTOR, Role.PARTNER, Role.CONTACT_PERSON),
 }
 
 

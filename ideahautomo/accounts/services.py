@@ -610,14 +610,28 @@ def invitation_problems(*, email, name, language, in_use=None):
 
 
 def invitation_create(
-    *, actor, email, name, language, area, role=Role.MEMBER, also_member=False, batch=None
+    *,
+    actor,
+    email,
+    name,
+    language,
+    area,
+    role=Role.MEMBER,
+    also_member=False,
+    batch=None,
+    organisation=None,
 ):
     """Create an invitation and queue its e-mail once the transaction commits.
 
     A staff role comes without the member role unless also_member asks for both.
+    A partner is invited as the staff of one organisation, and only a partner is.
     """
     email = UserManager.normalize_email(email)
     problems = invitation_problems(email=email, name=name, language=language)
+    if role == Role.PARTNER and organisation is None:
+        problems.append(_("Choose the organisation the partner works for."))
+    if role != Role.PARTNER:
+        organisation = None
     if problems:
         raise ValidationError(problems)
     _invitation_limit("invitation", actor.pk)
@@ -628,6 +642,7 @@ def invitation_create(
         role=role,
         also_member=also_member and role in STAFF_ROLES,
         area=area,
+        organisation=organisation,
         invited_by=actor,
         batch=batch,
     )
@@ -825,7 +840,10 @@ def invitation_accept(*, invitation, password):
         user.full_clean()
         user.save()
         area = locked.area if locked.role == Role.CONTACT_PERSON else None
-        RoleAssignment.objects.create(user=user, role=locked.role, area=area)
+        organisation = locked.organisation if locked.role == Role.PARTNER else None
+        RoleAssignment.objects.create(
+            user=user, role=locked.role, area=area, organisation=organisation
+        )
         # Mentors and partners use the community; staff only when invited as members too.
         if locked.role != Role.MEMBER and (locked.role not in STAFF_ROLES or locked.also_member):
             RoleAssignment.objects.create(user=user, role=Role.MEMBER)

@@ -84,6 +84,7 @@ def invitation_create(request):
                 area=area,
                 role=form.chosen_role(),
                 also_member=form.chosen_also_member(),
+                organisation=form.chosen_organisation(),
             )
         except ValidationError as error:
             form.add_error(None, error)

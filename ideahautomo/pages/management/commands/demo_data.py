@@ -13,6 +13,7 @@ from ideahautomo.impact.demo_history import demo_history_create
 from ideahautomo.impact.figures import refresh_figures
 from ideahautomo.messaging import demo as messaging_demo
 from ideahautomo.profiles import demo as profiles_demo
+from ideahautomo.services import demo as services_demo
 
 
 class Command(BaseCommand):
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         ideas_demo.demo_create()
         circles_demo.demo_create()
         events_demo.demo_create()
+        services_demo.demo_create()
         messaging_demo.demo_create()
         announcements_demo.demo_create()
         impact_demo.demo_create()

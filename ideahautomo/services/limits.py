@@ -1,0 +1,40 @@
+"""How often one person may change the service map's content.
+
+A flood gets a clear message instead, and nothing is saved.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from ideahautomo.lib import ratelimit
+
+HOUR = 60 * 60
+
+# kind: (how many, in how many seconds, the message when refused)
+LIMITS = {
+    "organisation": (
+        30,
+        HOUR,
+        _("You can save organisation pages at most %(count)d times an hour. Try again later."),
+    ),
+    "logo": (10, HOUR, _("You can change a logo at most %(count)d times an hour.")),
+    "service": (
+        60,
+        HOUR,
+        _("You can save services at most %(count)d times an hour. Try again later."),
+    ),
+    "hours": (
+        200,
+        HOUR,
+        _("You can change opening hours at most %(count)d times an hour. Try again later."),
+    ),
+}
+
+
+def limit(kind, actor):
+    """Count one `kind` for actor; past its limit raise a ValidationError (rate_limited)."""
+    count, window, message = LIMITS[kind]
+    if not ratelimit.allow(f"services-{kind}", actor.pk, limit=count, window=window):
+        raise ValidationError(
+            message % {"count": count, "minutes": window // 60}, code="rate_limited"
+        )

@@ -1,0 +1,290 @@
+"""Partner organisations and the service map in a real browser: the journeys without
+JavaScript, and axe-core finding no violations in every language on a phone."""
+
+from datetime import date, time
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from ideahautomo.accounts.models import Municipality, PartnerOrganisation, Role, User
+from ideahautomo.accounts.tests.factories import (
+    PASSWORD,
+    EmploymentAreaFactory,
+    PartnerOrganisationFactory,
+    user_with_role,
+)
+from ideahautomo.services import services
+from ideahautomo.services.models import Service
+from ideahautomo.services.tests.factories import image_bytes, service_for
+
+from .conftest import assert_accessible, link_from, sign_in
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+LANGUAGES = ["fi", "sv", "en", "uk"]
+NEW_PASSWORD = "iltapäivän-aurinko-kirjaston-portailla"
+
+
+@pytest.fixture
+def scene(db):
+    area = EmploymentAreaFactory(name="Helsingin testialue")
+    manager = user_with_role(Role.PROJECT_MANAGER, email="pp@example.fi")
+    organisation = PartnerOrganisationFactory(
+        name="Kierrätyskeskus ry", municipality=Municipality.objects.get(code="091")
+    )
+    services.organisation_update(
+        actor=manager,
+        organisation=organisation,
+        name="Kierrätyskeskus ry",
+        kind=PartnerOrganisation.Kind.ASSOCIATION,
+        description="Autamme **työnhaussa** ja vapaaehtoistyössä.\n\n- neuvonta\n- kahvi",
+        municipality=organisation.municipality,
+        municipalities_served=[Municipality.objects.get(code="049")],
+        contact_email="info@example.fi",
+        contact_phone="+358 40 123 4567",
+        website="https://example.fi/",
+    )
+    services.organisation_set_logo(
+        actor=manager,
+        organisation=organisation,
+        upload=SimpleUploadedFile("logo.png", image_bytes((300, 120))),
+    )
+    PartnerOrganisationFactory(name="Espoon opisto", kind=PartnerOrganisation.Kind.SCHOOL)
+    user_with_role(Role.PARTNER, organisation=organisation, email="kumppani@example.fi")
+    return {"area": area, "organisation": organisation}
+
+
+def test_project_manager_invites_partner_staff_who_fill_in_the_page(new_page, scene):
+    organisation = scene["organisation"]
+    manager = new_page(javascript=False)
+    sign_in(manager, "pp@example.fi", PASSWORD)
+    manager.goto("/tyollisyyspalvelut/kutsut/uusi/")
+    manager.fill("input[name=name]", "Pia Kumppani")
+    manager.fill("input[name=email]", "pia@example.fi")
+    manager.select_option("select[name=role]", "partner")
+    manager.select_option("select[name=area]", str(scene["area"].pk))
+    manager.click("text=Lähetä kutsu")
+    manager.wait_for_load_state()
+    assert manager.locator("#id_organisation_errors").is_visible()
+    manager.select_option("select[name=organisation]", str(organisation.pk))
+    manager.click("text=Lähetä kutsu")
+    manager.wait_for_load_state()
+    assert "pia@example.fi" in manager.locator(".messages").inner_text()
+
+    partner = new_page(javascript=False)
+    partner.goto(link_from(mail.outbox[-1].body))
+    partner.fill("input[name=password1]", NEW_PASSWORD)
+    partner.fill("input[name=password2]", NEW_PASSWORD)
+    partner.check("input[name=accept_guidelines]")
+    partner.check("input[name=accept_privacy]")
+    partner.click("main button[type=submit]")
+    partner.wait_for_load_state()
+    assert User.objects.get(email="pia@example.fi").roles[Role.PARTNER].organisation_id == (
+        organisation.pk
+    )
+
+    partner.click(".site-nav >> text=Palvelut")
+    partner.wait_for_load_state()
+    partner.click("text=Organisaatiosi sivu")
+    partner.wait_for_load_state()
+    partner.click("text=Muokkaa sivua")
+    partner.wait_for_load_state()
+    partner.fill("input[name=website]", "http://example.fi/")
+    partner.click("main button[type=submit]")
+    partner.wait_for_load_state()
+    assert "https://" in partner.locator("#id_website_errors").inner_text()
+    partner.fill("input[name=website]", "https://kierratys.example.fi/")
+    partner.fill("textarea[name=description]", "Tule **käymään**!")
+    partner.click("main button[type=submit]")
+    partner.wait_for_load_state()
+    assert partner.locator("h1").inner_text() == "Kierrätyskeskus ry"
+    assert partner.locator(".description strong").inner_text() == "käymään"
+    assert "https://kierratys.example.fi/" in partner.locator(".facts").inner_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_organisation_pages_are_accessible(new_page, language, scene):
+    organisation = scene["organisation"]
+    page = new_page(language=language)
+    for path in [
+        "/kumppanit/",
+        "/kumppanit/?tyyppi=school",
+        f"/kumppanit/{organisation.pk}/",
+    ]:
+        page.goto(path)
+        assert_accessible(page)
+
+    sign_in(page, "kumppani@example.fi", PASSWORD)
+    for path in [
+        "/kumppanit/",
+        f"/kumppanit/{organisation.pk}/muokkaa/",
+        f"/kumppanit/{organisation.pk}/logo/",
+    ]:
+        page.goto(path)
+        assert_accessible(page)
+    page.goto(f"/kumppanit/{organisation.pk}/muokkaa/")
+    page.fill("input[name=name]", "")
+    page.click("main button[type=submit]")
+    assert page.locator(".form-errors").is_visible()
+    assert_accessible(page)
+
+    staff = new_page(language=language)
+    sign_in(staff, "pp@example.fi", PASSWORD)
+    for path in ["/kumppanit/uusi/", "/tyollisyyspalvelut/kutsut/uusi/"]:
+        staff.goto(path)
+        assert_accessible(staff)
+
+
+def test_partner_adds_a_drop_in_service_with_weekly_hours(new_page, scene):
+    organisation = scene["organisation"]
+    page = new_page(javascript=False)
+    sign_in(page, "kumppani@example.fi", PASSWORD)
+    page.goto(f"/kumppanit/{organisation.pk}/")
+    page.click("text=Lisää palvelu")
+    page.wait_for_load_state()
+    page.fill("input[name=title]", "Työnhakukahvila")
+    page.fill("input[name=summary]", "Tule kysymään työnhausta kahvin äärellä.")
+    page.check("input[name=needs][value=job_search]")
+    page.check("input[name=languages][value=uk]")
+    page.check("input[name=channels][value=walk_in]")
+    page.check("input[name=is_drop_in]")
+    page.fill("input[name=street_address]", "Kahvikuja 1")
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+    assert "aukioloajat" in page.url
+
+    page.select_option("select[name=weekday]", "0")
+    page.fill("input[name=opens]", "15:00")
+    page.fill("input[name=closes]", "09:00")
+    page.locator("form.card button[type=submit]").first.click()
+    page.wait_for_load_state()
+    assert "myöhemmin kuin avaamisajan" in page.locator(".form-errors").inner_text()
+    page.fill("input[name=opens]", "09:00")
+    page.fill("input[name=closes]", "15:00")
+    page.locator("form.card button[type=submit]").first.click()
+    page.wait_for_load_state()
+    assert "Maanantai" in page.locator(".hours-list").inner_text()
+
+    page.click("text=Takaisin palveluun")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Työnhakukahvila"
+    assert "Voi tulla ilman ajanvarausta" in page.locator(".service-when").inner_text()
+    service = Service.objects.get(title="Työnhakukahvila")
+    assert service.is_drop_in and service.hours.count() == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_service_pages_are_accessible(new_page, language, scene):
+    organisation = scene["organisation"]
+    service = service_for(
+        organisation,
+        title="Työnhakukahvila",
+        description="Kahvia ja **apua**.",
+        is_drop_in=True,
+        languages=["fi", "uk"],
+    )
+    services.opening_hours_add(
+        actor=service.organisation.role_assignments.first().user,
+        service=service,
+        weekday=0,
+        opens=time(9),
+        closes=time(15),
+    )
+    page = new_page(language=language)
+    for path in [f"/kumppanit/{organisation.pk}/", f"/palvelut/{service.pk}/"]:
+        page.goto(path)
+        assert_accessible(page)
+
+    sign_in(page, "kumppani@example.fi", PASSWORD)
+    for path in [
+        f"/palvelut/{service.pk}/",
+        f"/palvelut/{service.pk}/muokkaa/",
+        f"/palvelut/{service.pk}/aukioloajat/",
+        f"/kumppanit/{organisation.pk}/palvelut/uusi/",
+    ]:
+        page.goto(path)
+        assert_accessible(page)
+    page.goto(f"/palvelut/{service.pk}/aukioloajat/")
+    page.fill("input[name=opens]", "12:00")
+    page.fill("input[name=closes]", "10:00")
+    page.locator("form.card button[type=submit]").first.click()
+    page.wait_for_load_state()
+    assert page.locator(".form-errors").is_visible()
+    assert_accessible(page)
+
+    staff = new_page(language=language)
+    sign_in(staff, "pp@example.fi", PASSWORD)
+    Service.objects.filter(pk=service.pk).update(last_checked_on=date(2020, 1, 1))
+    staff.goto("/palvelut/tarkistettavat/")
+    assert_accessible(staff)
+
+
+@pytest.fixture
+def map_scene(scene):
+    organisation = scene["organisation"]
+    drop_in = service_for(
+        organisation,
+        title="TyöParkki",
+        summary="Työnhakupiste ilman ajanvarausta.",
+        is_drop_in=True,
+        needs=["job_search", "benefits"],
+        languages=["fi", "uk"],
+        latitude="60.17960",
+        longitude="24.95090",
+    )
+    for weekday in range(7):
+        services.opening_hours_add(
+            actor=organisation.role_assignments.first().user,
+            service=drop_in,
+            weekday=weekday,
+            opens=time(0, 1),
+            closes=time(23, 59),
+        )
+    service_for(organisation, title="Yritysneuvonta", needs=["business"])
+    service_for(
+        organisation,
+        title="Tampereen piste",
+        municipality=Municipality.objects.get(code="837"),
+    )
+    return {**scene, "drop_in": drop_in}
+
+
+def test_member_finds_an_open_drop_in_service_by_need_and_municipality(new_page, map_scene):
+    user_with_role(
+        Role.MEMBER,
+        email="jasen@example.fi",
+        municipality=Municipality.objects.get(code="091"),
+    )
+    page = new_page(javascript=False)
+    sign_in(page, "jasen@example.fi", PASSWORD)
+    page.click(".site-nav >> text=Palvelut")
+    page.wait_for_load_state()
+    assert "Helsinki" in page.locator("main .muted").first.inner_text()
+    page.select_option("select[name=tarve]", "job_search")
+    page.select_option("select[name=auki]", "now")
+    page.click("main form.filters button[type=submit]")
+    page.wait_for_load_state()
+    cards = page.locator(".service-card")
+    assert cards.count() == 1
+    assert "Auki nyt" in cards.first.inner_text()
+    page.click("text=TyöParkki")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "TyöParkki"
+    assert "ukraina" in page.locator(".facts").inner_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_service_map_is_accessible(new_page, language, map_scene, settings):
+    page = new_page(language=language)
+    for path in [
+        "/palvelut/",
+        "/palvelut/?tarve=job_search&auki=now&ilman_ajanvarausta=on",
+        "/palvelut/?haku=ei-mitaan",
+    ]:
+        page.goto(path)
+        assert_accessible(page)
+    settings.SERVICE_MAP_TILE_URL = "https://127.0.0.1:9/{z}/{x}/{y}.png"
+    page.goto("/palvelut/")
+    page.wait_for_selector(".leaflet-marker-icon")
+    assert_accessible(page)
