@@ -11,6 +11,7 @@ from ideahautomo.impact import demo as impact_demo
 from ideahautomo.impact.demo_history import demo_history_create
 from ideahautomo.impact.figures import refresh_figures
 from ideahautomo.messaging import demo as messaging_demo
+from ideahautomo.pages import demo as pages_demo
 from ideahautomo.profiles import demo as profiles_demo
 
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
         events_demo.demo_create()
         messaging_demo.demo_create()
         impact_demo.demo_create()
+        pages_demo.demo_create()
         demo_history_create()
         if members:
             log = self.stdout.write
