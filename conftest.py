@@ -4,8 +4,13 @@ import pytest
 from django.core.cache import cache
 
 
+@pytest.fixture(scope="session")
+def _media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
+def _test_settings(settings, _media_root):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {
         "default": {
@@ -15,6 +20,8 @@ def _test_settings(settings):
     }
     settings.SITE_URL = "http://testserver"
     settings.LANGUAGE_CODE = "fi"
+    # Uploaded files of one run never meet another run's (CI runs two side by side).
+    settings.MEDIA_ROOT = _media_root
 
 
 @pytest.fixture(autouse=True)

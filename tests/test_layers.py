@@ -64,3 +64,24 @@ def test_the_check_finds_an_import_against_the_layers(tmp_path):
     module.write_text("def f():\n    from ideahautomo.circles import selectors\n")
     assert imported_apps(module) == {"circles"}
     assert not layer("circles") < layer("events")
+
+
+def test_views_leave_the_audit_log_to_services_and_selectors():
+    """Views and admin classes call services and selectors, which write the audit log;
+    a view that wrote it itself would leave the rule to be remembered in every view."""
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "tests" in path.parts or "migrations" in path.parts:
+            continue
+        if not (path.stem.endswith("views") or path.stem == "admin"):
+            continue
+        tree = ast.parse(path.read_text(), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                called = node.func
+                name = (
+                    called.attr if isinstance(called, ast.Attribute) else getattr(called, "id", "")
+                )
+                if name == "audit_event_record":
+                    offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert not offenders, "audit writes in views: " + ", ".join(offenders)

@@ -54,15 +54,7 @@ class UserAdmin(DjangoUserAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        user = form.instance
-        had_access = user.is_staff
-        if services.user_admin_access_sync(user=user) != had_access:
-            services.audit_event_record(
-                actor=request.user,
-                action="user.admin_access_changed",
-                target=user,
-                admin_access=user.is_staff,
-            )
+        services.user_admin_access_sync(user=form.instance, actor=request.user)
 
 
 @admin.register(EmploymentArea)

@@ -465,6 +465,46 @@ class TwoFactorEnrolmentLink(models.Model):
         return str(self.user)
 
 
+class AuditAction(models.TextChoices):
+    """Every action the audit log records; services write them, never views."""
+
+    ROLE_GRANTED = "role.granted"
+    ROLE_REVOKED = "role.revoked"
+    USER_DEACTIVATED = "user.deactivated"
+    USER_DELETED = "user.deleted"
+    USER_DATA_DOWNLOADED = "user.data_downloaded"
+    USER_ADMIN_ACCESS_CHANGED = "user.admin_access_changed"
+    TWO_FACTOR_LINK_USED = "two_factor.link_used"
+    TWO_FACTOR_ENABLED = "two_factor.enabled"
+    TWO_FACTOR_DISABLED = "two_factor.disabled"
+    SIGN_UP_REPLACED_BY_INVITATION = "sign_up.replaced_by_invitation"
+    SIGN_UP_APPROVED = "sign_up.approved"
+    SIGN_UP_DECLINED = "sign_up.declined"
+    SIGN_UPS_VIEWED = "sign_ups.viewed"
+    INVITATION_CREATED = "invitation.created"
+    INVITATION_BATCH_CREATED = "invitation.batch_created"
+    INVITATION_RESENT = "invitation.resent"
+    INVITATION_REVOKED = "invitation.revoked"
+    INVITATION_ACCEPTED = "invitation.accepted"
+    INVITATIONS_VIEWED = "invitations.viewed"
+    AREAS_VIEWED = "areas.viewed"
+    EVENT_PROPOSED = "event.proposed"
+    EVENT_PUBLISHED = "event.published"
+    EVENT_UPDATED = "event.updated"
+    EVENT_APPROVED = "event.approved"
+    EVENT_DECLINED = "event.declined"
+    EVENT_ATTENDANCE_MARKED = "event.attendance_marked"
+    EVENT_ATTENDEES_VIEWED = "event.attendees_viewed"
+    EVENT_ATTENDEES_EXPORTED = "event.attendees_exported"
+    CALENDAR_FEED_RENEWED = "calendar_feed.renewed"
+    CALENDAR_FEED_REVOKED = "calendar_feed.revoked"
+    CIRCLE_FEED_RENEWED = "circle_feed.renewed"
+    CIRCLE_FEED_REVOKED = "circle_feed.revoked"
+    REPORT_CREATED = "report.created"
+    REPORT_HANDLED = "report.handled"
+    REPORTS_VIEWED = "reports.viewed"
+
+
 class AuditEvent(models.Model):
     """Who did what to whom: written by services for staff actions and access to personal data."""
 

@@ -1,10 +1,12 @@
 """Reads that the accounts pages need, with their joins and visibility rules applied."""
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 
 from .models import (
+    AuditAction,
     EmploymentArea,
     Invitation,
     Role,
@@ -58,12 +60,16 @@ def invitation_state_counts(*, viewer):
     return counts
 
 
-def areas_overview():
-    """Every employment area with its municipalities, active accounts and invitations.
+def areas_overview(*, viewer):
+    """Every employment area with its municipalities, active accounts and invitations;
+    the look is recorded in the audit log.
 
     Grouped queries on indexes, whatever the number of people; joining them in
     one query would multiply accounts by invitations.
     """
+    from .services import audit_event_record
+
+    audit_event_record(actor=viewer, action=AuditAction.AREAS_VIEWED)
     now = timezone.now()
     areas = list(
         EmploymentArea.objects.annotate(municipality_count=Count("municipalities")).order_by("name")
@@ -96,6 +102,32 @@ def areas_overview():
         counts["accepted"] = totals.get(area.pk, 0) - counts["unaccepted"]
         area.invitation_counts = counts
     return areas
+
+
+def invitations_page(*, viewer, number, per_page, state="", query="", area=None):
+    """One page of the invitations the viewer may see; the look is recorded in the audit log."""
+    from .services import audit_event_record
+
+    invitations = invitations_for_staff(viewer=viewer, state=state, query=query, area=area)
+    page = Paginator(invitations, per_page).get_page(number)
+    audit_event_record(
+        actor=viewer,
+        action=AuditAction.INVITATIONS_VIEWED,
+        area=viewer.contact_area,
+        page=page.number,
+        state=state,
+        query=bool(query),
+    )
+    return page
+
+
+def sign_up_requests_page(*, viewer, number, per_page):
+    """One page of the sign-up requests the viewer decides; the look is recorded."""
+    from .services import audit_event_record
+
+    page = Paginator(sign_up_requests_for_staff(viewer=viewer), per_page).get_page(number)
+    audit_event_record(actor=viewer, action=AuditAction.SIGN_UPS_VIEWED, area=viewer.contact_area)
+    return page
 
 
 def sign_up_requests_for_staff(*, viewer):

@@ -21,9 +21,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ideahautomo.lib import ratelimit
 from ideahautomo.lib.mail import send_templated_mail
+from ideahautomo.lib.tasks import enqueue_on_commit
 
 from .models import (
     STAFF_ROLES,
+    AuditAction,
     AuditEvent,
     Invitation,
     InvitationBatch,
@@ -51,10 +53,13 @@ TWO_FACTOR_LINK_VALID = timedelta(minutes=30)
 
 
 def audit_event_record(*, actor, action, target=None, area=None, **details):
-    """Write one audit row; call inside the transaction of the write it describes."""
+    """Write one audit row; call inside the transaction of the write it describes.
+
+    action: an AuditAction (an unknown action is refused, so the log keeps one vocabulary).
+    """
     return AuditEvent.objects.create(
         actor=actor if actor and actor.is_authenticated else None,
-        action=action,
+        action=AuditAction(action),
         object_type=target._meta.model_name if target is not None else "",
         object_id=str(target.pk) if target is not None else "",
         area=area,
@@ -89,16 +94,26 @@ def user_create(
     return user
 
 
-def user_admin_access_sync(*, user):
+def user_admin_access_sync(*, user, actor=None):
     """Derive Django admin access (is_staff, is_superuser) from the administrator role.
 
     Called wherever roles change, so the flags never say more than the roles do.
+    With an actor (a change made in the admin), a change of access is audited.
     """
     is_admin = RoleAssignment.objects.filter(user=user, role=Role.ADMINISTRATOR).exists()
-    User.objects.filter(pk=user.pk).exclude(is_staff=is_admin, is_superuser=is_admin).update(
-        is_staff=is_admin, is_superuser=is_admin
+    changed = (
+        User.objects.filter(pk=user.pk)
+        .exclude(is_staff=is_admin, is_superuser=is_admin)
+        .update(is_staff=is_admin, is_superuser=is_admin)
     )
     user.is_staff = user.is_superuser = is_admin
+    if changed and actor is not None:
+        audit_event_record(
+            actor=actor,
+            action=AuditAction.USER_ADMIN_ACCESS_CHANGED,
+            target=user,
+            admin_access=is_admin,
+        )
     user.__dict__.pop("roles", None)
     return is_admin
 
@@ -110,7 +125,9 @@ def role_grant(*, actor, user, role, area=None, organisation=None):
             user=user, role=role, defaults={"area": area, "organisation": organisation}
         )
         user_admin_access_sync(user=user)
-        audit_event_record(actor=actor, action="role.granted", target=user, area=area, role=role)
+        audit_event_record(
+            actor=actor, action=AuditAction.ROLE_GRANTED, target=user, area=area, role=role
+        )
     return assignment
 
 
@@ -118,7 +135,7 @@ def role_revoke(*, actor, user, role):
     with transaction.atomic():
         RoleAssignment.objects.filter(user=user, role=role).delete()
         user_admin_access_sync(user=user)
-        audit_event_record(actor=actor, action="role.revoked", target=user, role=role)
+        audit_event_record(actor=actor, action=AuditAction.ROLE_REVOKED, target=user, role=role)
 
 
 def user_sessions_end(*, user_id):
@@ -137,7 +154,9 @@ def user_deactivate(*, actor, user):
         User.objects.filter(pk=user.pk).update(
             is_active=False, session_generation=F("session_generation") + 1
         )
-        audit_event_record(actor=actor, action="user.deactivated", target=user, area=user.area)
+        audit_event_record(
+            actor=actor, action=AuditAction.USER_DEACTIVATED, target=user, area=user.area
+        )
     user.refresh_from_db(fields=["is_active", "session_generation"])
 
 
@@ -152,6 +171,12 @@ def register_data_export(name):
         return section
 
     return decorator
+
+
+def user_data_download(*, user):
+    """user_data_export for the person's own download, recorded in the audit log."""
+    audit_event_record(actor=user, action=AuditAction.USER_DATA_DOWNLOADED, target=user)
+    return user_data_export(user=user)
 
 
 def user_data_export(*, user):
@@ -202,7 +227,7 @@ def user_delete(*, user):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     with transaction.atomic():
-        audit_event_record(actor=user, action="user.deleted", target=user, area=user.area)
+        audit_event_record(actor=user, action=AuditAction.USER_DELETED, target=user, area=user.area)
         invitations = _invitations_forget(user)
         _admin_log_forget(user, invitations)
         RoleAssignment.objects.filter(user=user).delete()
@@ -329,7 +354,7 @@ def password_reset_request(*, email):
     user = User.objects.filter(email=email, is_active=True).first()
     if user is None or not user.has_usable_password():
         return
-    transaction.on_commit(lambda: send_password_reset.enqueue(user.pk))
+    enqueue_on_commit(send_password_reset, user.pk)
 
 
 def password_reset_send(*, user_id):
@@ -378,7 +403,7 @@ def two_factor_enrolment_link_request(*, user):
             % {"count": TWO_FACTOR_LINKS_PER_HOUR},
             code="rate_limited",
         )
-    transaction.on_commit(lambda: send_two_factor_enrolment_link.enqueue(user.pk))
+    enqueue_on_commit(send_two_factor_enrolment_link, user.pk)
 
 
 def two_factor_enrolment_link_send(*, user_id):
@@ -416,7 +441,7 @@ def two_factor_enrolment_link_use(*, user, token):
         user=user, token_hash=_token_hash(token), expires_at__gt=timezone.now()
     ).delete()
     if deleted:
-        audit_event_record(actor=user, action="two_factor.link_used", target=user)
+        audit_event_record(actor=user, action=AuditAction.TWO_FACTOR_LINK_USED, target=user)
     return bool(deleted)
 
 
@@ -448,7 +473,7 @@ def two_factor_enable(*, user, key, code):
         TOTPDevice.objects.filter(user=user, confirmed=False).delete()
         device.save()
         TwoFactorEnrolmentLink.objects.filter(user=user).delete()
-        audit_event_record(actor=user, action="two_factor.enabled", target=user)
+        audit_event_record(actor=user, action=AuditAction.TWO_FACTOR_ENABLED, target=user)
     return device
 
 
@@ -479,7 +504,7 @@ def two_factor_disable(*, user, password, code):
         )
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
-        audit_event_record(actor=user, action="two_factor.disabled", target=user)
+        audit_event_record(actor=user, action=AuditAction.TWO_FACTOR_DISABLED, target=user)
 
 
 # Invitations (tunnusten tilaaminen)
@@ -528,7 +553,9 @@ def _sign_ups_give_way(*, actor, emails):
     transaction that creates or accepts the invitation."""
     applicants = list(User.objects.filter(pk__in=_pending_applicants(list(emails))))
     for applicant in applicants:
-        audit_event_record(actor=actor, action="sign_up.replaced_by_invitation", target=applicant)
+        audit_event_record(
+            actor=actor, action=AuditAction.SIGN_UP_REPLACED_BY_INVITATION, target=applicant
+        )
         applicant.delete()
 
 
@@ -610,7 +637,7 @@ def invitation_create(
             _sign_ups_give_way(actor=actor, emails=[email])
             invitation.save()
             audit_event_record(
-                actor=actor, action="invitation.created", target=invitation, area=area
+                actor=actor, action=AuditAction.INVITATION_CREATED, target=invitation, area=area
             )
     except IntegrityError as error:
         raise ValidationError(_open_invitation_message()) from error
@@ -658,7 +685,7 @@ def invitation_batch_create(*, actor, area, rows, file_name):
             )
             audit_event_record(
                 actor=actor,
-                action="invitation.batch_created",
+                action=AuditAction.INVITATION_BATCH_CREATED,
                 target=batch,
                 area=area,
                 rows=len(rows),
@@ -673,7 +700,7 @@ def invitation_batch_create(*, actor, area, rows, file_name):
 def _queue_invitation_email(invitation, *, unsent_only):
     from .tasks import send_invitation
 
-    transaction.on_commit(lambda: send_invitation.enqueue(invitation.pk, unsent_only=unsent_only))
+    enqueue_on_commit(send_invitation, invitation.pk, unsent_only=unsent_only)
 
 
 def invitation_send(*, invitation_id, unsent_only=False):
@@ -722,7 +749,10 @@ def invitation_resend(*, actor, invitation):
     _invitation_limit("resend", actor.pk)
     with transaction.atomic():
         audit_event_record(
-            actor=actor, action="invitation.resent", target=invitation, area=invitation.area
+            actor=actor,
+            action=AuditAction.INVITATION_RESENT,
+            target=invitation,
+            area=invitation.area,
         )
     _queue_invitation_email(invitation, unsent_only=False)
 
@@ -750,7 +780,10 @@ def invitation_revoke(*, actor, invitation):
     with transaction.atomic():
         Invitation.objects.filter(pk=invitation.pk).update(revoked_at=timezone.now())
         audit_event_record(
-            actor=actor, action="invitation.revoked", target=invitation, area=invitation.area
+            actor=actor,
+            action=AuditAction.INVITATION_REVOKED,
+            target=invitation,
+            area=invitation.area,
         )
     invitation.refresh_from_db()
 
@@ -801,7 +834,7 @@ def invitation_accept(*, invitation, password):
         locked.accepted_user = user
         locked.save(update_fields=["accepted_at", "accepted_user"])
         audit_event_record(
-            actor=user, action="invitation.accepted", target=locked, area=locked.area
+            actor=user, action=AuditAction.INVITATION_ACCEPTED, target=locked, area=locked.area
         )
     return user
 
@@ -839,7 +872,7 @@ def sign_up_start(*, email, language, client):
         window=settings.SIGN_UP_WINDOW,
     ):
         return
-    transaction.on_commit(lambda: send_sign_up_link.enqueue(email, language))
+    enqueue_on_commit(send_sign_up_link, email, language)
 
 
 def sign_up_link_send(*, email, language):
@@ -942,11 +975,11 @@ def sign_up_request_decide(*, actor, sign_up_request, approve):
             user_admin_access_sync(user=user)
         audit_event_record(
             actor=actor,
-            action="sign_up.approved" if approve else "sign_up.declined",
+            action=AuditAction.SIGN_UP_APPROVED if approve else AuditAction.SIGN_UP_DECLINED,
             target=user,
             area=user.area,
         )
-        transaction.on_commit(lambda: send_sign_up_decision.enqueue(locked.pk))
+        enqueue_on_commit(send_sign_up_decision, locked.pk)
     return locked
 
 

@@ -5,7 +5,6 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -40,19 +39,15 @@ def invitation_list(request):
     area = None
     if can_see_all_areas(request.user) and request.GET.get("alue", "").isdigit():
         area = EmploymentArea.objects.filter(pk=request.GET["alue"]).first()
-    invitations = selectors.invitations_for_staff(
-        viewer=request.user, state=state, query=query, area=area
-    )
-    page = Paginator(invitations, INVITATIONS_PER_PAGE).get_page(request.GET.get("sivu"))
-    counts = selectors.invitation_state_counts(viewer=request.user)
-    services.audit_event_record(
-        actor=request.user,
-        action="invitations.viewed",
-        area=request.user.contact_area,
-        page=page.number,
+    page = selectors.invitations_page(
+        viewer=request.user,
+        number=request.GET.get("sivu"),
+        per_page=INVITATIONS_PER_PAGE,
         state=state,
-        query=bool(query),
+        query=query,
+        area=area,
     )
+    counts = selectors.invitation_state_counts(viewer=request.user)
     return render(
         request,
         "accounts/staff/invitation_list.html",
@@ -221,10 +216,8 @@ def invitation_revoke(request, pk):
 @login_required
 def sign_up_list(request):
     _require_ordering(request)
-    requests = selectors.sign_up_requests_for_staff(viewer=request.user)
-    page = Paginator(requests, INVITATIONS_PER_PAGE).get_page(request.GET.get("sivu"))
-    services.audit_event_record(
-        actor=request.user, action="sign_ups.viewed", area=request.user.contact_area
+    page = selectors.sign_up_requests_page(
+        viewer=request.user, number=request.GET.get("sivu"), per_page=INVITATIONS_PER_PAGE
     )
     return render(request, "accounts/staff/sign_up_list.html", {"page": page})
 
@@ -257,12 +250,11 @@ def sign_up_decide(request, pk):
 def areas_overview(request):
     if not can_see_all_areas(request.user):
         raise PermissionDenied
-    services.audit_event_record(actor=request.user, action="areas.viewed")
     return render(
         request,
         "accounts/staff/areas_overview.html",
         {
-            "areas": selectors.areas_overview(),
+            "areas": selectors.areas_overview(viewer=request.user),
             "contact_persons": selectors.contact_person_assignments(),
         },
     )

@@ -461,12 +461,9 @@ def sign_up_continue(request, token):
 def data_download(request):
     """The person's own data as a JSON file."""
     response = JsonResponse(
-        services.user_data_export(user=request.user), json_dumps_params={"indent": 2}
+        services.user_data_download(user=request.user), json_dumps_params={"indent": 2}
     )
     response["Content-Disposition"] = 'attachment; filename="ideahautomo-tietoni.json"'
-    services.audit_event_record(
-        actor=request.user, action="user.data_downloaded", target=request.user
-    )
     return response
 
 

@@ -8,14 +8,23 @@ class CirclesConfig(AppConfig):
 
     def ready(self):
         from ideahautomo.lib import ics
+        from ideahautomo.messaging.details import register_email_details
+        from ideahautomo.messaging.models import NotificationKind
 
         from . import (
             connections,  # noqa: F401  (circle members see "same circles" profiles)
-            export,  # noqa: F401  (the person's own data download)
+            personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account frees its places)
             suggestions,  # noqa: F401  (registers circles in the members' suggestions)
         )
         from .session_selectors import calendar_entries_of
+        from .session_services import reminder_details
 
         # Circle meetings appear in each member's own calendar feed.
         ics.register_personal_source(calendar_entries_of)
+        # A meeting reminder's e-mail tells when, where and how to join.
+        register_email_details(
+            NotificationKind.CIRCLE_REMINDER,
+            template="circles/email/reminder_details",
+            context=reminder_details,
+        )

@@ -15,7 +15,7 @@ from ideahautomo.messaging.models import EmailState, Notification, NotificationK
 from ideahautomo.profiles.models import Skill, skill_key
 
 from . import services, session_services
-from .models import Circle, CircleInterest, CircleLanguage, CirclePost, CircleSession
+from .models import Circle, CircleLanguage, CirclePost, CircleSession, CircleWish
 from .session_services import FINNISH_TIME, Repeat
 
 # local part, skill, language used, level, municipality code (or None), online is fine
@@ -45,7 +45,7 @@ def demo_create():
 
 def wishes_create():
     """Wishes of demo members; the Finnish-in-Ukrainian pool reaches the threshold online."""
-    if CircleInterest.objects.filter(user__email=f"oksana@{DEMO_DOMAIN}").exists():
+    if CircleWish.objects.filter(user__email=f"oksana@{DEMO_DOMAIN}").exists():
         return
     municipalities = {
         m.code: m for m in Municipality.objects.filter(code__in=["049", "091", "092"])

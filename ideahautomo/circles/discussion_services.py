@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ideahautomo.lib.markdown import render_markdown
+from ideahautomo.lib.tasks import enqueue_on_commit
 
 from . import permissions
 from .limits import limit
@@ -39,7 +40,7 @@ def post_create(*, actor, circle, body, link="", link_title="", parent=None):
     limit("post", actor)
     with transaction.atomic():
         post.save()
-        transaction.on_commit(lambda: notify_post_readers.enqueue(post.pk))
+        enqueue_on_commit(notify_post_readers, post.pk)
     return post
 
 

@@ -202,7 +202,7 @@ class Membership(models.Model):
         return f"{self.user_id} in {self.circle_id} ({self.status})"
 
 
-class CircleInterest(models.Model):
+class CircleWish(models.Model):
     """A member's wish to learn something in a circle ("Finnish, A1, in Vantaa or online").
 
     Wishes with the same skill, language and level pool together per place: one

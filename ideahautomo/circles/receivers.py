@@ -8,14 +8,13 @@ counts, so the same work runs just before such a deletion too, inside its transa
 """
 
 from django.db import transaction
-from django.db.models import F
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 
 from ideahautomo.accounts.models import User
 from ideahautomo.accounts.signals import user_deleted
 
-from .models import Circle, CircleInterest, CircleInvitation, Membership, SessionAttendance
+from .models import Circle, CircleInvitation, CircleWish, Membership, SessionAttendance
 
 
 def circles_leave_all(*, user):
@@ -36,15 +35,11 @@ def circles_leave_all(*, user):
             membership = Membership.objects.filter(circle=circle, user=user).first()
             if membership is None:
                 continue
-            membership.delete()
-            if membership.status == Membership.Status.ACTIVE:
-                Circle.objects.filter(pk=circle.pk).update(member_count=F("member_count") - 1)
-                circle.member_count -= 1
-                services._waitlist_promote(circle)
+            services.membership_drop(circle, membership)
             if membership.is_organiser:
                 _organiser_replace(circle)
         CircleInvitation.objects.filter(invitee=user).delete()
-        CircleInterest.objects.filter(user=user).delete()
+        CircleWish.objects.filter(user=user).delete()
 
 
 def _organiser_replace(circle):

@@ -12,10 +12,10 @@ from ideahautomo.profiles.permissions import can_browse_members
 from .models import (
     OTHER_LANGUAGE_SLOTS,
     Circle,
-    CircleInterest,
     CircleInvitation,
     CircleLanguage,
     CirclePost,
+    CircleWish,
     Membership,
 )
 from .permissions import can_view_circle
@@ -138,7 +138,7 @@ def suitable_circles(*, skill_id, language, level, municipality_id=None, online=
 
 def interests_of(user):
     return list(
-        CircleInterest.objects.filter(user=user)
+        CircleWish.objects.filter(user=user)
         .select_related("skill", "municipality")
         .order_by("-created_at", "-pk")
     )
@@ -203,7 +203,7 @@ def unmet_demand(*, area_municipalities=None):
     online pools are shown whole, as they serve everyone. Only pools of at least
     SMALL_GROUP people are listed: a row saying "fewer than five" would tell that one to
     four people wish for that skill in that language and place."""
-    active = CircleInterest.objects.filter(user__is_active=True)
+    active = CircleWish.objects.filter(user__is_active=True)
     in_person = active.filter(municipality__isnull=False).filter(
         ~Exists(
             _suitable(

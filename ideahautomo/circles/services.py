@@ -22,9 +22,9 @@ from .models import (
     MAX_OTHER_LANGUAGES,
     OTHER_LANGUAGE_SLOTS,
     Circle,
-    CircleInterest,
     CircleInvitation,
     CircleLanguage,
+    CircleWish,
     Membership,
     new_video_room,
 )
@@ -157,14 +157,22 @@ def circle_leave(*, actor, circle):
                 _("Name another organiser before you leave, or the circle has nobody to run it."),
                 code="last_organiser",
             )
-        was_active = membership.status == Membership.Status.ACTIVE
-        membership.delete()
-        if was_active:
-            Circle.objects.filter(pk=locked.pk).update(member_count=F("member_count") - 1)
-            locked.member_count -= 1
-            _waitlist_promote(locked)
+        membership_drop(locked, membership)
     _forget_memberships(circle)
     circle.refresh_from_db()
+
+
+def membership_drop(circle, membership):
+    """Delete membership; a place it held goes to the first on the waitlist, who is told.
+
+    The one way a membership ends (leaving, being removed, a deleted account): inside
+    the caller's transaction, with the circle's row locked.
+    """
+    membership.delete()
+    if membership.status == Membership.Status.ACTIVE:
+        Circle.objects.filter(pk=circle.pk).update(member_count=F("member_count") - 1)
+        circle.member_count -= 1
+        _waitlist_promote(circle)
 
 
 def _waitlist_promote(circle):
@@ -223,7 +231,7 @@ def interest_create(*, actor, skill, language, level="", municipality=None, onli
     locked, so wishes made at the same moment count each other exactly once."""
     if not permissions.can_wish_for_circles(actor):
         raise PermissionDenied
-    interest = CircleInterest(
+    interest = CircleWish(
         user=actor,
         skill=skill,
         language=language,
@@ -236,7 +244,7 @@ def interest_create(*, actor, skill, language, level="", municipality=None, onli
             {"municipality": _("Choose a municipality, or tell that online is fine for you.")}
         )
     interest.full_clean(exclude=["user", "skill"], validate_unique=False)
-    if CircleInterest.objects.filter(user=actor).count() >= MAX_INTERESTS:
+    if CircleWish.objects.filter(user=actor).count() >= MAX_INTERESTS:
         raise ValidationError(
             _("You can have at most %(max)d wishes. Remove one you no longer need.")
             % {"max": MAX_INTERESTS},
@@ -246,7 +254,7 @@ def interest_create(*, actor, skill, language, level="", municipality=None, onli
         _("You already have this wish. Change its place by removing it and adding it again."),
         code="duplicate",
     )
-    if CircleInterest.objects.filter(
+    if CircleWish.objects.filter(
         user=actor, skill=skill, language=interest.language, level=interest.level
     ).exists():
         raise duplicate
@@ -263,7 +271,7 @@ def interest_create(*, actor, skill, language, level="", municipality=None, onli
 
 def _pools(interest):
     """The pools interest belongs to: (filter of its members, suitable circles, place)."""
-    same = CircleInterest.objects.filter(
+    same = CircleWish.objects.filter(
         skill_id=interest.skill_id,
         language=interest.language,
         level=interest.level,
@@ -309,7 +317,7 @@ def _pools_notify(interest):
                 text_params={"title": title},
                 url=url,
             )
-        CircleInterest.objects.filter(pk__in=[wish.pk for wish in waiting]).update(
+        CircleWish.objects.filter(pk__in=[wish.pk for wish in waiting]).update(
             notified_at=timezone.now()
         )
 
@@ -327,7 +335,7 @@ def interest_title(interest, *, online):
 def interest_delete(*, actor, interest):
     if not permissions.can_remove_interest(actor, interest):
         raise PermissionDenied
-    CircleInterest.objects.filter(pk=interest.pk, user=actor).delete()
+    CircleWish.objects.filter(pk=interest.pk, user=actor).delete()
 
 
 def circle_update(*, actor, circle, **fields):
@@ -442,12 +450,7 @@ def member_remove(*, actor, membership):
         row = Membership.objects.filter(pk=membership.pk, circle=locked).first()
         if row is None:
             raise ValidationError(_("This person is no longer in the circle."), code="gone")
-        was_active = row.status == Membership.Status.ACTIVE
-        row.delete()
-        if was_active:
-            Circle.objects.filter(pk=locked.pk).update(member_count=F("member_count") - 1)
-            locked.member_count -= 1
-            _waitlist_promote(locked)
+        membership_drop(locked, row)
     _forget_memberships(circle)
     circle.refresh_from_db()
 

@@ -8,14 +8,16 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from ideahautomo.accounts.models import AuditAction
 from ideahautomo.accounts.services import audit_event_record
-from ideahautomo.lib.mail import send_templated_mail
 from ideahautomo.lib.markdown import render_markdown
+from ideahautomo.lib.tasks import claim, enqueue_on_commit
 
 from . import permissions
 from .limits import limit
@@ -290,7 +292,7 @@ def session_feed_renew(*, actor, circle):
     membership = _feed_membership(actor, circle)
     with transaction.atomic():
         _feed_key_set(membership, secrets.token_urlsafe(16))
-        audit_event_record(actor=actor, action="circle_feed.renewed", target=circle)
+        audit_event_record(actor=actor, action=AuditAction.CIRCLE_FEED_RENEWED, target=circle)
     return membership
 
 
@@ -300,7 +302,7 @@ def session_feed_revoke(*, actor, circle):
     if membership.feed_key:
         with transaction.atomic():
             _feed_key_set(membership, None)
-            audit_event_record(actor=actor, action="circle_feed.revoked", target=circle)
+            audit_event_record(actor=actor, action=AuditAction.CIRCLE_FEED_REVOKED, target=circle)
     return membership
 
 
@@ -314,16 +316,11 @@ def _schedule_reminders(session):
     (send_circle_reminders) sends whatever a lost or late task left due, and
     reminded_at keeps any reminder from going twice.
     """
-    from django_tasks import default_task_backend
-
     from .tasks import send_session_reminders
 
-    run_after = session.starts_at - REMINDER_BEFORE
-    task = send_session_reminders
-    if default_task_backend.supports_defer and run_after > timezone.now():
-        task = task.using(run_after=run_after)
-    session_id = session.pk
-    transaction.on_commit(lambda: task.enqueue(session_id))
+    enqueue_on_commit(
+        send_session_reminders, session.pk, run_after=session.starts_at - REMINDER_BEFORE
+    )
 
 
 def _due_sessions(now):
@@ -336,12 +333,13 @@ def _due_sessions(now):
 
 
 def session_reminders_send_due(*, session_id=None, now=None):
-    """E-mail every active member a reminder of each meeting starting within 24 hours
-    and not yet reminded of; returns how many e-mails were sent.
+    """Remind every active member of each meeting starting within 24 hours and not yet
+    reminded of, through their notifications (and e-mail by their choice); returns how
+    many were told.
 
     Each meeting is claimed with a row lock that concurrent senders skip, its members
-    e-mailed, and the meeting marked reminded in one transaction: two runs at once
-    never both send, and if sending fails the meeting stays due for the next run.
+    told, and the meeting marked reminded in one transaction: two runs at once never
+    both remind, and the e-mails go from the notification outbox with its retries.
     """
     now = now or timezone.now()
     due = _due_sessions(now)
@@ -350,31 +348,64 @@ def session_reminders_send_due(*, session_id=None, now=None):
     sent = 0
     for pk in list(due.order_by("starts_at", "pk").values_list("pk", flat=True)[:5000]):
         with transaction.atomic():
-            claim = _due_sessions(now).filter(pk=pk)
-            if connection.features.has_select_for_update_skip_locked:
-                claim = claim.select_for_update(skip_locked=True, of=("self",))
-            session = claim.select_related("circle").first()
+            session = claim(_due_sessions(now).filter(pk=pk)).select_related("circle").first()
             if session is None:
                 continue
-            circle = session.circle
-            members = Membership.objects.filter(
-                circle=circle, status=Membership.Status.ACTIVE, user__is_active=True
-            ).select_related("user")
-            context = {
-                "circle": circle,
-                "session": session,
-                "url": settings.SITE_URL + circle.get_absolute_url(),
-                "sessions_url": settings.SITE_URL + session.get_absolute_url(),
-                "ics_url": settings.SITE_URL
-                + reverse("circles:session_ics", args=[circle.pk, session.pk]),
-            }
-            for membership in members:
-                send_templated_mail(
-                    to=membership.user.email,
-                    template="circles/email/reminder",
-                    context={**context, "member": membership.user},
-                    language=membership.user.language,
-                )
-                sent += 1
+            sent += _members_remind(session)
             CircleSession.objects.filter(pk=session.pk).update(reminded_at=now)
     return sent
+
+
+def _members_remind(session):
+    from ideahautomo.messaging.models import NotificationKind
+    from ideahautomo.messaging.services import notify_many
+
+    members = Membership.objects.filter(
+        circle=session.circle, status=Membership.Status.ACTIVE, user__is_active=True
+    ).select_related("user")
+    when = _in_languages(lambda: session_when(session))
+    told = notify_many(
+        recipients=[membership.user for membership in members],
+        kind=NotificationKind.CIRCLE_REMINDER,
+        target=session,
+        text_params=lambda person: {"title": session.circle.name, "when": when(person.language)},
+        url=session.get_absolute_url(),
+    )
+    return len(told)
+
+
+def session_when(session):
+    """The meeting's time as a person reads it in the active language, in Finnish time."""
+    return render_to_string("circles/email/_when.txt", {"session": session}).strip()
+
+
+def _in_languages(render):
+    """language -> render() in that language, each language rendered once."""
+    cache = {}
+
+    def in_language(language):
+        if language not in cache:
+            with translation.override(language):
+                cache[language] = render()
+        return cache[language]
+
+    return in_language
+
+
+def reminder_details(notification):
+    """The time, place, links and agenda below a circle reminder's line in its e-mail."""
+    session = (
+        CircleSession.objects.filter(pk=notification.target_id, cancelled_at__isnull=True)
+        .select_related("circle")
+        .first()
+    )
+    if session is None:
+        return None
+    circle = session.circle
+    return {
+        "circle": circle,
+        "session": session,
+        "url": settings.SITE_URL + circle.get_absolute_url(),
+        "sessions_url": settings.SITE_URL + session.get_absolute_url(),
+        "ics_url": settings.SITE_URL + reverse("circles:session_ics", args=[circle.pk, session.pk]),
+    }

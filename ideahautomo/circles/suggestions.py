@@ -10,7 +10,7 @@ from ideahautomo.profiles.languages import SPOKEN_LANGUAGE_NAMES
 from ideahautomo.profiles.matching import CACHE_SECONDS, Suggestion, register_source
 from ideahautomo.profiles.models import ProfileLanguage, ProfileSkill
 
-from .models import Circle, CircleInterest, CircleLanguage, Membership
+from .models import Circle, CircleLanguage, CircleWish, Membership
 from .selectors import CircleFilters, circles_for_list, meets_in, meets_online
 
 CANDIDATES = 100
@@ -56,7 +56,7 @@ def _rank(viewer, viewer_profile, limit):
         relation=ProfileSkill.Relation.WANTS,
         skill_id=OuterRef("skill_id"),
     )
-    wished = CircleInterest.objects.filter(user=viewer, skill_id=OuterRef("skill_id"))
+    wished = CircleWish.objects.filter(user=viewer, skill_id=OuterRef("skill_id"))
     languages = ProfileLanguage.objects.filter(profile_id=viewer_profile.pk)
     spoken = languages.filter(code=OuterRef("language"))
     also_spoken = (

@@ -15,7 +15,7 @@ from ideahautomo.lib.paging import window
 from . import permissions, selectors, services
 from .discussion_views import discussion_context
 from .forms import CircleFilterForm, CircleForm, CircleInterestForm, circle_form_initial
-from .models import CircleInterest, Membership
+from .models import CircleWish, Membership
 from .session_views import sessions_summary
 
 CIRCLES_PER_PAGE = 20
@@ -186,7 +186,7 @@ def interests(request):
 @login_required
 @require_POST
 def interest_remove(request, pk):
-    interest = get_object_or_404(CircleInterest, pk=pk, user=request.user)
+    interest = get_object_or_404(CircleWish, pk=pk, user=request.user)
     services.interest_delete(actor=request.user, interest=interest)
     messages.success(request, _("The wish was removed."))
     return redirect("circles:interests")

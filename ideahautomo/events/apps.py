@@ -7,7 +7,18 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from ideahautomo.messaging.details import register_email_details
+        from ideahautomo.messaging.models import NotificationKind
+
         from . import (
-            export,  # noqa: F401  (the person's own data download)
+            personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account frees its places)
+        )
+        from .services import reminder_details
+
+        # A reminder's e-mail tells when, where and how to join.
+        register_email_details(
+            NotificationKind.EVENT_REMINDER,
+            template="events/email/reminder_details",
+            context=reminder_details,
         )

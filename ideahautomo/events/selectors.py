@@ -9,7 +9,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from ideahautomo.accounts.models import Municipality, Role
+from ideahautomo.accounts.models import AuditAction, Municipality, Role
+from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib import disclosure
 from ideahautomo.lib.disclosure import Figure
 
@@ -160,21 +161,23 @@ def waitlist_position(registration):
     return ahead.count() + 1
 
 
-def attendees(*, event):
-    """Everyone registered or waiting, with their answers, confirmed first."""
+def attendees(*, event, viewer, exported=False):
+    """Everyone registered or waiting, with their answers, confirmed first.
+
+    The viewer (who may manage the event) is recorded in the audit log: this is
+    personal data, read on the page or exported as a file.
+    """
+    audit_event_record(
+        actor=viewer,
+        action=AuditAction.EVENT_ATTENDEES_EXPORTED
+        if exported
+        else AuditAction.EVENT_ATTENDEES_VIEWED,
+        target=event,
+    )
     return (
         event.registrations.exclude(status=Registration.Status.CANCELLED)
         .select_related("user")
         .order_by("-status", "registered_at", "pk")
-    )
-
-
-def registration_counts(*, event):
-    return dict(
-        event.registrations.order_by()
-        .values_list("status")
-        .annotate(count=Count("pk"))
-        .values_list("status", "count")
     )
 
 

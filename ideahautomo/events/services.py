@@ -5,18 +5,19 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ideahautomo.accounts.models import Role
+from ideahautomo.accounts.models import AuditAction, Role
 from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib import ratelimit
-from ideahautomo.lib.mail import send_templated_mail
+from ideahautomo.lib.tasks import claim, enqueue_on_commit
 
 from . import permissions
 from .models import CalendarFeed, Event, Feedback, Registration
@@ -96,7 +97,7 @@ def event_create(*, actor, **fields):
         event.save()
         audit_event_record(
             actor=actor,
-            action="event.published" if publishes else "event.proposed",
+            action=AuditAction.EVENT_PUBLISHED if publishes else AuditAction.EVENT_PROPOSED,
             target=event,
         )
         if publishes:
@@ -139,7 +140,7 @@ def event_update(*, actor, event, **fields):
                 reminder_sent_at=None
             )
         _waitlist_promote(locked)
-        audit_event_record(actor=actor, action="event.updated", target=locked)
+        audit_event_record(actor=actor, action=AuditAction.EVENT_UPDATED, target=locked)
         if locked.is_published and locked.reminder_at != old_reminder_at:
             _schedule_reminders(locked)
     return locked
@@ -156,7 +157,7 @@ def event_proposal_decide(*, actor, event, approve):
         locked.save(update_fields=["status", "approved_by"])
         audit_event_record(
             actor=actor,
-            action="event.approved" if approve else "event.declined",
+            action=AuditAction.EVENT_APPROVED if approve else AuditAction.EVENT_DECLINED,
             target=locked,
         )
         if approve:
@@ -250,8 +251,9 @@ def registration_cancel(*, actor, registration, now=None):
 
 def _waitlist_promote(event, *, now=None):
     """Give free places to the waitlist in order; runs inside the caller's transaction,
-    with the event's row locked. The promoted are told once the transaction commits."""
-    from .tasks import send_promotion_notice
+    with the event's row locked. The promoted are told through their notifications."""
+    from ideahautomo.messaging.models import NotificationKind
+    from ideahautomo.messaging.services import notify
 
     now = now or timezone.now()
     free = None if event.capacity is None else event.capacity - event.registered_count
@@ -271,34 +273,17 @@ def _waitlist_promote(event, *, now=None):
     )
     Event.objects.filter(pk=event.pk).update(registered_count=F("registered_count") + len(promoted))
     event.registered_count += len(promoted)
-    for registration_id in promoted:
-        transaction.on_commit(
-            lambda registration_id=registration_id: send_promotion_notice.enqueue(registration_id)
+    for registration in Registration.objects.filter(pk__in=promoted).select_related("user"):
+        notify(
+            recipient=registration.user,
+            kind=NotificationKind.EVENT_WAITLIST_PROMOTED,
+            target=event,
+            text_params={"title": event.title},
+            url=event.get_absolute_url(),
         )
     if event.reminder_at <= now:
         _schedule_reminders(event, at=now)
     return promoted
-
-
-def promotion_notice_send(*, registration_id):
-    registration = (
-        Registration.objects.select_related("event", "user")
-        .filter(pk=registration_id, status=Registration.Status.CONFIRMED)
-        .first()
-    )
-    if registration is None or not registration.user.is_active:
-        return False
-    send_templated_mail(
-        to=registration.user.email,
-        template="events/email/promoted",
-        context={
-            "registration": registration,
-            "event": registration.event,
-            "url": settings.SITE_URL + registration.event.get_absolute_url(),
-        },
-        language=registration.user.language,
-    )
-    return True
 
 
 def attendance_mark(*, actor, event, attended_registration_ids, now=None):
@@ -315,7 +300,10 @@ def attendance_mark(*, actor, event, attended_registration_ids, now=None):
         confirmed.filter(pk__in=attended).update(attended=True)
         confirmed.exclude(pk__in=attended).update(attended=False)
         audit_event_record(
-            actor=actor, action="event.attendance_marked", target=event, attended=len(attended)
+            actor=actor,
+            action=AuditAction.EVENT_ATTENDANCE_MARKED,
+            target=event,
+            attended=len(attended),
         )
         _feedback_request(event, actor=actor, now=now or timezone.now())
 
@@ -409,16 +397,9 @@ def _schedule_reminders(event, *, at=None):
     (send_event_reminders) sends whatever a lost or late task left due, and the
     reminder state on each registration keeps any reminder from going twice.
     """
-    from django_tasks import default_task_backend
-
     from .tasks import send_event_reminders
 
-    run_after = at or event.reminder_at
-    task = send_event_reminders
-    if default_task_backend.supports_defer and run_after > timezone.now():
-        task = task.using(run_after=run_after)
-    event_id = event.pk
-    transaction.on_commit(lambda: task.enqueue(event_id))
+    enqueue_on_commit(send_event_reminders, event.pk, run_after=at or event.reminder_at)
 
 
 def _due_registrations(now):
@@ -433,11 +414,16 @@ def _due_registrations(now):
 
 
 def reminders_send_due(*, event_id=None, now=None):
-    """Send every reminder that is due and not yet sent; returns how many were sent.
+    """Remind everyone whose reminder is due and not yet sent, through their
+    notifications (and e-mail by their choice); returns how many were reminded.
 
-    Each reminder is claimed with a row lock that concurrent senders skip, sent, and
-    marked sent in one transaction: if sending fails, it stays due for the next run.
+    Each registration is claimed with a row lock that concurrent senders skip, the
+    person told, and the reminder marked sent in one transaction: two runs at once
+    never both remind, and the e-mail goes from the notification outbox with its retries.
     """
+    from ideahautomo.messaging.models import NotificationKind
+    from ideahautomo.messaging.services import notify
+
     now = now or timezone.now()
     due = _due_registrations(now)
     if event_id is not None:
@@ -445,27 +431,44 @@ def reminders_send_due(*, event_id=None, now=None):
     sent = 0
     for registration_id in list(due.values_list("pk", flat=True)[:5000]):
         with transaction.atomic():
-            claim = _due_registrations(now).filter(pk=registration_id)
-            if connection.features.has_select_for_update_skip_locked:
-                claim = claim.select_for_update(skip_locked=True, of=("self",))
-            registration = claim.select_related("event", "user").first()
+            registration = (
+                claim(_due_registrations(now).filter(pk=registration_id))
+                .select_related("event", "user")
+                .first()
+            )
             if registration is None:
                 continue
-            send_templated_mail(
-                to=registration.user.email,
-                template="events/email/reminder",
-                context={
-                    "registration": registration,
-                    "event": registration.event,
-                    "url": settings.SITE_URL + registration.event.get_absolute_url(),
-                    "ics_url": settings.SITE_URL
-                    + reverse("events:ics", args=[registration.event_id]),
-                },
-                language=registration.user.language,
+            event, person = registration.event, registration.user
+            with translation.override(person.language):
+                when = render_to_string("events/email/_when.txt", {"event": event}).strip()
+            told = notify(
+                recipient=person,
+                kind=NotificationKind.EVENT_REMINDER,
+                target=event,
+                text_params={"title": event.title, "when": when},
+                url=event.get_absolute_url(),
             )
             Registration.objects.filter(pk=registration.pk).update(reminder_sent_at=now)
-            sent += 1
+            sent += told is not None
     return sent
+
+
+def reminder_details(notification):
+    """The time, place and links below an event reminder's line in its e-mail."""
+    event = (
+        Event.objects.filter(pk=notification.target_id, status=Event.Status.PUBLISHED)
+        .select_related("municipality")
+        .first()
+    )
+    if event is None:
+        return None
+    return {
+        "event": event,
+        "is_registered": event.registrations.filter(
+            user_id=notification.recipient_id, status=Registration.Status.CONFIRMED
+        ).exists(),
+        "ics_url": settings.SITE_URL + reverse("events:ics", args=[event.pk]),
+    }
 
 
 # Calendar feeds
@@ -484,7 +487,7 @@ def calendar_feed_renew(*, user):
     with transaction.atomic():
         CalendarFeed.objects.filter(user=user).delete()
         feed = CalendarFeed.objects.create(user=user, key=secrets.token_urlsafe(16))
-        audit_event_record(actor=user, action="calendar_feed.renewed", target=feed)
+        audit_event_record(actor=user, action=AuditAction.CALENDAR_FEED_RENEWED, target=feed)
     return feed
 
 
@@ -492,4 +495,4 @@ def calendar_feed_revoke(*, user):
     with transaction.atomic():
         deleted, _rows = CalendarFeed.objects.filter(user=user).delete()
         if deleted:
-            audit_event_record(actor=user, action="calendar_feed.revoked")
+            audit_event_record(actor=user, action=AuditAction.CALENDAR_FEED_REVOKED)

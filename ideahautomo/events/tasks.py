@@ -9,8 +9,3 @@ from . import services
 def send_event_reminders(event_id=None):
     """Send the due reminders of one event (or of all events)."""
     return services.reminders_send_due(event_id=event_id)
-
-
-@task()
-def send_promotion_notice(registration_id):
-    return services.promotion_notice_send(registration_id=registration_id)

@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib import ics
 
 from . import permissions, selectors, services
@@ -310,8 +309,7 @@ def event_attendees(request, pk):
         else:
             messages.success(request, _("Attendance was saved."))
         return redirect("events:attendees", pk=event.pk)
-    audit_event_record(actor=request.user, action="event.attendees_viewed", target=event)
-    registrations = list(selectors.attendees(event=event))
+    registrations = list(selectors.attendees(event=event, viewer=request.user))
     return render(
         request,
         "events/attendees.html",
@@ -336,7 +334,6 @@ def _csv_cell(value):
 @login_required
 def event_export(request, pk):
     event = selectors.event_for_manager(viewer=request.user, pk=pk)
-    audit_event_record(actor=request.user, action="event.attendees_exported", target=event)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="osallistujat-{event.pk}.csv"'
     response.write("\ufeff")  # Excel reads UTF-8 with a BOM
@@ -353,7 +350,7 @@ def event_export(request, pk):
         ]
     )
     attended_labels = {True: _("yes"), False: _("no"), None: ""}
-    for registration in selectors.attendees(event=event):
+    for registration in selectors.attendees(event=event, viewer=request.user, exported=True):
         writer.writerow(
             _csv_cell(value)
             for value in (

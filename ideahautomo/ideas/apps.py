@@ -9,7 +9,7 @@ class IdeasConfig(AppConfig):
     def ready(self):
         from . import (
             connections,  # noqa: F401  (team mates see "same ideas" profiles)
-            export,  # noqa: F401  (the person's own data download)
+            personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account leaves its teams; its ideas go on)
             suggestions,  # noqa: F401  (registers ideas in the members' suggestions)
         )

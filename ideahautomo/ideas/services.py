@@ -276,7 +276,3 @@ def join_request_decide(*, actor, join_request, accept):
             recipients=[locked.user_id],
         )
     return locked
-
-
-def team_member_leave(*, actor, idea):
-    TeamMember.objects.filter(idea=idea, user=actor).delete()

@@ -8,6 +8,6 @@ class ImpactConfig(AppConfig):
 
     def ready(self):
         from . import (
-            member_export,  # noqa: F401  (the person's own data download)
+            personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account takes its answers with it)
         )

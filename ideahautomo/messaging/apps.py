@@ -8,6 +8,6 @@ class MessagingConfig(AppConfig):
 
     def ready(self):
         from . import (
-            export,  # noqa: F401  (the person's own data download)
+            personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (ideas' events become notifications)
         )

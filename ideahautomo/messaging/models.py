@@ -178,9 +178,11 @@ class NotificationKind(models.TextChoices):
     CIRCLE_SESSION = "circle_session", _("new and changed meetings of your circles")
     CIRCLE_POST = "circle_post", _("new posts in the discussions of your circles")
     CIRCLE_DEMAND = "circle_demand", _("enough people want to learn what you want to learn")
+    CIRCLE_REMINDER = "circle_reminder", _("reminders of your circles' meetings")
     EVENT_CHANGE = "event_change", _("changes in events you have registered for")
     EVENT_WAITLIST_PROMOTED = "event_waitlist_promoted", _("a place at an event from the waitlist")
     EVENT_FEEDBACK = "event_feedback", _("requests for feedback after events you attended")
+    EVENT_REMINDER = "event_reminder", _("reminders of events you have registered for")
     ANNOUNCEMENT = "announcement", _("announcements of the service")
 
 
@@ -206,11 +208,15 @@ NOTIFICATION_TEXTS = {
     NotificationKind.CIRCLE_DEMAND: _(
         "Others want to learn the same as you: “%(title)s”. Would you start a circle?"
     ),
+    NotificationKind.CIRCLE_REMINDER: _(
+        "Reminder: your study circle “%(title)s” meets soon: %(when)s."
+    ),
     NotificationKind.EVENT_CHANGE: _("The event “%(title)s” has changed."),
     NotificationKind.EVENT_WAITLIST_PROMOTED: _(
         "A place opened up for you at the event “%(title)s”."
     ),
     NotificationKind.EVENT_FEEDBACK: _("How was “%(title)s”? Tell us in a minute."),
+    NotificationKind.EVENT_REMINDER: _("Reminder: you are registered for “%(title)s”: %(when)s."),
     NotificationKind.ANNOUNCEMENT: _("New announcement: %(title)s"),
 }
 
@@ -230,6 +236,8 @@ DEFAULT_DELIVERY = defaultdict(
         NotificationKind.CIRCLE_WAITLIST_PROMOTED: Delivery.IMMEDIATE,
         NotificationKind.CIRCLE_INVITATION: Delivery.IMMEDIATE,
         NotificationKind.EVENT_WAITLIST_PROMOTED: Delivery.IMMEDIATE,
+        NotificationKind.CIRCLE_REMINDER: Delivery.IMMEDIATE,
+        NotificationKind.EVENT_REMINDER: Delivery.IMMEDIATE,
     },
 )
 

@@ -1,5 +1,6 @@
 """Reads that messaging's pages need, each with its joins; and the blocks other features respect."""
 
+from django.core.paginator import Paginator
 from django.db.models import (
     BooleanField,
     Count,
@@ -15,7 +16,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Substr
 
-from ideahautomo.accounts.models import RoleAssignment, User
+from ideahautomo.accounts.models import AuditAction, RoleAssignment, User
 from ideahautomo.profiles.connections import connection_sources
 from ideahautomo.profiles.permissions import COMMUNITY_ROLES
 from ideahautomo.profiles.selectors import visible_profiles
@@ -228,6 +229,16 @@ def notification_deliveries(user):
     return {kind: chosen.get(kind, DEFAULT_DELIVERY[kind]) for kind in NotificationKind.values}
 
 
+def deliveries_of(user_ids, kind):
+    """{user id: delivery} of one kind for many people, in one query."""
+    chosen = dict(
+        NotificationPreference.objects.filter(user_id__in=user_ids, kind=kind).values_list(
+            "user_id", "delivery"
+        )
+    )
+    return {user_id: chosen.get(user_id, DEFAULT_DELIVERY[kind]) for user_id in user_ids}
+
+
 def delivery_for(user, kind):
     chosen = (
         NotificationPreference.objects.filter(user=user, kind=kind)
@@ -235,6 +246,15 @@ def delivery_for(user, kind):
         .first()
     )
     return chosen or DEFAULT_DELIVERY[kind]
+
+
+def reports_page(*, viewer, handled, number, per_page):
+    """One page of reports for a moderator; the look is recorded in the audit log."""
+    from ideahautomo.accounts.services import audit_event_record
+
+    page = Paginator(reports_for_moderation(handled=handled), per_page).get_page(number)
+    audit_event_record(actor=viewer, action=AuditAction.REPORTS_VIEWED, page=page.number)
+    return page
 
 
 def reports_for_moderation(*, handled=False):

@@ -10,19 +10,21 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ideahautomo.accounts.models import User
+from ideahautomo.accounts.models import AuditAction, User
 from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib import ratelimit
 from ideahautomo.lib.mail import send_templated_mail
+from ideahautomo.lib.tasks import claim
 
 from . import selectors
+from .details import email_details
 from .models import (
     CONVERSATION_MAX_PARTICIPANTS,
     MESSAGE_MAX_LENGTH,
@@ -334,7 +336,9 @@ def report_create(*, actor, reported_user, reason, details="", message=None):
     report.full_clean()
     with transaction.atomic():
         report.save()
-        audit_event_record(actor=actor, action="report.created", target=report, reason=reason)
+        audit_event_record(
+            actor=actor, action=AuditAction.REPORT_CREATED, target=report, reason=reason
+        )
     return report
 
 
@@ -343,11 +347,18 @@ def report_mark_handled(*, actor, report):
         Report.objects.filter(pk=report.pk, handled_at__isnull=True).update(
             handled_at=timezone.now(), handled_by=actor
         )
-        audit_event_record(actor=actor, action="report.handled", target=report)
+        audit_event_record(actor=actor, action=AuditAction.REPORT_HANDLED, target=report)
     report.refresh_from_db(fields=["handled_at", "handled_by"])
 
 
 # Notifications
+
+
+_EMAIL_STATE = {
+    Delivery.IN_APP: EmailState.NONE,
+    Delivery.IMMEDIATE: EmailState.PENDING,
+    Delivery.DIGEST: EmailState.DIGEST,
+}
 
 
 def notify(
@@ -395,12 +406,7 @@ def notify(
         )
         if waiting.exists():
             return None
-    delivery = selectors.delivery_for(recipient, kind)
-    email_state = {
-        Delivery.IN_APP: EmailState.NONE,
-        Delivery.IMMEDIATE: EmailState.PENDING,
-        Delivery.DIGEST: EmailState.DIGEST,
-    }[delivery]
+    email_state = _EMAIL_STATE[selectors.delivery_for(recipient, kind)]
     first_for_digest = (
         email_state == EmailState.DIGEST
         and not Notification.objects.filter(
@@ -422,6 +428,54 @@ def notify(
     elif first_for_digest:
         transaction.on_commit(lambda: _schedule_digest(recipient.pk))
     return notification
+
+
+def notify_many(*, recipients, kind, target=None, text_params=None, url=""):
+    """notify() for many people at once, in a fixed number of queries.
+
+    For what the service itself tells people (reminders): there is no acting person,
+    so no blocks apply. text_params is a dict, or a function recipient -> dict for
+    texts in each person's own language. Returns the Notifications recorded.
+    """
+    kind = NotificationKind(kind)
+    if url and (not url.startswith("/") or url.startswith("//")):
+        raise ValueError("A notification leads to a local path, such as /ideat/12/.")
+    recipients = [person for person in recipients if person is not None and person.is_active]
+    if not recipients:
+        return []
+    ids = [person.pk for person in recipients]
+    deliveries = selectors.deliveries_of(ids, kind)
+    with_digest = set(
+        Notification.objects.filter(recipient_id__in=ids, email_state=EmailState.DIGEST)
+        .values_list("recipient_id", flat=True)
+        .distinct()
+    )
+    target_type = target._meta.model_name if target is not None else ""
+    target_id = str(target.pk) if target is not None else ""
+    notifications = [
+        Notification(
+            recipient=person,
+            kind=kind,
+            target_type=target_type,
+            target_id=target_id,
+            text_params=(text_params(person) if callable(text_params) else text_params) or {},
+            url=url,
+            email_state=_EMAIL_STATE[deliveries[person.pk]],
+        )
+        for person in recipients
+    ]
+    Notification.objects.bulk_create(notifications)
+    for notification in notifications:
+        if notification.email_state == EmailState.PENDING:
+            transaction.on_commit(lambda pk=notification.pk: _enqueue_notification_email(pk))
+        elif (
+            notification.email_state == EmailState.DIGEST
+            and notification.recipient_id not in with_digest
+        ):
+            transaction.on_commit(
+                lambda user_id=notification.recipient_id: _schedule_digest(user_id)
+            )
+    return notifications
 
 
 def notification_mark_read(*, user, notification):
@@ -493,14 +547,6 @@ def unsubscribe(*, user, kind):
 # E-mail: the outbox is the Notification row itself.
 
 
-def _locked(queryset):
-    """Lock the rows, skipping those another worker holds (PostgreSQL); SQLite writes one at
-    a time anyway."""
-    if connection.features.has_select_for_update_skip_locked:
-        return queryset.select_for_update(skip_locked=True, of=("self",))
-    return queryset
-
-
 def _enqueue_notification_email(notification_id, *, run_after=None):
     from .tasks import send_notification_email
 
@@ -541,7 +587,7 @@ def notification_email_send(*, notification_id):
     retry_at = None
     with transaction.atomic():
         notification = (
-            _locked(Notification.objects.filter(pk=notification_id, email_state=EmailState.PENDING))
+            claim(Notification.objects.filter(pk=notification_id, email_state=EmailState.PENDING))
             .select_related("recipient", "actor")
             .first()
         )
@@ -584,6 +630,7 @@ def _send_notification_mail(notification):
         to=recipient.email,
         template="messaging/email/notification",
         context={
+            **email_details(notification),
             "recipient": recipient,
             "notification": notification,
             "url": settings.SITE_URL + (notification.url or reverse("messaging:notifications")),
@@ -643,7 +690,7 @@ def digest_send(*, user_id, day=None):
         except IntegrityError:
             return False
         notifications = list(
-            _locked(Notification.objects.filter(recipient=user, email_state=EmailState.DIGEST))
+            claim(Notification.objects.filter(recipient=user, email_state=EmailState.DIGEST))
             .select_related("actor")
             .order_by("created_at", "id")
         )

@@ -14,8 +14,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ideahautomo.accounts.services import audit_event_record
-
 from . import selectors, services
 from .forms import ConversationStartForm, MessageForm, NotificationSettingsForm, ReportForm
 from .models import CONVERSATION_MAX_PARTICIPANTS, DEFAULT_DELIVERY, NotificationKind, Report
@@ -355,10 +353,12 @@ def report_list(request):
     if not can_list_reports(request.user):
         raise PermissionDenied
     handled = request.GET.get("kasitellyt") == "1"
-    page = Paginator(selectors.reports_for_moderation(handled=handled), REPORTS_PER_PAGE).get_page(
-        request.GET.get("sivu")
+    page = selectors.reports_page(
+        viewer=request.user,
+        handled=handled,
+        number=request.GET.get("sivu"),
+        per_page=REPORTS_PER_PAGE,
     )
-    audit_event_record(actor=request.user, action="reports.viewed", page=page.number)
     return render(
         request, "messaging/moderation/report_list.html", {"page": page, "handled": handled}
     )

@@ -173,7 +173,3 @@ def _text_match(query):
         skill_id__in=matching_skill_ids(query, prefix=True),
     )
     return Q(pk__in=names.values("profile_id")) | Q(pk__in=skills.values("profile_id"))
-
-
-def curated_skills():
-    return list(Skill.objects.filter(is_curated=True).order_by("key"))

@@ -10,7 +10,7 @@ from ideahautomo.accounts.tests.factories import (
     user_with_role,
 )
 from ideahautomo.circles import services
-from ideahautomo.circles.models import Circle, CircleInterest
+from ideahautomo.circles.models import Circle, CircleWish
 from ideahautomo.profiles import services as profile_services
 from ideahautomo.profiles.models import Skill
 
@@ -54,12 +54,12 @@ def test_a_member_wishes_for_a_circle_on_a_phone(new_page, finnish, language):
     page.wait_for_load_state()
     page.locator(".field-error").first.wait_for()
     assert_accessible(page)
-    assert not CircleInterest.objects.exists()
+    assert not CircleWish.objects.exists()
 
     wish_form_fill(page, finnish)
     page.click("main form button[type=submit] >> nth=-1")
     page.wait_for_load_state()
-    assert CircleInterest.objects.filter(user__email="jasen@example.fi", online_ok=True).exists()
+    assert CircleWish.objects.filter(user__email="jasen@example.fi", online_ok=True).exists()
     page.locator("form[action*='/poista/']").wait_for()
     assert_accessible(page)
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -127,7 +127,7 @@ def test_without_javascript_a_member_wishes_finds_a_circle_and_removes_the_wish(
 
     page.click("form[action*='/poista/'] button")
     page.wait_for_load_state()
-    assert not CircleInterest.objects.exists()
+    assert not CircleWish.objects.exists()
     assert page.locator("form[action*='/poista/']").count() == 0
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory
 from ideahautomo.circles import services
-from ideahautomo.circles.models import Circle, CircleInterest, CirclePost, CircleSession, Membership
+from ideahautomo.circles.models import Circle, CirclePost, CircleSession, CircleWish, Membership
 from ideahautomo.lib.ics import utc
 from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.profiles.models import Skill
@@ -183,7 +183,7 @@ def test_the_circle_journey_from_start_to_pooled_demand(new_page, people, settin
     second.select_option("select[name=municipality]", "")
     second.check("input[name=online_ok]")
     submit(second, "main form button[type=submit] >> nth=-1")
-    assert CircleInterest.objects.filter(user=people[1], online_ok=True).exists()
+    assert CircleWish.objects.filter(user=people[1], online_ok=True).exists()
     pooled = Notification.objects.filter(kind=NotificationKind.CIRCLE_DEMAND)
     assert sorted(pooled.values_list("recipient", flat=True)) == sorted(
         [people[1].pk, *(wisher.pk for wisher in earlier)]

@@ -444,3 +444,23 @@ def test_the_sweep_command_reports_what_it_sent(cast):
     out = StringIO()
     call_command("send_pending_invitations", stdout=out)
     assert "Invitations sent: 1" in out.getvalue()
+
+
+def test_the_audit_log_keeps_one_vocabulary_of_actions():
+    from ideahautomo.accounts.models import AuditAction
+
+    actor = UserFactory()
+    row = services.audit_event_record(actor=actor, action=AuditAction.AREAS_VIEWED)
+    assert row.action == "areas.viewed"
+    with pytest.raises(ValueError):
+        services.audit_event_record(actor=actor, action="areas.looked_at")
+    assert AuditEvent.objects.filter(actor=actor).count() == 1
+
+
+def test_downloading_ones_data_is_audited_but_the_export_itself_is_not():
+    person = UserFactory()
+    services.user_data_export(user=person)
+    assert not AuditEvent.objects.filter(action="user.data_downloaded").exists()
+    data = services.user_data_download(user=person)
+    assert data["account"]["email"] == person.email
+    assert AuditEvent.objects.filter(action="user.data_downloaded", actor=person).count() == 1

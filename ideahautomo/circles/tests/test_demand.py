@@ -12,7 +12,7 @@ from ideahautomo.accounts.models import Municipality
 from ideahautomo.accounts.tests.factories import UserFactory, municipality
 from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.circles import selectors, services
-from ideahautomo.circles.models import Circle, CircleInterest
+from ideahautomo.circles.models import Circle, CircleWish
 from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.profiles.models import Skill
 
@@ -82,7 +82,7 @@ def test_the_fifth_wish_in_one_place_tells_the_whole_pool_once():
     wish(people[4])
 
     assert sorted(told().values_list("recipient_id", flat=True)) == sorted(p.pk for p in people[:5])
-    assert not CircleInterest.objects.filter(notified_at__isnull=True).exists()
+    assert not CircleWish.objects.filter(notified_at__isnull=True).exists()
     notification = told().get(recipient=people[0])
     assert notification.text == (
         "Others want to learn the same as you: “Finnish language, A1, in Ukrainian – Vantaa”. "
@@ -199,14 +199,14 @@ def test_a_duplicate_wish_is_refused_clearly():
     wish(person)
     with pytest.raises(ValidationError, match="already have this wish"):
         wish(person, online_ok=True)
-    assert CircleInterest.objects.filter(user=person).count() == 1
+    assert CircleWish.objects.filter(user=person).count() == 1
 
 
 def test_a_wish_needs_a_place():
     with pytest.raises(ValidationError) as error:
         wish(municipality=None, online_ok=False)
     assert "municipality" in error.value.message_dict
-    assert not CircleInterest.objects.exists()
+    assert not CircleWish.objects.exists()
 
 
 def test_a_wish_needs_a_known_language_and_level():
@@ -214,7 +214,7 @@ def test_a_wish_needs_a_known_language_and_level():
         wish(language="xx")
     with pytest.raises(ValidationError):
         wish(level="Z9")
-    assert not CircleInterest.objects.exists()
+    assert not CircleWish.objects.exists()
 
 
 def test_at_most_ten_wishes(cast):
@@ -253,7 +253,7 @@ def test_who_may_post_a_wish(cast, client_for):
         got = status_of(client.post(reverse("circles:interests"), data))
         assert got == expected, f"posting a wish as {role}: {got}, expected {expected}"
         client.logout()
-    assert CircleInterest.objects.count() == 3
+    assert CircleWish.objects.count() == 3
 
 
 def test_the_wish_page_adds_a_wish_and_shows_circles_that_already_exist(cast, client_for):
@@ -274,7 +274,7 @@ def test_the_wish_page_adds_a_wish_and_shows_circles_that_already_exist(cast, cl
         follow=True,
     )
 
-    assert CircleInterest.objects.filter(user=cast.member).count() == 1
+    assert CircleWish.objects.filter(user=cast.member).count() == 1
     page = response.content.decode()
     assert "Your wish is saved" in page
     assert "These circles already exist" in page
@@ -292,13 +292,13 @@ def test_the_wish_page_explains_bad_input_and_duplicates(cast, client_for):
     assert no_place.status_code == 200
     assert "Choose a municipality, or tell that online is fine" in no_place.content.decode()
     assert client.post(url, {**data, "skill": "999999", "online_ok": "on"}).status_code == 200
-    assert not CircleInterest.objects.exists()
+    assert not CircleWish.objects.exists()
 
     client.post(url, {**data, "online_ok": "on"})
     again = client.post(url, {**data, "online_ok": "on"})
     assert again.status_code == 200
     assert "You already have this wish" in again.content.decode()
-    assert CircleInterest.objects.count() == 1
+    assert CircleWish.objects.count() == 1
 
 
 def test_only_the_owner_removes_a_wish(cast, client_for):
@@ -307,10 +307,10 @@ def test_only_the_owner_removes_a_wish(cast, client_for):
     assert status_of(client_for(None).post(url)) == LOGIN
     assert client_for(cast.mentor).post(url).status_code == 404
     assert client_for(cast.member).get(url).status_code == 405
-    assert CircleInterest.objects.filter(pk=mine.pk).exists()
+    assert CircleWish.objects.filter(pk=mine.pk).exists()
 
     assert client_for(cast.member).post(url).status_code == 302
-    assert not CircleInterest.objects.filter(pk=mine.pk).exists()
+    assert not CircleWish.objects.filter(pk=mine.pk).exists()
 
 
 def test_the_wish_page_query_count_does_not_grow(cast, client_for, django_assert_max_num_queries):

@@ -10,7 +10,7 @@ from django.utils import translation
 from ideahautomo.accounts.tests.factories import UserFactory, municipality
 from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.circles import selectors, services
-from ideahautomo.circles.models import Circle, CircleInterest, CircleLanguage
+from ideahautomo.circles.models import Circle, CircleLanguage, CircleWish
 from ideahautomo.circles.suggestions import circle_suggestions
 from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.profiles import selectors as profile_selectors
@@ -358,7 +358,7 @@ def test_the_wish_page_shows_circles_that_also_use_the_wished_language(cast, cli
     client.cookies["django_language"] = "en"
     page = client.get(reverse("circles:interests")).content.decode()
     assert also.name in page and "apuna englanti" not in page
-    assert CircleInterest.objects.count() == 1
+    assert CircleWish.objects.count() == 1
 
 
 # Suggestions

@@ -12,10 +12,10 @@ from ideahautomo.accounts.tests.factories import UserFactory
 from ideahautomo.circles import discussion_services, limits, services, session_services
 from ideahautomo.circles.models import (
     Circle,
-    CircleInterest,
     CircleInvitation,
     CirclePost,
     CircleSession,
+    CircleWish,
 )
 from ideahautomo.profiles.models import Skill
 
@@ -100,7 +100,7 @@ def test_wishes_for_circles_are_limited_even_when_removed_between(cast):
         services.interest_delete(actor=cast.member, interest=wish())
     message = refused(wish)
     assert "wishes an hour" in message
-    assert not CircleInterest.objects.exists()
+    assert not CircleWish.objects.exists()
 
 
 @pytest.mark.parametrize("action", ["schedule", "change", "cancel"])

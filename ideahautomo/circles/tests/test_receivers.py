@@ -9,7 +9,7 @@ from django.utils import translation
 from ideahautomo.accounts import services as account_services
 from ideahautomo.accounts.tests.factories import UserFactory
 from ideahautomo.circles import services
-from ideahautomo.circles.models import Circle, CircleInterest, CircleInvitation, Membership
+from ideahautomo.circles.models import Circle, CircleInvitation, CircleWish, Membership
 from ideahautomo.messaging.models import Notification, NotificationKind
 
 from .test_circles import start
@@ -141,7 +141,7 @@ def test_wishes_and_open_invitations_of_the_person_go_too(cast):
     account_services.user_delete(user=leaving)
 
     assert not CircleInvitation.objects.filter(invitee=leaving).exists()
-    assert not CircleInterest.objects.filter(user=leaving).exists()
+    assert not CircleWish.objects.filter(user=leaving).exists()
 
 
 def test_a_user_row_deleted_outright_frees_its_place_too(cast):

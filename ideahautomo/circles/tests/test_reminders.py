@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import TestCase
 from django.utils import timezone, translation
 
 from ideahautomo.accounts.tests.concurrency import postgresql_only, run_at_once
@@ -14,6 +15,7 @@ from ideahautomo.accounts.tests.factories import UserFactory
 from ideahautomo.circles import session_services
 from ideahautomo.circles.models import CircleSession, Membership
 from ideahautomo.circles.tasks import send_session_reminders
+from ideahautomo.messaging.models import Notification, NotificationKind
 
 from .test_sessions import schedule, start_circle, with_members
 
@@ -39,6 +41,12 @@ def meeting(organiser, circle=None, **kwargs):
     return circle, session
 
 
+def remind(**kwargs):
+    """Send what is due and run what waits for the commit (the e-mails), as the worker does."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return session_services.session_reminders_send_due(**kwargs)
+
+
 def recipients():
     return sorted(message.to[0] for message in mail.outbox)
 
@@ -53,7 +61,7 @@ def test_only_active_members_with_open_accounts_are_reminded(cast):
     Membership.objects.create(circle=circle, user=asking, status=Membership.Status.REQUESTED)
     outsider = UserFactory()
 
-    assert session_services.session_reminders_send_due(now=DUE) == 2
+    assert remind(now=DUE) == 2
     assert recipients() == sorted([cast.member.email, active.email])
     assert not {closed.email, waiting.email, asking.email, outsider.email} & set(recipients())
 
@@ -64,7 +72,7 @@ def test_each_member_is_reminded_in_their_own_language(cast):
     for person, language in ((finn, "fi"), (swede, "sv"), (english, "en")):
         person.language = language
         person.save(update_fields=["language"])
-    session_services.session_reminders_send_due(now=DUE)
+    remind(now=DUE)
     body = {message.to[0]: message.body for message in mail.outbox}
     assert "maanantai 7.1.2030 18:00–20:00" in body[finn.email]
     assert "Måndag 7.1.2030 18:00–20:00" in body[swede.email]
@@ -73,10 +81,10 @@ def test_each_member_is_reminded_in_their_own_language(cast):
 
 def test_the_reminder_is_sent_within_24_hours_of_the_start_only(cast):
     meeting(cast.member)
-    assert session_services.session_reminders_send_due(now=STARTS - timedelta(hours=25)) == 0
-    assert session_services.session_reminders_send_due(now=STARTS + timedelta(minutes=1)) == 0
+    assert remind(now=STARTS - timedelta(hours=25)) == 0
+    assert remind(now=STARTS + timedelta(minutes=1)) == 0
     assert not mail.outbox
-    assert session_services.session_reminders_send_due(now=STARTS - timedelta(hours=24)) == 1
+    assert remind(now=STARTS - timedelta(hours=24)) == 1
 
 
 def test_cancelled_and_past_meetings_are_never_reminded(cast):
@@ -89,8 +97,8 @@ def test_cancelled_and_past_meetings_are_never_reminded(cast):
         now=timezone.now() - timedelta(days=1),
     )
     mail.outbox.clear()
-    assert session_services.session_reminders_send_due(now=DUE) == 0
-    assert session_services.session_reminders_send_due() == 0
+    assert remind(now=DUE) == 0
+    assert remind() == 0
     assert not mail.outbox
     past.refresh_from_db()
     assert past.reminded_at is None
@@ -99,10 +107,11 @@ def test_cancelled_and_past_meetings_are_never_reminded(cast):
 def test_a_reminder_goes_once_however_often_the_sweep_and_the_task_run(cast):
     circle, session = meeting(cast.member)
     with_members(circle, 2)
-    assert session_services.session_reminders_send_due(now=DUE) == 3
-    assert session_services.session_reminders_send_due(now=DUE + timedelta(minutes=10)) == 0
-    send_session_reminders.enqueue(session.pk)
-    call_command("send_circle_reminders", stdout=StringIO())
+    assert remind(now=DUE) == 3
+    assert remind(now=DUE + timedelta(minutes=10)) == 0
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        send_session_reminders.enqueue(session.pk)
+        call_command("send_circle_reminders", stdout=StringIO())
     assert len(mail.outbox) == 3
     session.refresh_from_db()
     assert session.reminded_at == DUE
@@ -114,7 +123,8 @@ def test_the_command_sends_due_meeting_reminders(cast):
     schedule(circle, cast.member, starts_at=starts)
     mail.outbox.clear()
     out = StringIO()
-    call_command("send_circle_reminders", stdout=out)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("send_circle_reminders", stdout=out)
     assert "Circle meeting reminders sent: 1" in out.getvalue()
     assert recipients() == [cast.member.email]
 
@@ -124,13 +134,13 @@ def test_a_claimed_meeting_is_skipped_by_a_second_sender(cast):
     sends nothing."""
     _circle, session = meeting(cast.member)
     CircleSession.objects.filter(pk=session.pk).update(reminded_at=DUE)
-    assert session_services.session_reminders_send_due(session_id=session.pk, now=DUE) == 0
+    assert remind(session_id=session.pk, now=DUE) == 0
     assert not mail.outbox
 
 
 def test_moving_the_meeting_sends_a_new_reminder(cast):
     _circle, session = meeting(cast.member)
-    session_services.session_reminders_send_due(now=DUE)
+    remind(now=DUE)
     new_start = STARTS + timedelta(days=2)
     session_services.session_update(
         actor=cast.member,
@@ -142,21 +152,30 @@ def test_moving_the_meeting_sends_a_new_reminder(cast):
         agenda=session.agenda,
         now=SCHEDULED,
     )
-    assert session_services.session_reminders_send_due(now=new_start - timedelta(hours=1)) == 1
+    assert remind(now=new_start - timedelta(hours=1)) == 1
     assert len(mail.outbox) == 2
 
 
-def test_a_failed_send_leaves_the_meeting_due(cast, monkeypatch):
+def test_a_failed_e_mail_waits_in_the_outbox_and_the_meeting_is_not_reminded_again(
+    cast, monkeypatch
+):
+    from ideahautomo.messaging import services as messaging_services
+    from ideahautomo.messaging.models import EmailState, Notification, NotificationKind
+
     meeting(cast.member)
 
     def refuse(**kwargs):
         raise OSError("mail server down")
 
-    monkeypatch.setattr(session_services, "send_templated_mail", refuse)
-    with pytest.raises(OSError):
-        session_services.session_reminders_send_due(now=DUE)
+    monkeypatch.setattr(messaging_services, "send_templated_mail", refuse)
+    assert remind(now=DUE) == 1
+    [notice] = Notification.objects.filter(kind=NotificationKind.CIRCLE_REMINDER)
+    assert notice.email_state == EmailState.PENDING and notice.email_attempts == 1
     monkeypatch.undo()
-    assert session_services.session_reminders_send_due(now=DUE) == 1
+    assert remind(now=DUE) == 0
+    Notification.objects.filter(pk=notice.pk).update(email_next_attempt_at=None)
+    assert messaging_services.send_pending_email() == 1
+    assert recipients() == [cast.member.email]
 
 
 def test_scheduling_queues_a_task_for_the_reminder_time(
@@ -182,9 +201,10 @@ def test_queries_do_not_grow_with_the_number_of_members(
 ):
     circle, _session = meeting(cast.member)
     with_members(circle, members)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(9):
         sent = session_services.session_reminders_send_due(now=DUE)
     assert sent == members + 1
+    assert Notification.objects.filter(kind=NotificationKind.CIRCLE_REMINDER).count() == sent
 
 
 def test_the_reminder_has_the_place_link_agenda_and_addresses(cast):
@@ -195,7 +215,7 @@ def test_the_reminder_has_the_place_link_agenda_and_addresses(cast):
         place="Stoa",
         agenda="Sanasto & <b>kauppa</b>\n<script>alert(1)</script>",
     )
-    session_services.session_reminders_send_due(now=DUE)
+    remind(now=DUE)
     [message] = mail.outbox
     assert "Suomea arjessa" in message.subject
     text = message.body
@@ -217,9 +237,7 @@ def test_two_sweeps_at_the_same_moment_send_each_reminder_once(cast):
     with_members(circle, 3)
     counts = []
 
-    errors = run_at_once(
-        lambda _n: counts.append(session_services.session_reminders_send_due(now=DUE)), [1, 2]
-    )
+    errors = run_at_once(lambda _n: counts.append(remind(now=DUE)), [1, 2])
 
     assert not errors
     assert sorted(counts) == [0, 4]

@@ -5,11 +5,14 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import TestCase
 from django.utils import timezone
 
 from ideahautomo.events import services
 from ideahautomo.events.models import Event, Registration
 from ideahautomo.events.tasks import send_event_reminders
+from ideahautomo.messaging.models import Notification, NotificationKind
+from ideahautomo.messaging.services import send_pending_email
 
 from .factories import EventFactory
 
@@ -18,6 +21,12 @@ pytestmark = pytest.mark.django_db
 DUMMY_TASKS = {
     "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}
 }
+
+
+def remind(**kwargs):
+    """Send what is due and run what waits for the commit (the e-mails), as the worker does."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return services.reminders_send_due(**kwargs)
 
 
 def registered(members, *, starts_in, reminder_hours=24, **fields):
@@ -33,9 +42,9 @@ def registered(members, *, starts_in, reminder_hours=24, **fields):
 def test_due_reminder_is_sent_once_however_often_the_sweep_runs(members):
     event = registered(members[:2], starts_in=timedelta(days=3))
     soon = event.reminder_at + timedelta(minutes=1)
-    assert services.reminders_send_due(now=event.reminder_at - timedelta(minutes=1)) == 0
-    assert services.reminders_send_due(now=soon) == 2
-    assert services.reminders_send_due(now=soon) == 0
+    assert remind(now=event.reminder_at - timedelta(minutes=1)) == 0
+    assert remind(now=soon) == 2
+    assert remind(now=soon) == 0
     call_command("send_event_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert sorted(m.to[0] for m in mail.outbox) == sorted(m.email for m in members[:2])
     assert event.title in mail.outbox[0].subject
@@ -47,9 +56,9 @@ def test_no_reminder_after_the_start_nor_to_the_waitlist_or_cancelled(members):
     registration = Registration.objects.get(event=event, user=members[0])
     services.registration_cancel(actor=members[0], registration=registration)
     mail.outbox.clear()
-    services.reminders_send_due(now=event.reminder_at + timedelta(minutes=1))
+    remind(now=event.reminder_at + timedelta(minutes=1))
     assert [m.to[0] for m in mail.outbox] == [members[1].email]  # promoted, not the waitlist
-    assert services.reminders_send_due(now=event.starts_at + timedelta(minutes=1)) == 0
+    assert remind(now=event.starts_at + timedelta(minutes=1)) == 0
 
 
 def test_registering_after_the_reminder_time_gets_a_reminder_at_once(
@@ -93,8 +102,10 @@ def test_a_lost_task_is_covered_by_the_sweep_and_a_late_task_sends_nothing_twice
     assert not mail.outbox  # queued, never run: the worker was down
 
     due = event.reminder_at + timedelta(minutes=5)
-    assert services.reminders_send_due(now=due) == 2  # the cron sweep after the restart
-    assert services.reminders_send_due(event_id=event.pk, now=due) == 0  # the late task
+    assert remind(now=due) == 2  # the cron sweep after the restart
+    assert remind(event_id=event.pk, now=due) == 0  # the late task
+    assert Notification.objects.filter(kind=NotificationKind.EVENT_REMINDER).count() == 2
+    assert send_pending_email() == 2  # the e-mails, by the outbox's own sweep
     assert len(mail.outbox) == 2
 
 
@@ -116,27 +127,71 @@ def test_reminder_task_is_deferred_to_the_reminder_time(
 def test_the_task_sends_the_due_reminders_of_its_event(members):
     event = registered(members[:1], starts_in=timedelta(hours=30))
     Event.objects.filter(pk=event.pk).update(reminder_at=timezone.now() - timedelta(minutes=1))
-    send_event_reminders.enqueue(event.pk)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        send_event_reminders.enqueue(event.pk)
     assert [m.to[0] for m in mail.outbox] == [members[0].email]
 
 
-def test_a_failed_send_leaves_the_reminder_due(members, monkeypatch):
+def test_a_failed_e_mail_waits_in_the_outbox_and_the_reminder_is_not_repeated(members, monkeypatch):
+    from ideahautomo.messaging import services as messaging_services
+    from ideahautomo.messaging.models import EmailState, Notification, NotificationKind
+
     event = registered(members[:1], starts_in=timedelta(hours=30))
     due = event.reminder_at + timedelta(minutes=1)
 
     def refuse(**kwargs):
         raise OSError("mail server down")
 
-    monkeypatch.setattr(services, "send_templated_mail", refuse)
-    with pytest.raises(OSError):
-        services.reminders_send_due(now=due)
+    monkeypatch.setattr(messaging_services, "send_templated_mail", refuse)
+    assert remind(now=due) == 1
+    [notice] = Notification.objects.filter(kind=NotificationKind.EVENT_REMINDER)
+    assert notice.email_state == EmailState.PENDING and notice.email_attempts == 1
     monkeypatch.undo()
-    assert services.reminders_send_due(now=due) == 1
+    assert remind(now=due) == 0  # reminded once; the e-mail is retried from the outbox
+    Notification.objects.filter(pk=notice.pk).update(email_next_attempt_at=None)
+    assert messaging_services.send_pending_email() == 1
+    assert [m.to[0] for m in mail.outbox] == [members[0].email]
+
+
+def test_the_reminder_tells_when_where_and_links_in_the_persons_language(members):
+    person = members[0]
+    person.language = "sv"
+    person.save(update_fields=["language"])
+    event = registered(
+        [person],
+        starts_in=timedelta(hours=30),
+        title="Verkostoitumisilta",
+        venue_name="Stoa",
+        online_url="https://meet.example.fi/ilta",
+    )
+    remind(now=event.reminder_at + timedelta(minutes=1))
+    [message] = mail.outbox
+    assert "Verkostoitumisilta" in message.subject
+    assert "Stoa" in message.body
+    assert "https://meet.example.fi/ilta" in message.body
+    assert f"/tapahtumat/{event.pk}/" in message.body
+    assert "finsk tid" in message.body.lower()  # the time in the person's own language
+    assert "List-Unsubscribe" in message.extra_headers
+
+
+def test_a_person_who_wants_no_e_mail_sees_the_reminder_in_the_service_only(members):
+    from ideahautomo.messaging.models import Delivery, Notification, NotificationKind
+    from ideahautomo.messaging.services import notification_preferences_update
+
+    event = registered(members[:1], starts_in=timedelta(hours=30))
+    notification_preferences_update(
+        user=members[0], deliveries={NotificationKind.EVENT_REMINDER: Delivery.IN_APP}
+    )
+    assert remind(now=event.reminder_at + timedelta(minutes=1)) == 1
+    assert not mail.outbox
+    assert Notification.objects.filter(
+        recipient=members[0], kind=NotificationKind.EVENT_REMINDER
+    ).exists()
 
 
 def test_moving_the_event_sends_a_new_reminder(cast, members):
     event = registered(members[:1], starts_in=timedelta(hours=30), created_by=cast.project_manager)
-    services.reminders_send_due(now=event.reminder_at + timedelta(minutes=1))
+    remind(now=event.reminder_at + timedelta(minutes=1))
     new_start = event.starts_at + timedelta(days=2)
     services.event_update(
         actor=cast.project_manager,
@@ -145,5 +200,5 @@ def test_moving_the_event_sends_a_new_reminder(cast, members):
         ends_at=new_start + timedelta(hours=2),
     )
     event.refresh_from_db()
-    assert services.reminders_send_due(now=event.reminder_at + timedelta(minutes=1)) == 1
+    assert remind(now=event.reminder_at + timedelta(minutes=1)) == 1
     assert len(mail.outbox) == 2

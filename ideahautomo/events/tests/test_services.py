@@ -267,8 +267,25 @@ def test_feedback_waits_for_the_end_and_a_real_mood(cast, members):
     assert codes(error.value) == {"mood"}
 
 
-def test_promotion_notice_skips_a_registration_cancelled_meanwhile(members):
-    assert services.promotion_notice_send(registration_id=0) is False
+def test_promotion_respects_the_persons_notification_choice(
+    members, django_capture_on_commit_callbacks
+):
+    from ideahautomo.messaging.models import Delivery, Notification, NotificationKind
+    from ideahautomo.messaging.services import notification_preferences_update
+
+    event = EventFactory(capacity=1, title="Verkostoitumisilta")
+    first = services.event_register(actor=members[0], event=event)
+    services.event_register(actor=members[1], event=event)
+    notification_preferences_update(
+        user=members[1], deliveries={NotificationKind.EVENT_WAITLIST_PROMOTED: Delivery.IN_APP}
+    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_cancel(actor=members[0], registration=first)
+    assert not mail.outbox  # shown in the service only, as the person chose
+    [notice] = Notification.objects.filter(recipient=members[1])
+    assert notice.kind == NotificationKind.EVENT_WAITLIST_PROMOTED
+    assert "Verkostoitumisilta" in notice.text
     user_with_role(Role.MEMBER)
 
 

@@ -398,3 +398,39 @@ def test_forged_unsubscribe_tokens_are_refused(forgery):
     }[forgery]
     with pytest.raises(signing.BadSignature):
         services.unsubscribe_read(forged)
+
+
+def test_notify_many_follows_each_persons_choice_and_skips_closed_accounts(
+    django_assert_max_num_queries,
+):
+    kind = NotificationKind.EVENT_REMINDER
+    at_once, daily, here_only = UserFactory(), UserFactory(), UserFactory()
+    closed = UserFactory(is_active=False)
+    choose(daily, kind, Delivery.DIGEST)
+    choose(here_only, kind, Delivery.IN_APP)
+    crowd = [UserFactory() for _ in range(10)]
+    with committed(), django_assert_max_num_queries(3):
+        told = services.notify_many(
+            recipients=[at_once, daily, here_only, closed, *crowd],
+            kind=kind,
+            text_params=lambda person: {"title": "Työpaja", "when": person.email},
+            url="/tapahtumat/1/",
+        )
+    assert len(told) == 13
+    states = dict(Notification.objects.filter(kind=kind).values_list("recipient_id", "email_state"))
+    assert states[at_once.pk] == EmailState.SENT
+    assert states[daily.pk] == EmailState.DIGEST
+    assert states[here_only.pk] == EmailState.NONE
+    assert closed.pk not in states
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [at_once.email, *(p.email for p in crowd)]
+    )
+    mine = Notification.objects.get(recipient=at_once, kind=kind)
+    assert at_once.email in mine.text  # each person's own text
+
+
+def test_notify_many_leads_only_to_a_local_path():
+    with pytest.raises(ValueError):
+        services.notify_many(
+            recipients=[UserFactory()], kind=NotificationKind.EVENT_REMINDER, url="https://x.fi/"
+        )
