@@ -139,3 +139,20 @@ def calendar_entries_of(*, user, now=None):
         .order_by("starts_at", "pk")
     )
     return [session_entry(session, with_online_link=True) for session in sessions]
+
+
+def upcoming_sessions_of(*, user, now=None, limit=3):
+    """The next meetings of the circles where the person is an active member, soonest first,
+    with their circle; cancelled ones left out. Active members may see the online links
+    (permissions.can_see_meeting_link), so the links come along. One query."""
+    now = now or timezone.now()
+    return list(
+        CircleSession.objects.filter(
+            circle__memberships__user=user,
+            circle__memberships__status=Membership.Status.ACTIVE,
+            cancelled_at__isnull=True,
+            ends_at__gt=now,
+        )
+        .select_related("circle")
+        .order_by("starts_at", "pk")[:limit]
+    )

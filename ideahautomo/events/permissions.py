@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from ideahautomo.accounts.models import Role
 
-from .models import Event
+from .models import Event, Registration
 
 
 def _signed_in(user):
@@ -49,6 +49,13 @@ def can_manage_event(user, event):
     if event.approved_by_id == user.pk:
         return True
     return event.created_by_id == user.pk and event.approved_by_id is None
+
+
+def can_see_online_link(user, event, registration):
+    """Online links go to those with a confirmed place (and to everyone for drop-in hours),
+    so that strangers do not wander into a video meeting; organisers see them too."""
+    confirmed = registration is not None and registration.status == Registration.Status.CONFIRMED
+    return event.is_drop_in or confirmed or can_manage_event(user, event)
 
 
 def can_manage_any_event(user):

@@ -302,6 +302,35 @@ def my_registrations(*, user, now=None):
     return upcoming, past.order_by("-event__starts_at")[:50]
 
 
+def next_registrations_of(*, user, now=None, limit=3):
+    """The person's next events they have signed up for (or wait for a place at), soonest
+    first, each marked with whether its online link may be shown to them. One query."""
+    upcoming, _past = my_registrations(user=user, now=now)
+    registrations = list(upcoming[:limit])
+    for registration in registrations:
+        registration.shows_online_link = permissions.can_see_online_link(
+            user, registration.event, registration
+        )
+    return registrations
+
+
+def upcoming_events_of_organisation(*, organisation_id, now=None, limit=5):
+    """A partner organisation's published events that have not ended, soonest first."""
+    now = now or timezone.now()
+    return list(
+        Event.objects.filter(
+            organisation_id=organisation_id, status=Event.Status.PUBLISHED, ends_at__gt=now
+        )
+        .select_related("municipality")
+        .order_by("starts_at", "pk")[:limit]
+    )
+
+
+def event_proposal_count():
+    """How many members' event proposals wait for the project manager's decision."""
+    return Event.objects.filter(status=Event.Status.PROPOSED).count()
+
+
 def events_managed_by(*, viewer, now=None):
     """Upcoming and recent events the viewer organises, and proposals waiting for them."""
     now = now or timezone.now()

@@ -117,7 +117,7 @@ def event_detail(request, pk):
             "can_give_feedback": registration is not None
             and permissions.can_give_feedback(request.user, registration, now),
             "can_manage": can_manage,
-            "show_online_link": _may_see_online_link(event, registration, can_manage),
+            "show_online_link": permissions.can_see_online_link(request.user, event, registration),
             "can_decide": permissions.can_decide_event_proposal(request.user, event),
             "has_started": event.has_started(now),
             "has_ended": event.has_ended(now),
@@ -175,21 +175,12 @@ def registration_cancel(request, pk):
     return redirect(event)
 
 
-def _may_see_online_link(event, registration, can_manage):
-    """Online links go to those registered (and to everyone for drop-in hours), so that
-    strangers do not wander into a video meeting."""
-    confirmed = registration is not None and registration.status == Registration.Status.CONFIRMED
-    return event.is_drop_in or confirmed or can_manage
-
-
 def event_ics(request, pk):
     event = selectors.event_for_viewer(viewer=request.user, pk=pk)
     registration = selectors.registration_of(viewer=request.user, event=event)
     entry = ics.event_entry(
         event,
-        with_online_link=_may_see_online_link(
-            event, registration, permissions.can_manage_event(request.user, event)
-        ),
+        with_online_link=permissions.can_see_online_link(request.user, event, registration),
     )
     response = HttpResponse(ics.calendar([entry]), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="tapahtuma-{event.pk}.ics"'

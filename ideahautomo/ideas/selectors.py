@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from ideahautomo.profiles.models import ProfileSkill
@@ -158,4 +159,31 @@ def similar_ideas(*, viewer, idea, limit=4):
         .exclude(pk=idea.pk)
         .distinct()
         .order_by("-last_activity_at")[:limit]
+    )
+
+
+def _count_per_idea(queryset):
+    return Coalesce(
+        Subquery(
+            queryset.order_by().values("idea").annotate(count=Count("pk")).values("count"),
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+def activity_on_ideas_of(*, user, since, limit=5):
+    """The person's own ideas with news for them: others' comments since `since` and join
+    requests waiting for their answer, the most recently active first. One query."""
+    comments = IdeaComment.objects.filter(
+        idea=OuterRef("pk"), created_at__gte=since, deleted_at__isnull=True
+    ).exclude(author=user)
+    requests = JoinRequest.objects.filter(idea=OuterRef("pk"), state=JoinRequest.State.PENDING)
+    return list(
+        Idea.objects.filter(owner=user, archived_at__isnull=True)
+        .annotate(
+            new_comments=_count_per_idea(comments), waiting_requests=_count_per_idea(requests)
+        )
+        .filter(Q(new_comments__gt=0) | Q(waiting_requests__gt=0))
+        .order_by("-last_activity_at", "-pk")[:limit]
     )

@@ -13,10 +13,12 @@ from django.views.decorators.http import require_GET
 from ideahautomo.accounts import services as account_services
 from ideahautomo.lib.language import remember_language
 
+from .home import home_for
+
 
 def home(request):
     if request.user.is_authenticated:
-        return render(request, "pages/home_member.html")
+        return render(request, "pages/home_member.html", home_for(request.user))
     return render(request, "pages/home_guest.html")
 
 

@@ -124,3 +124,10 @@ def assert_accessible(page):
 
 def link_from(body):
     return re.search(r"http://testserver(/\S+/)", body).group(1)
+
+
+def open_menu(page):
+    """On a phone the header's links are behind the menu button: open it, as a person would."""
+    summary = page.locator("details.site-menu > summary")
+    if summary.is_visible() and not page.locator("details.site-menu[open]").count():
+        summary.click()

@@ -14,7 +14,7 @@ from ideahautomo.circles.models import Circle, CircleWish
 from ideahautomo.profiles import services as profile_services
 from ideahautomo.profiles.models import Skill
 
-from .conftest import assert_accessible, sign_in
+from .conftest import assert_accessible, open_menu, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -81,6 +81,7 @@ def test_staff_see_the_demand_of_their_area(new_page, vantaa, finnish):
 
     page = new_page()
     sign_in(page, "yhteys@example.fi", PASSWORD)
+    open_menu(page)
     page.click("a[href='/tyollisyyspalvelut/opintopiirien-kysynta/']")
     page.wait_for_load_state()
     # Six wish to meet in Vantaa; the two who would also meet online are too few to list.

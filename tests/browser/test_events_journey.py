@@ -12,7 +12,7 @@ from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory, user_wit
 from ideahautomo.events import services
 from ideahautomo.events.models import Event, Registration
 
-from .conftest import sign_in
+from .conftest import open_menu, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -27,6 +27,7 @@ def test_workshop_from_publishing_to_the_mood_distribution(new_page, db):
     # The project manager publishes a workshop for six.
     manager = new_page(javascript=False, language="en")
     sign_in(manager, "pp@example.fi", PASSWORD)
+    open_menu(manager)
     manager.click("nav.site-nav >> text=Events")
     manager.click("text=New event")
     starts = timezone.localtime() + timedelta(days=3)

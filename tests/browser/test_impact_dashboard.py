@@ -10,7 +10,7 @@ from ideahautomo.accounts.tests.factories import (
 )
 from ideahautomo.impact.tests.publishing import months_back, publish
 
-from .conftest import PHONE, assert_accessible, sign_in
+from .conftest import PHONE, assert_accessible, open_menu, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -40,6 +40,7 @@ def test_contact_person_reads_charts_and_tables_on_a_phone_and_downloads_xlsx(
     page = new_page(language="en")
     sign_in(page, "kerava@example.fi", PASSWORD)
     page.goto("/")
+    open_menu(page)
     page.get_by_role("link", name="Impact").first.click()
     page.wait_for_load_state()
 

@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from ideahautomo.accounts.demo import DEMO_DOMAIN, DEMO_PASSWORD
 
-from .conftest import PHONE, assert_accessible, sign_in
+from .conftest import PHONE, assert_accessible, open_menu, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -26,6 +26,7 @@ def test_demo_contact_person_sees_figures_with_small_groups_hidden_and_downloads
     page = new_page(language="en")
     sign_in(page, f"yhteyshenkilo@{DEMO_DOMAIN}", DEMO_PASSWORD)
     page.goto("/")
+    open_menu(page)
     page.get_by_role("link", name="Impact").first.click()
     page.wait_for_load_state()
 

@@ -14,7 +14,7 @@ from ideahautomo.accounts.tests.factories import (
     user_with_role,
 )
 
-from .conftest import link_from, sign_in
+from .conftest import link_from, open_menu, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -34,6 +34,7 @@ def test_contact_person_orders_an_account_and_the_client_starts_in_ukrainian(
 ):
     staff_page = new_page(javascript=False)
     sign_in(staff_page, "yhteys@example.fi", PASSWORD)
+    open_menu(staff_page)
     staff_page.click("text=Tilaa tunnuksia")
     staff_page.wait_for_load_state()
     staff_page.click("text=Kutsu asiakas")

@@ -13,7 +13,7 @@ from ideahautomo.messaging import services, views
 from ideahautomo.messaging.models import Block, Report
 from ideahautomo.profiles.services import profile_get_or_create
 
-from .conftest import assert_accessible, sign_in
+from .conftest import assert_accessible, open_menu, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -72,13 +72,16 @@ def test_two_members_converse_a_third_is_reported_and_blocked(new_page, members)
     aino_page.click("main button:has-text('Send')")
     troll_first = services.conversation_start(actor=troll, recipients=[aino], body="Spam spam")
 
-    # Oksana sees the unread counts in the header.
+    # Oksana sees the unread counts in the header: all of them on the menu button, and
+    # each beside its link in the menu.
     oksana_page.goto("/")
-    assert "1" in oksana_page.locator("a[href='/viestit/'] .count").inner_text()
-    assert "1" in oksana_page.locator("a[href='/ilmoitukset/'] .count").inner_text()
+    assert "2" in oksana_page.locator("details.site-menu > summary .count").inner_text()
+    open_menu(oksana_page)
+    assert "1" in oksana_page.locator("header a[href='/viestit/'] .count").inner_text()
+    assert "1" in oksana_page.locator("header a[href='/ilmoitukset/'] .count").inner_text()
 
     # The notification is in the service...
-    oksana_page.click("a[href='/ilmoitukset/']")
+    oksana_page.click("header a[href='/ilmoitukset/']")
     assert "Aino Virtanen sent you a message." in oksana_page.locator("main").inner_text()
     oksana_page.click("text=Aino Virtanen sent you a message.")
     assert "Are you there?" in oksana_page.locator("#message-list").inner_text()
@@ -86,7 +89,8 @@ def test_two_members_converse_a_third_is_reported_and_blocked(new_page, members)
     oksana_page.click("main button:has-text('Send')")
     assert oksana_page.locator("a[href='/viestit/'] .count").count() == 0
 
-    aino_page.click("a[href='/viestit/']")
+    open_menu(aino_page)
+    aino_page.click("header a[href='/viestit/']")
     aino_page.click("text=Oksana Kovalenko")
     assert "See you on Thursday" in aino_page.locator("#message-list").inner_text()
 
@@ -129,6 +133,7 @@ def test_two_members_converse_a_third_is_reported_and_blocked(new_page, members)
     user_with_role(Role.MODERATOR, email="moderator@example.fi", language="en")
     moderator_page = new_page(javascript=False, language="en")
     sign_in(moderator_page, "moderator@example.fi", PASSWORD)
+    open_menu(moderator_page)
     moderator_page.click("a[href='/moderointi/ilmoitukset/']")
     table = moderator_page.locator("table").inner_text()
     assert "Spam spam" in table and "Tero Trolli" in table

@@ -18,7 +18,7 @@ from ideahautomo.services import services
 from ideahautomo.services.models import Service
 from ideahautomo.services.tests.factories import image_bytes, service_for
 
-from .conftest import assert_accessible, link_from, sign_in
+from .conftest import assert_accessible, link_from, open_menu, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -84,6 +84,7 @@ def test_project_manager_invites_partner_staff_who_fill_in_the_page(new_page, sc
         organisation.pk
     )
 
+    open_menu(partner)
     partner.click(".site-nav >> text=Palvelut")
     partner.wait_for_load_state()
     partner.click("text=Organisaatiosi sivu")
@@ -258,6 +259,7 @@ def test_member_finds_an_open_drop_in_service_by_need_and_municipality(new_page,
     )
     page = new_page(javascript=False)
     sign_in(page, "jasen@example.fi", PASSWORD)
+    open_menu(page)
     page.click(".site-nav >> text=Palvelut")
     page.wait_for_load_state()
     assert "Helsinki" in page.locator("main .muted").first.inner_text()

@@ -170,3 +170,20 @@ def test_the_rules_themselves(cast, scene):
         role for role, person in cast.by_role().items() if permissions.can_publish_event(person)
     }
     assert publishers == {"partner", "project_manager"}
+
+
+def test_who_sees_an_online_link(cast):
+    from ideahautomo.events.models import Registration
+
+    webinar = EventFactory(kind=Event.Kind.WEBINAR, online_url="https://meet.example.fi/w")
+    confirmed = Registration(event=webinar, user=cast.member, status="confirmed")
+    waitlisted = Registration(event=webinar, user=cast.member, status="waitlisted")
+    cancelled = Registration(event=webinar, user=cast.member, status="cancelled")
+    assert permissions.can_see_online_link(cast.member, webinar, confirmed)
+    assert not permissions.can_see_online_link(cast.member, webinar, waitlisted)
+    assert not permissions.can_see_online_link(cast.member, webinar, cancelled)
+    assert not permissions.can_see_online_link(cast.member, webinar, None)
+    assert not permissions.can_see_online_link(None, webinar, None)
+    assert permissions.can_see_online_link(cast.project_manager, webinar, None)
+    drop_in = EventFactory(kind=Event.Kind.DROP_IN, online_url="https://meet.example.fi/d")
+    assert permissions.can_see_online_link(None, drop_in, None)

@@ -30,3 +30,19 @@ def query_with(context, **changes):
             query[key] = value
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+NOT_FILTERS = {"sivu", "kuukausi"}
+
+
+@register.simple_tag(takes_context=True)
+def active_filter_count(context):
+    """How many filters of a list page's query string are in use (the page number is not one)."""
+    if "request" not in context:
+        return 0
+    query = context["request"].GET
+    return sum(
+        1
+        for key in query
+        if key not in NOT_FILTERS and any(value.strip() for value in query.getlist(key))
+    )

@@ -12,6 +12,7 @@ from ideahautomo.impact import demo as impact_demo
 from ideahautomo.impact.demo_history import demo_history_create
 from ideahautomo.impact.figures import refresh_figures
 from ideahautomo.messaging import demo as messaging_demo
+from ideahautomo.pages import demo as pages_demo
 from ideahautomo.profiles import demo as profiles_demo
 from ideahautomo.services import demo as services_demo
 
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         messaging_demo.demo_create()
         announcements_demo.demo_create()
         impact_demo.demo_create()
+        pages_demo.demo_create()
         demo_history_create()
         if members:
             log = self.stdout.write
