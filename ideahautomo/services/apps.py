@@ -6,3 +6,6 @@ class ServicesConfig(AppConfig):
     name = "ideahautomo.services"
     label = "services"
     verbose_name = _("Service map")
+
+    def ready(self):
+        from . import suggestions  # noqa: F401  (services in the members' suggestions)
