@@ -557,6 +557,7 @@ class AuditAction(models.TextChoices):
     SERVICE_HOURS_ADDED = "service.hours_added"
     SERVICE_HOURS_REMOVED = "service.hours_removed"
     SERVICE_UPDATED = "service.updated"
+    SERVICE_REFERRED = "service.referred"
 
 
 class AuditEvent(models.Model):

@@ -184,6 +184,7 @@ class NotificationKind(models.TextChoices):
     EVENT_FEEDBACK = "event_feedback", _("requests for feedback after events you attended")
     EVENT_REMINDER = "event_reminder", _("reminders of events you have registered for")
     ANNOUNCEMENT = "announcement", _("announcements of the service")
+    SERVICE_REFERRAL = "service_referral", _("services your employment services suggest to you")
 
 
 # One line per kind, in the reader's language when shown. %(actor)s is the acting
@@ -218,6 +219,9 @@ NOTIFICATION_TEXTS = {
     NotificationKind.EVENT_FEEDBACK: _("How was “%(title)s”? Tell us in a minute."),
     NotificationKind.EVENT_REMINDER: _("Reminder: you are registered for “%(title)s”: %(when)s."),
     NotificationKind.ANNOUNCEMENT: _("New announcement: %(title)s"),
+    NotificationKind.SERVICE_REFERRAL: _(
+        "%(actor)s suggests a service for you: “%(title)s”. %(note)s"
+    ),
 }
 
 
@@ -238,6 +242,7 @@ DEFAULT_DELIVERY = defaultdict(
         NotificationKind.EVENT_WAITLIST_PROMOTED: Delivery.IMMEDIATE,
         NotificationKind.CIRCLE_REMINDER: Delivery.IMMEDIATE,
         NotificationKind.EVENT_REMINDER: Delivery.IMMEDIATE,
+        NotificationKind.SERVICE_REFERRAL: Delivery.IMMEDIATE,
     },
 )
 

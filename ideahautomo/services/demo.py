@@ -374,5 +374,33 @@ def services_create(organisations):
     )
 
 
+def referral_create():
+    """The Helsinki contact person has sent the drop-in point to the demo member, once;
+    the demo sends no e-mail."""
+    from ideahautomo.accounts.demo import DEMO_DOMAIN
+    from ideahautomo.accounts.models import User
+    from ideahautomo.messaging.models import EmailState, Notification, NotificationKind
+
+    from .services import service_refer
+
+    member = User.objects.filter(email=f"jasen@{DEMO_DOMAIN}").first()
+    sender = User.objects.filter(email=f"yhteyshenkilo@{DEMO_DOMAIN}").first()
+    service = Service.objects.filter(title__startswith="TyöParkki").first()
+    if None in (member, sender, service):
+        return
+    sent = Notification.objects.filter(recipient=member, kind=NotificationKind.SERVICE_REFERRAL)
+    if sent.exists():
+        return
+    with transaction.atomic():
+        service_refer(
+            actor=sender,
+            service=service,
+            client_email=member.email,
+            note="Täällä saat apua CV:hen ilman ajanvarausta, tiistaisin myös ukrainaksi.",
+        )
+        sent.update(email_state=EmailState.NONE)
+
+
 def demo_create():
     services_create(organisations_create())
+    referral_create()

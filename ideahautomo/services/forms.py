@@ -351,3 +351,18 @@ class ServiceFilterForm(forms.Form):
             open=data.get("auki") or "",
             query=(data.get("haku") or "").strip(),
         )
+
+
+class ReferralForm(forms.Form):
+    client_email = forms.EmailField(
+        label=_("The client's e-mail address"),
+        max_length=254,
+        help_text=_("The address the client uses to sign in to Ideahautomo."),
+    )
+    note = forms.CharField(
+        label=_("A note to the client (optional)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example why this service could help. The client sees it with the link."),
+    )

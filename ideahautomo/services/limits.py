@@ -23,6 +23,11 @@ LIMITS = {
         HOUR,
         _("You can save services at most %(count)d times an hour. Try again later."),
     ),
+    "referral": (
+        30,
+        HOUR,
+        _("You can send services to clients at most %(count)d times an hour. Try again later."),
+    ),
     "hours": (
         200,
         HOUR,

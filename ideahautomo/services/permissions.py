@@ -50,3 +50,26 @@ def can_see_service(user, service):
 def can_see_unchecked_services(user):
     """The project manager and contact persons follow which services need checking."""
     return _signed_in(user) and user.has_role(Role.PROJECT_MANAGER, Role.CONTACT_PERSON)
+
+
+def can_refer_service(user, service):
+    """Contact persons and the project manager send a shown service to their clients."""
+    return (
+        _signed_in(user)
+        and user.has_role(Role.CONTACT_PERSON, Role.PROJECT_MANAGER)
+        and service.is_active
+        and service.organisation.is_active
+    )
+
+
+def can_refer_to(user, client):
+    """A client is an active member: of the contact person's own area, or of any area for
+    the project manager."""
+    if not (_signed_in(user) and client is not None and client.is_active):
+        return False
+    if not client.has_role(Role.MEMBER) or client.pk == user.pk:
+        return False
+    if user.has_role(Role.PROJECT_MANAGER):
+        return True
+    area = user.contact_area
+    return area is not None and client.area_id == area.pk

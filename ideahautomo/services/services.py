@@ -349,3 +349,40 @@ def opening_exception_remove(*, actor, service, exception_id):
                 actor=actor, action=AuditAction.SERVICE_EXCEPTION_REMOVED, target=service
             )
     return bool(deleted)
+
+
+def service_refer(*, actor, service, client_email, note=""):
+    """A contact person sends a service to one of their clients: the client is told
+    through their notifications (and e-mail by their choice), with the note."""
+    from django.core.exceptions import PermissionDenied
+
+    from ideahautomo.accounts.models import User, UserManager
+    from ideahautomo.messaging.models import NotificationKind
+    from ideahautomo.messaging.services import notify
+
+    from .permissions import can_refer_service, can_refer_to
+
+    if not can_refer_service(actor, service):
+        raise PermissionDenied
+    email = UserManager.normalize_email(client_email.strip())
+    client = User.objects.filter(email__iexact=email).first()
+    if not can_refer_to(actor, client):
+        raise ValidationError(
+            _("No client of yours has this e-mail address. Check the address."),
+            code="not_client",
+        )
+    note = note.strip()
+    limits.limit("referral", actor)
+    with transaction.atomic():
+        notification = notify(
+            recipient=client,
+            kind=NotificationKind.SERVICE_REFERRAL,
+            actor=actor,
+            target=service,
+            text_params={"title": service.title, "note": note},
+            url=service.get_absolute_url(),
+        )
+        audit_event_record(
+            actor=actor, action=AuditAction.SERVICE_REFERRED, target=service, client=client.pk
+        )
+    return notification

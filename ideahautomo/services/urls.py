@@ -18,4 +18,5 @@ urlpatterns = [
     path("palvelut/<int:pk>/muokkaa/", views.service_edit, name="edit"),
     path("palvelut/<int:pk>/aukioloajat/", views.service_hours, name="hours"),
     path("palvelut/<int:pk>/tarkistettu/", views.service_check, name="check"),
+    path("palvelut/<int:pk>/suosittele/", views.service_refer, name="refer"),
 ]

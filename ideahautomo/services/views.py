@@ -21,6 +21,7 @@ from .forms import (
     OpeningHoursForm,
     OrganisationFilterForm,
     OrganisationForm,
+    ReferralForm,
     ServiceFilterForm,
     ServiceForm,
 )
@@ -216,6 +217,30 @@ def _week(service, today):
     return days
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def service_refer(request, pk):
+    """A contact person sends the service to one of their clients, with a note."""
+    service = selectors.service_for_page(viewer=request.user, pk=pk)
+    if not permissions.can_refer_service(request.user, service):
+        raise Http404
+    form = ReferralForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.service_refer(actor=request.user, service=service, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("client_email" if error.code == "not_client" else None, error)
+        else:
+            messages.success(request, _("The service was sent to the client."))
+            return redirect(service)
+    return render(
+        request,
+        "services/service_refer.html",
+        {"service": service, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
 def service_detail(request, pk):
     service = selectors.service_for_page(viewer=request.user, pk=pk)
     now = helsinki_now()
@@ -229,6 +254,7 @@ def service_detail(request, pk):
             "week": _week(service, now.date()),
             "weekly_hours": service.hours.all(),
             "can_edit": can_edit,
+            "can_refer": permissions.can_refer_service(request.user, service),
             "needs_checking": service.last_checked_on < now.date() - selectors.CHECK_AFTER,
         },
     )

@@ -12,6 +12,7 @@ from ideahautomo.accounts.tests.factories import (
     PASSWORD,
     EmploymentAreaFactory,
     PartnerOrganisationFactory,
+    UserFactory,
     user_with_role,
 )
 from ideahautomo.services import services
@@ -290,3 +291,34 @@ def test_the_service_map_is_accessible(new_page, language, map_scene, settings):
     page.goto("/palvelut/")
     page.wait_for_selector(".leaflet-marker-icon")
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_contact_person_sends_a_service_to_a_client(new_page, map_scene, language):
+    """The referral form, its refusal and the client's notification pass axe in every language."""
+    area = map_scene["area"]
+    user_with_role(Role.CONTACT_PERSON, area=area, email="yhteys@example.fi")
+    client = UserFactory(area=area, email="asiakas@example.fi", language=language)
+    service = map_scene["drop_in"]
+    page = new_page(language=language)
+    sign_in(page, "yhteys@example.fi", PASSWORD)
+    page.goto(service.get_absolute_url())
+    page.click(f"a[href='/palvelut/{service.pk}/suosittele/']")
+    page.wait_for_load_state()
+    assert_accessible(page)
+    page.fill("input[name=client_email]", "ei-asiakas@example.fi")
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+    assert page.locator(".errorlist, .form-errors").count() > 0
+    assert_accessible(page)
+    page.fill("input[name=client_email]", client.email)
+    page.fill("textarea[name=note]", "Käy tiistaina!")
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+    assert page.url.endswith(service.get_absolute_url())
+
+    reader = new_page(language=language)
+    sign_in(reader, client.email, PASSWORD)
+    reader.goto("/ilmoitukset/")
+    assert "Käy tiistaina!" in reader.locator("main").inner_text()
+    assert_accessible(reader)

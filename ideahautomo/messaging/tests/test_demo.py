@@ -17,8 +17,8 @@ def test_demo_data_has_a_conversation_and_notifications_and_running_again_change
     notifications = Notification.objects.filter(recipient__email="jasen@demo.ideahautomo.fi")
     # message reply, event change, circle place, idea comment, a pooled circle wish and
     # two announcements
-    assert notifications.count() == 7
-    assert notifications.filter(read_at__isnull=True).count() == 5
+    assert notifications.count() == 8
+    assert notifications.filter(read_at__isnull=True).count() == 6
     assert not Notification.objects.exclude(email_state="none").exists()
     before = Notification.objects.count()
     call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
