@@ -16,7 +16,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from . import selectors, services
 from .forms import ConversationStartForm, MessageForm, NotificationSettingsForm, ReportForm
-from .models import CONVERSATION_MAX_PARTICIPANTS, DEFAULT_DELIVERY, NotificationKind, Report
+from .models import (
+    CONVERSATION_MAX_PARTICIPANTS,
+    DEFAULT_DELIVERY,
+    MESSAGE_MAX_LENGTH,
+    NotificationKind,
+    Report,
+)
 from .permissions import (
     can_handle_report,
     can_list_reports,
@@ -139,7 +145,11 @@ def conversation_start(request):
     people = selectors.people_for_viewer(viewer=request.user, ids=ids).order_by("display_name")
     # Whom the viewer may not see is left out exactly as an unknown id is.
     recipients = [person for person in people if can_see_person(request.user, person)]
-    initial = {"subject": request.GET.get("aihe", "")[:120]}
+    # A page may offer its subject and a text to start from ("share by message").
+    initial = {
+        "subject": request.GET.get("aihe", "")[:120],
+        "body": request.GET.get("teksti", "")[:MESSAGE_MAX_LENGTH],
+    }
     form = ConversationStartForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

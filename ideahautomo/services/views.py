@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideahautomo.accounts.models import PartnerOrganisation
+from ideahautomo.messaging.permissions import can_use_messaging
+from ideahautomo.messaging.selectors import people_to_share_with
 
 from . import permissions, selectors, services
 from .forms import (
@@ -255,6 +257,10 @@ def service_detail(request, pk):
             "weekly_hours": service.hours.all(),
             "can_edit": can_edit,
             "can_refer": permissions.can_refer_service(request.user, service),
+            "share_with": list(people_to_share_with(viewer=request.user))
+            if can_use_messaging(request.user) and service.is_active
+            else [],
+            "share_text": settings.SITE_URL + service.get_absolute_url(),
             "needs_checking": service.last_checked_on < now.date() - selectors.CHECK_AFTER,
         },
     )

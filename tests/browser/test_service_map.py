@@ -322,3 +322,16 @@ def test_a_contact_person_sends_a_service_to_a_client(new_page, map_scene, langu
     reader.goto("/ilmoitukset/")
     assert "Käy tiistaina!" in reader.locator("main").inner_text()
     assert_accessible(reader)
+
+    # The client passes it on to someone they talk with.
+    from ideahautomo.messaging.tests.helpers import conversation
+
+    conversation(UserFactory(display_name="Bertta Ystävä", area=area), client)
+    reader.goto(service.get_absolute_url())
+    assert_accessible(reader)
+    reader.select_option("select[name=kenelle]", label="Bertta Ystävä")
+    reader.click("form.share-form button[type=submit]")
+    reader.wait_for_load_state()
+    assert "Bertta Ystävä" in reader.locator("main").inner_text()
+    assert reader.input_value("textarea[name=body]").endswith(f"/palvelut/{service.pk}/")
+    assert_accessible(reader)

@@ -130,3 +130,61 @@ def test_the_form_has_bounded_queries(cast, client_for, service, django_assert_m
     client = client_for(cast.contact_person)
     with django_assert_max_num_queries(12):
         client.get(refer_url(service))
+
+
+# A member shares a service by message
+
+
+def test_a_member_shares_a_service_with_someone_they_talk_with(cast, client_for, service):
+    from ideahautomo.messaging.tests.helpers import conversation
+
+    friend = UserFactory(display_name="Bertta Ystävä")
+    conversation(cast.member, friend)
+    client = client_for(cast.member)
+    page = client.get(service.get_absolute_url()).content.decode()
+    assert "Bertta Ystävä" in page and 'name="kenelle"' in page
+    start = client.get(
+        reverse("messaging:start"),
+        {
+            "kenelle": friend.pk,
+            "aihe": service.title,
+            "teksti": f"http://testserver/palvelut/{service.pk}/",
+        },
+    )
+    form = start.context["form"]
+    assert form["subject"].value() == "TyöParkki"
+    assert form["body"].value() == f"http://testserver/palvelut/{service.pk}/"
+    assert [person.pk for person in start.context["recipients"]] == [friend.pk]
+
+
+def test_nobody_to_share_with_no_share_form(cast, client_for, service):
+    assert (
+        'name="kenelle"'
+        not in client_for(cast.member).get(service.get_absolute_url()).content.decode()
+    )
+    assert 'name="kenelle"' not in client_for(None).get(service.get_absolute_url()).content.decode()
+
+
+def test_a_blocked_person_is_not_offered(cast, client_for, service):
+    from ideahautomo.messaging import services as messaging_services
+    from ideahautomo.messaging.tests.helpers import conversation
+
+    friend = UserFactory(display_name="Bertta Ystävä")
+    conversation(cast.member, friend)
+    messaging_services.block_create(actor=friend, blocked=cast.member)
+    page = client_for(cast.member).get(service.get_absolute_url()).content.decode()
+    assert "Bertta Ystävä" not in page
+
+
+@pytest.mark.parametrize("partners", [1, 12])
+def test_the_service_page_queries_do_not_grow_with_the_people_to_share_with(
+    cast, client_for, service, partners, django_assert_max_num_queries
+):
+    from ideahautomo.messaging.tests.helpers import conversation
+
+    for _ in range(partners):
+        conversation(UserFactory(), cast.member)  # they wrote first
+    client = client_for(cast.member)
+    with django_assert_max_num_queries(16):
+        response = client.get(service.get_absolute_url())
+    assert response.content.decode().count("<option") == partners
