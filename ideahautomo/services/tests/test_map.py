@@ -10,11 +10,11 @@ from django.utils import timezone
 
 from ideahautomo.accounts.models import Region
 from ideahautomo.accounts.tests.factories import UserFactory, municipality
+from ideahautomo.accounts.tests.test_permissions import ROLES, status_of
 from ideahautomo.services import services
 from ideahautomo.services.models import OpeningHours, Service, ServiceTag
 
 from .factories import PartnerOrganisationFactory, service_for
-from .test_organisations import ROLES, status_of
 
 pytestmark = pytest.mark.django_db
 

@@ -10,34 +10,12 @@ from PIL import Image
 
 from ideahautomo.accounts.models import AuditEvent, PartnerOrganisation, Role
 from ideahautomo.accounts.tests.factories import municipality
+from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.services import permissions, services
 
 from .factories import PartnerOrganisationFactory, image_bytes
 
 pytestmark = pytest.mark.django_db
-
-ROLES = [
-    "guest",
-    "member",
-    "mentor",
-    "partner",
-    "contact_person",
-    "other_contact_person",
-    "project_manager",
-    "moderator",
-    "administrator",
-]
-LOGIN = "login"
-
-
-def expect(default, **by_role):
-    return [by_role.get(role, default) for role in ROLES]
-
-
-def status_of(response):
-    if response.status_code == 302 and response["Location"].startswith(reverse("accounts:sign_in")):
-        return LOGIN
-    return response.status_code
 
 
 @pytest.fixture

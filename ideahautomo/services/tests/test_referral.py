@@ -8,11 +8,11 @@ from django.urls import reverse
 
 from ideahautomo.accounts.models import AuditEvent
 from ideahautomo.accounts.tests.factories import UserFactory
+from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.services.models import Service
 
 from .factories import PartnerOrganisationFactory, service_for
-from .test_organisations import LOGIN, ROLES, expect, status_of
 
 pytestmark = pytest.mark.django_db
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from ideahautomo.accounts.models import Role
 from ideahautomo.accounts.tests.factories import municipality
+from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.services import services
 from ideahautomo.services.models import (
     OpeningException,
@@ -23,7 +24,6 @@ from ideahautomo.services.models import (
 )
 
 from .factories import PartnerOrganisationFactory, service_for
-from .test_organisations import LOGIN, ROLES, expect, status_of
 
 pytestmark = pytest.mark.django_db
 
