@@ -102,6 +102,7 @@ def test_unsubscribe_pages_without_signing_in(new_page, language, world):
     page.goto(f"/ilmoitukset/peru/{token}/")
     assert_accessible(page)
     page.click("main button[type=submit]")
+    page.wait_for_load_state()  # the answer page, not the form being left
     assert page.locator("h1").is_visible()
     assert_accessible(page)
     page.goto("/ilmoitukset/peru/vaarennetty/")
