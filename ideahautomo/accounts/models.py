@@ -543,6 +543,7 @@ class AuditAction(models.TextChoices):
     EVENT_UPDATED = "event.updated"
     EVENT_APPROVED = "event.approved"
     EVENT_DECLINED = "event.declined"
+    EVENT_CANCELLED = "event.cancelled"
     EVENT_ATTENDANCE_MARKED = "event.attendance_marked"
     EVENT_ATTENDEES_VIEWED = "event.attendees_viewed"
     EVENT_ATTENDEES_EXPORTED = "event.attendees_exported"

@@ -16,9 +16,8 @@ class EventsConfig(AppConfig):
         )
         from .services import reminder_details
 
-        # A reminder's e-mail tells when, where and how to join.
-        register_email_details(
-            NotificationKind.EVENT_REMINDER,
-            template="events/email/reminder_details",
-            context=reminder_details,
-        )
+        # A reminder's and a change's e-mail tell when, where and how to join.
+        for kind in (NotificationKind.EVENT_REMINDER, NotificationKind.EVENT_CHANGE):
+            register_email_details(
+                kind, template="events/email/reminder_details", context=reminder_details
+            )

@@ -51,6 +51,9 @@ class EventForm(forms.ModelForm):
             self.fields["organisation"].help_text = _("Its staff can then manage the event too.")
         else:
             del self.fields["organisation"]
+        self.fields["host_organisation"].queryset = PartnerOrganisation.objects.filter(
+            is_active=True
+        ).order_by("name")
         self.fields["capacity"].help_text = _(
             "Leave empty for no limit. Drop-in hours take no registrations ahead."
         )
@@ -61,6 +64,16 @@ class EventForm(forms.ModelForm):
 
     def event_fields(self):
         return {name: self.cleaned_data.get(name) for name in self.fields}
+
+
+class EventCancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the event cancelled?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The people registered get this in their notification and e-mail."),
+        error_messages={"required": _("Tell the people registered why.")},
+    )
 
 
 class RegistrationForm(forms.Form):

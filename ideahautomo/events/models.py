@@ -34,6 +34,7 @@ class Event(models.Model):
         PROPOSED = "proposed", _("waiting for approval")
         PUBLISHED = "published", _("published")
         DECLINED = "declined", _("declined")
+        CANCELLED = "cancelled", _("cancelled")
 
     REMINDER_CHOICES = [
         (2, _("2 hours before")),
@@ -76,6 +77,15 @@ class Event(models.Model):
         related_name="events",
         verbose_name=_("organising partner organisation"),
     )
+    host_organisation = models.ForeignKey(
+        PartnerOrganisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hosted_events",
+        verbose_name=_("host company or organisation"),
+        help_text=_("For an excursion: the partner organisation whose workplace is visited."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -90,6 +100,8 @@ class Event(models.Model):
         related_name="+",
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PUBLISHED)
+    cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    cancel_reason = models.CharField(_("why it was cancelled"), max_length=500, blank=True)
     is_public = models.BooleanField(
         _("public"),
         default=True,
@@ -170,6 +182,10 @@ class Event(models.Model):
             errors["venue_name"] = ValidationError(
                 _("Give a place with its address, an online link, or both."), code="no_place"
             )
+        if self.host_organisation_id and self.kind != self.Kind.EXCURSION:
+            errors["host_organisation"] = ValidationError(
+                _("Only an excursion has a host organisation."), code="host_not_excursion"
+            )
         if self.street_address and not self.municipality_id:
             errors["municipality"] = ValidationError(
                 _("Choose the municipality of the address."), code="no_municipality"
@@ -192,6 +208,10 @@ class Event(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
 
     @property
     def places_left(self):

@@ -35,20 +35,46 @@ def can_decide_event_proposal(user, event=None):
     )
 
 
+def _contact_area_id(user):
+    assignment = user.roles.get(Role.CONTACT_PERSON)
+    return assignment.area_id if assignment else None
+
+
 def can_manage_event(user, event):
     """Organisers: the project manager, the partner staff of the organising organisation,
-    the staff member who published it and the one who approved it."""
+    and, once it is published, the one who published or approved it, a contact person who
+    proposed it and the contact persons of the area of its municipality (who keep the
+    participant list of a cancelled event).
+
+    Reads event.municipality (select it with the event) for the area."""
     if not _signed_in(user):
         return False
     if user.has_role(Role.PROJECT_MANAGER):
         return True
     if event.organisation_id and event.organisation_id == _partner_organisation_id(user):
         return True
-    if event.status != Event.Status.PUBLISHED:
+    if event.status not in (Event.Status.PUBLISHED, Event.Status.CANCELLED):
         return False
     if event.approved_by_id == user.pk:
         return True
-    return event.created_by_id == user.pk and event.approved_by_id is None
+    area_id = _contact_area_id(user)
+    if event.created_by_id == user.pk and (event.approved_by_id is None or area_id is not None):
+        return True
+    return (
+        area_id is not None
+        and event.municipality_id is not None
+        and event.municipality.employment_area_id == area_id
+    )
+
+
+def can_cancel_event(user, event, now=None):
+    """Organisers cancel a published event that has not started; the people registered
+    are told."""
+    return (
+        can_manage_event(user, event)
+        and event.status == Event.Status.PUBLISHED
+        and not event.has_started(now or timezone.now())
+    )
 
 
 def can_see_online_link(user, event, registration):
@@ -59,13 +85,16 @@ def can_see_online_link(user, event, registration):
 
 
 def can_manage_any_event(user):
-    return can_publish_event(user)
+    """Whether the organiser's list of events is for the person: those who publish, and
+    contact persons, who run their area's events once approved."""
+    return can_publish_event(user) or (_signed_in(user) and user.has_role(Role.CONTACT_PERSON))
 
 
 def can_see_event(user, event):
     """Published public events for everyone, members-only ones for signed-in people;
     proposals for their proposer and the organisers."""
-    if event.status == Event.Status.PUBLISHED:
+    if event.status in (Event.Status.PUBLISHED, Event.Status.CANCELLED):
+        # A cancelled event stays readable at its address, marked cancelled.
         return event.is_public or _signed_in(user)
     if not _signed_in(user):
         return False

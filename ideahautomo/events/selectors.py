@@ -115,7 +115,9 @@ def events_by_day_of_month(*, viewer, year, month, filters=None):
 def event_for_viewer(*, viewer, pk):
     """One event the viewer may see; 404 for any other, so that existence stays private."""
     event = (
-        Event.objects.select_related("municipality", "organisation", "created_by")
+        Event.objects.select_related(
+            "municipality", "organisation", "host_organisation", "created_by"
+        )
         .filter(pk=pk)
         .first()
     )
@@ -130,6 +132,13 @@ def event_for_manager(*, viewer, pk):
     if not permissions.can_manage_event(viewer, event):
         raise Http404
     return event
+
+
+def people_waiting_count(*, event):
+    """How many have a place or wait for one: whom a change or a cancellation reaches."""
+    return event.registrations.filter(
+        status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED]
+    ).count()
 
 
 def registration_of(*, viewer, event):
@@ -337,9 +346,13 @@ def events_managed_by(*, viewer, now=None):
     events = Event.objects.select_related("municipality", "organisation")
     if not viewer.has_role(Role.PROJECT_MANAGER):
         partner = viewer.roles.get(Role.PARTNER)
+        contact = viewer.roles.get(Role.CONTACT_PERSON)
         mine = Q(created_by=viewer, approved_by__isnull=True) | Q(approved_by=viewer)
         if partner:
             mine |= Q(organisation_id=partner.organisation_id)
+        if contact and contact.area_id:
+            # The events of their area, and those they proposed, once approved.
+            mine |= Q(municipality__employment_area_id=contact.area_id) | Q(created_by=viewer)
         events = events.filter(mine)
     managed = events.filter(
         status=Event.Status.PUBLISHED, ends_at__gt=now - timedelta(days=30)
@@ -366,6 +379,7 @@ def calendar_events_of(*, user, now=None):
     now = now or timezone.now()
     return (
         Event.objects.filter(
+            status=Event.Status.PUBLISHED,
             registrations__user=user,
             registrations__status=Registration.Status.CONFIRMED,
             ends_at__gt=now - timedelta(days=60),

@@ -35,6 +35,7 @@ EVENT_FIELDS = (
     "municipality",
     "online_url",
     "organisation",
+    "host_organisation",
     "is_public",
     "capacity",
     "registration_deadline",
@@ -56,6 +57,11 @@ LIMITS = {
         30,
         24 * 60 * 60,
         gettext_lazy("You can publish at most %(count)d events a day. Try again tomorrow."),
+    ),
+    "cancel": (
+        10,
+        24 * 60 * 60,
+        gettext_lazy("You can cancel at most %(count)d events a day. Try again tomorrow."),
     ),
 }
 
@@ -107,7 +113,8 @@ def event_create(*, actor, **fields):
 
 def event_update(*, actor, event, **fields):
     """Change an event. Places cannot drop below the people already registered; more
-    places promote people from the waitlist; a new time means new reminders."""
+    places promote people from the waitlist; a new time means new reminders, and a new
+    time or place is told to the people registered."""
     if not permissions.can_manage_event(actor, event):
         raise PermissionDenied
     fields = {key: value for key, value in fields.items() if key in EVENT_FIELDS}
@@ -116,6 +123,7 @@ def event_update(*, actor, event, **fields):
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=event.pk)
         old_start, old_reminder_at = locked.starts_at, locked.reminder_at
+        before = {field: getattr(locked, field) for field in NOTIFIED_FIELDS}
         for key, value in fields.items():
             setattr(locked, key, value)
         _normalise(locked)
@@ -141,9 +149,99 @@ def event_update(*, actor, event, **fields):
             )
         _waitlist_promote(locked)
         audit_event_record(actor=actor, action=AuditAction.EVENT_UPDATED, target=locked)
+        _changes_told(locked, before)
         if locked.is_published and locked.reminder_at != old_reminder_at:
             _schedule_reminders(locked)
     return locked
+
+
+# What the people registered are told of when it changes.
+NOTIFIED_FIELDS = (
+    "starts_at",
+    "ends_at",
+    "venue_name",
+    "street_address",
+    "municipality_id",
+    "online_url",
+)
+CANCEL_REASON_MAX_LENGTH = 500
+
+
+def _registered_people(event):
+    """The people with a place or on the waitlist, as users."""
+    return [
+        registration.user
+        for registration in event.registrations.filter(
+            status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED]
+        ).select_related("user")
+    ]
+
+
+def event_cancel(*, actor, event, reason, now=None):
+    """Cancel a published event that has not started: it stays readable, marked cancelled,
+    takes no more registrations and sends no reminders; everyone registered or waiting is
+    told, with the organiser's reason."""
+    from ideahautomo.messaging.models import NotificationKind
+    from ideahautomo.messaging.services import notify_many
+
+    now = now or timezone.now()
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            {"reason": ValidationError(_("Tell the people registered why."), code="required")}
+        )
+    if len(reason) > CANCEL_REASON_MAX_LENGTH:
+        raise ValidationError(
+            {
+                "reason": ValidationError(
+                    _("Write at most %(max)d characters.") % {"max": CANCEL_REASON_MAX_LENGTH},
+                    code="too_long",
+                )
+            }
+        )
+    with transaction.atomic():
+        locked = (
+            Event.objects.select_for_update(of=("self",))
+            .select_related("municipality")
+            .get(pk=event.pk)
+        )
+        if not permissions.can_manage_event(actor, locked):
+            raise PermissionDenied
+        if not permissions.can_cancel_event(actor, locked, now):
+            raise ValidationError(
+                _("Only a published event that has not started can be cancelled."),
+                code="not_cancellable",
+            )
+        _limit("cancel", actor)
+        locked.status = Event.Status.CANCELLED
+        locked.cancelled_at = now
+        locked.cancel_reason = reason
+        locked.save(update_fields=["status", "cancelled_at", "cancel_reason"])
+        audit_event_record(actor=actor, action=AuditAction.EVENT_CANCELLED, target=locked)
+        notify_many(
+            recipients=_registered_people(locked),
+            kind=NotificationKind.EVENT_CANCELLED,
+            target=locked,
+            text_params={"title": locked.title, "reason": reason},
+            url=locked.get_absolute_url(),
+        )
+    return locked
+
+
+def _changes_told(event, before):
+    """Tell the people registered when the time or the place of event changed."""
+    from ideahautomo.messaging.models import NotificationKind
+    from ideahautomo.messaging.services import notify_many
+
+    if not event.is_published or all(getattr(event, f) == before[f] for f in NOTIFIED_FIELDS):
+        return
+    notify_many(
+        recipients=_registered_people(event),
+        kind=NotificationKind.EVENT_CHANGE,
+        target=event,
+        text_params={"title": event.title},
+        url=event.get_absolute_url(),
+    )
 
 
 def event_proposal_decide(*, actor, event, approve):

@@ -24,6 +24,7 @@ urlpatterns = [
     path("tapahtumat/<int:pk>/palaute/", views.event_feedback, name="feedback"),
     path("tapahtumat/<int:pk>/muokkaa/", views.event_edit, name="edit"),
     path("tapahtumat/<int:pk>/paata/", views.event_decide, name="decide"),
+    path("tapahtumat/<int:pk>/peru/", views.event_cancel, name="cancel"),
     path("tapahtumat/<int:pk>/osallistujat/", views.event_attendees, name="attendees"),
     path("tapahtumat/<int:pk>/osallistujat.csv", views.event_export, name="export"),
 ]

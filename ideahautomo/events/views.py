@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ideahautomo.lib import ics
 
 from . import permissions, selectors, services
-from .forms import EventFilterForm, EventForm, FeedbackForm, RegistrationForm
+from .forms import EventCancelForm, EventFilterForm, EventForm, FeedbackForm, RegistrationForm
 from .models import CalendarFeed, Event, Registration
 
 EVENTS_PER_PAGE = 20
@@ -113,10 +113,13 @@ def event_detail(request, pk):
             "can_register": can_register,
             "can_cancel": registration is not None
             and registration.is_active
+            and event.is_published
             and not event.has_started(now),
             "can_give_feedback": registration is not None
             and permissions.can_give_feedback(request.user, registration, now),
             "can_manage": can_manage,
+            "can_cancel_event": can_manage
+            and permissions.can_cancel_event(request.user, event, now),
             "show_online_link": permissions.can_see_online_link(request.user, event, registration),
             "can_decide": permissions.can_decide_event_proposal(request.user, event),
             "has_started": event.has_started(now),
@@ -268,6 +271,33 @@ def event_edit(request, pk):
             messages.success(request, _("The event was saved."))
             return redirect("events:detail", pk=event.pk)
     return render(request, "events/form.html", {"form": form, "event": event, "publishes": True})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_cancel(request, pk):
+    """The organiser confirms, with a reason the people registered are told."""
+    event = selectors.event_for_manager(viewer=request.user, pk=pk)
+    if not permissions.can_cancel_event(request.user, event):
+        messages.error(request, _("Only a published event that has not started can be cancelled."))
+        return redirect("events:detail", pk=event.pk)
+    form = EventCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_cancel(
+                actor=request.user, event=event, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error("reason" if hasattr(error, "error_dict") else None, error)
+        else:
+            messages.success(request, _("The event was cancelled and the people registered told."))
+            return redirect("events:detail", pk=event.pk)
+    return render(
+        request,
+        "events/cancel.html",
+        {"event": event, "form": form, "told": selectors.people_waiting_count(event=event)},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

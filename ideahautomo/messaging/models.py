@@ -180,6 +180,7 @@ class NotificationKind(models.TextChoices):
     CIRCLE_DEMAND = "circle_demand", _("enough people want to learn what you want to learn")
     CIRCLE_REMINDER = "circle_reminder", _("reminders of your circles' meetings")
     EVENT_CHANGE = "event_change", _("changes in events you have registered for")
+    EVENT_CANCELLED = "event_cancelled", _("events you have registered for being cancelled")
     EVENT_WAITLIST_PROMOTED = "event_waitlist_promoted", _("a place at an event from the waitlist")
     EVENT_FEEDBACK = "event_feedback", _("requests for feedback after events you attended")
     EVENT_REMINDER = "event_reminder", _("reminders of events you have registered for")
@@ -213,6 +214,7 @@ NOTIFICATION_TEXTS = {
         "Reminder: your study circle “%(title)s” meets soon: %(when)s."
     ),
     NotificationKind.EVENT_CHANGE: _("The event “%(title)s” has changed."),
+    NotificationKind.EVENT_CANCELLED: _("The event “%(title)s” was cancelled. %(reason)s"),
     NotificationKind.EVENT_WAITLIST_PROMOTED: _(
         "A place opened up for you at the event “%(title)s”."
     ),
@@ -240,6 +242,8 @@ DEFAULT_DELIVERY = defaultdict(
         NotificationKind.CIRCLE_WAITLIST_PROMOTED: Delivery.IMMEDIATE,
         NotificationKind.CIRCLE_INVITATION: Delivery.IMMEDIATE,
         NotificationKind.EVENT_WAITLIST_PROMOTED: Delivery.IMMEDIATE,
+        NotificationKind.EVENT_CHANGE: Delivery.IMMEDIATE,
+        NotificationKind.EVENT_CANCELLED: Delivery.IMMEDIATE,
         NotificationKind.CIRCLE_REMINDER: Delivery.IMMEDIATE,
         NotificationKind.EVENT_REMINDER: Delivery.IMMEDIATE,
         NotificationKind.SERVICE_REFERRAL: Delivery.IMMEDIATE,

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from ideahautomo.accounts.models import Role
+from ideahautomo.accounts.tests.factories import municipality
 from ideahautomo.events import permissions, services
 from ideahautomo.events.models import Event
 
@@ -34,6 +35,8 @@ def expect(default, **by_role):
 PUBLIC = expect(200)
 SIGNED_IN = expect(200, guest=LOGIN)
 ORGANISERS = expect(404, guest=LOGIN, partner=200, project_manager=200)
+# An event in the contact person's area: they run it; the other area's contact person not.
+AREA_ORGANISERS = expect(404, guest=LOGIN, contact_person=200, project_manager=200)
 
 
 @pytest.fixture
@@ -41,7 +44,17 @@ def scene(cast):
     """A public event of the partner's organisation, a members-only one, a member's
     proposal and a past event."""
     organisation = cast.partner.roles[Role.PARTNER].organisation
+    town = municipality("091")
+    town.employment_area = cast.area
+    town.save()
     return {
+        # Proposed by the contact person of its area's twin, approved by the project manager.
+        "area": EventFactory(
+            municipality=town,
+            street_address="Kirjastokatu 1",
+            created_by=cast.member,
+            approved_by=cast.project_manager,
+        ),
         "public": EventFactory(organisation=organisation, created_by=cast.project_manager),
         "members_only": EventFactory(is_public=False, created_by=cast.project_manager),
         "proposal": EventFactory(status=Event.Status.PROPOSED, created_by=cast.member),
@@ -64,10 +77,23 @@ GET_TABLE = {
     ("events:ics", "members_only"): expect(200, guest=404),
     ("events:ics", "proposal"): expect(404, member=200, project_manager=200),
     ("events:create", None): SIGNED_IN,
-    ("events:manage", None): expect(403, guest=LOGIN, partner=200, project_manager=200),
+    ("events:manage", None): expect(
+        403,
+        guest=LOGIN,
+        partner=200,
+        contact_person=200,
+        other_contact_person=200,
+        project_manager=200,
+    ),
     ("events:mine", None): SIGNED_IN,
     ("events:edit", "public"): ORGANISERS,
     ("events:edit", "members_only"): expect(404, guest=LOGIN, project_manager=200),
+    ("events:edit", "area"): AREA_ORGANISERS,
+    ("events:attendees", "area"): AREA_ORGANISERS,
+    ("events:export", "area"): AREA_ORGANISERS,
+    ("events:cancel", "area"): AREA_ORGANISERS,
+    ("events:cancel", "public"): ORGANISERS,
+    ("events:cancel", "past"): expect(404, guest=LOGIN, partner=302, project_manager=302),
     ("events:attendees", "public"): ORGANISERS,
     ("events:attendees", "past"): ORGANISERS,
     ("events:export", "public"): ORGANISERS,
@@ -187,3 +213,22 @@ def test_who_sees_an_online_link(cast):
     assert permissions.can_see_online_link(cast.project_manager, webinar, None)
     drop_in = EventFactory(kind=Event.Kind.DROP_IN, online_url="https://meet.example.fi/d")
     assert permissions.can_see_online_link(None, drop_in, None)
+
+
+def test_who_may_cancel_an_event(cast, client_for, scene):
+    """Only the organisers; the other area's contact person gets 404 as for any event."""
+    table = expect(404, guest=LOGIN, contact_person=302, project_manager=302)
+    for role, expected in zip(ROLES, table, strict=True):
+        event = EventFactory(
+            municipality=scene["area"].municipality,
+            street_address="Kirjastokatu 1",
+            approved_by=cast.project_manager,
+        )
+        client = client_for(cast.by_role()[role])
+        got = status_of(
+            client.post(reverse("events:cancel", args=[event.pk]), {"reason": "Sairaus"})
+        )
+        assert got == expected, f"cancel as {role}: {got}, expected {expected}"
+        event.refresh_from_db()
+        assert event.is_cancelled == (expected == 302), role
+        client.logout()

@@ -103,8 +103,11 @@ def test_the_defaults_send_time_sensitive_things_at_once_and_the_rest_daily():
     aino = UserFactory()
     promoted = notify_about_idea(aino, kind=NotificationKind.EVENT_WAITLIST_PROMOTED)
     changed = notify_about_idea(aino, kind=NotificationKind.EVENT_CHANGE)
+    news = notify_about_idea(aino, kind=NotificationKind.IDEA_UPDATE)
     assert Notification.objects.get(pk=promoted.pk).email_state == EmailState.SENT
-    assert Notification.objects.get(pk=changed.pk).email_state == EmailState.DIGEST
+    # A new time or place of an event one is going to cannot wait for tomorrow's summary.
+    assert Notification.objects.get(pk=changed.pk).email_state == EmailState.SENT
+    assert Notification.objects.get(pk=news.pk).email_state == EmailState.DIGEST
 
 
 def test_nothing_is_recorded_for_oneself_or_between_blocked_people():
