@@ -24,3 +24,32 @@ def guide_for(*, actor=None, languages=("fi",), publish=True, **fields):
     values = {"category": Guide.Category.BENEFITS, "texts": texts(*languages)}
     values.update(fields)
     return services.guide_create(actor=actor, publish=publish, **values)
+
+
+def many_guides(count, *, prefix="ohje", category=Guide.Category.BENEFITS, languages=("fi", "sv")):
+    """count published guides with texts, made with bulk inserts (for tests at size)."""
+    from ideahautomo.guides.models import GuideText
+
+    guides = Guide.objects.bulk_create(
+        [
+            Guide(slug=f"{prefix}-{number}", category=category, status=Guide.Status.PUBLISHED)
+            for number in range(count)
+        ]
+    )
+    if guides and guides[0].pk is None:  # databases that do not return ids of bulk inserts
+        guides = list(Guide.objects.filter(slug__startswith=f"{prefix}-").order_by("pk"))
+    GuideText.objects.bulk_create(
+        [
+            GuideText(
+                guide=guide,
+                language=language,
+                title=f"Ohje {guide.slug} {language}",
+                summary="Lyhyesti.",
+                body="Teksti.",
+                body_html="<p>Teksti.</p>",
+            )
+            for guide in guides
+            for language in languages
+        ]
+    )
+    return guides
