@@ -50,7 +50,7 @@ class GuideForm(forms.Form):
                 error_messages={"required": _("Give the guide a Finnish title.")},
             )
             self.fields[f"summary_{language}"] = forms.CharField(
-                label=format_lazy("{} ({})", _("Summary"), name),
+                label=format_lazy("{} ({})", _("In brief"), name),
                 max_length=SUMMARY_MAX_LENGTH,
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
