@@ -92,11 +92,21 @@ def _checked_slug(slug, *, title, exclude_pk=None):
     return slug
 
 
+def guide_body_html(body):
+    """The body rendered and sanitised as all Markdown is, its subheadings one level up:
+    on a guide's page they follow the title (h1) directly."""
+    html = render_markdown(body)
+    # The sanitiser leaves these tags without attributes, so plain replacement is exact.
+    for old, new in (("h3", "h2"), ("h4", "h3")):
+        html = html.replace(f"<{old}>", f"<{new}>").replace(f"</{old}>", f"</{new}>")
+    return html
+
+
 def _text_rows(guide, texts):
     rows = []
     for language, values in texts.items():
         row = GuideText(guide=guide, language=language, **values)
-        row.body_html = render_markdown(row.body)
+        row.body_html = guide_body_html(row.body)
         row.full_clean(exclude=["guide"])
         rows.append(row)
     return rows

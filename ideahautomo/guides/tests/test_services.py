@@ -105,6 +105,15 @@ def test_raw_html_and_javascript_links_never_reach_the_page(cast):
     assert "&lt;script&gt;" in html
 
 
+def test_subheadings_follow_the_title_of_the_page(cast):
+    given = texts()
+    given["fi"]["body"] = "### Muista\n\nTeksti\n\n#### Tarkemmin\n\nLisää"
+    html = guide_for(actor=cast.project_manager, texts=given).texts.get().body_html
+    assert "<h2>Muista</h2>" in html
+    assert "<h3>Tarkemmin</h3>" in html
+    assert "<h4>" not in html
+
+
 def test_addresses_are_unique_and_made_from_the_finnish_title(cast):
     first = guide_for(actor=cast.project_manager)
     second = guide_for(actor=cast.project_manager)
