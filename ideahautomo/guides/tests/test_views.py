@@ -1,7 +1,7 @@
 """The guide pages: who may open each, the reader's language with its Finnish fallback,
 drafts kept from readers, the form, filters, pages and query counts at size."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -315,3 +315,18 @@ def test_the_writers_list_keeps_its_query_count_with_30_guides(
         response = client.get(reverse("guides:staff_list"))
     assert response.context["page"].paginator.count == 30
     assert GuideText.objects.count() == 60
+
+
+def test_the_checked_day_is_written_out_in_english_and_short_elsewhere(client, cast):
+    guide = guide_for(actor=cast.project_manager, reviewed_on=date(2026, 11, 3))
+    assert "3.11.2026" in client.get(guide.get_absolute_url()).content.decode()
+    english = in_language(client, "en").get(guide.get_absolute_url()).content.decode()
+    assert "Nov. 3, 2026" in english
+
+
+def test_the_writers_list_shows_drafts_too(client_for, cast):
+    guide_for(
+        actor=cast.project_manager, publish=False, texts={"fi": {"title": "Luonnos", "body": "x"}}
+    )
+    response = client_for(cast.contact_person).get(reverse("guides:staff_list"))
+    assert "Luonnos" in response.content.decode()
