@@ -143,6 +143,7 @@ def guide_edit(request, slug):
             )
         except ValidationError as error:
             add_service_errors(form, error)
+            guide.refresh_from_db()  # the page's links keep the saved address
         else:
             messages.success(request, _("The guide has been saved."))
             return redirect(guide)

@@ -211,3 +211,25 @@ def test_a_missing_language_falls_back_to_finnish(cast):
     assert (text.language, fallback) == ("fi", True)
     text, fallback = guide.text_for("fi")
     assert (text.language, fallback) == ("fi", False)
+
+
+def test_a_flood_of_saves_is_refused_and_the_guide_stays_as_it_was(cast):
+    guide = guide_for(actor=cast.contact_person)
+    for _number in range(services.SAVES_PER_HOUR):
+        services.guide_update(
+            actor=cast.contact_person,
+            guide=guide,
+            category=Guide.Category.BENEFITS,
+            texts=texts(),
+            reviewed_on=None,
+        )
+    with pytest.raises(ValidationError) as refused:
+        services.guide_update(
+            actor=cast.contact_person,
+            guide=guide,
+            category=Guide.Category.OTHER,
+            texts=texts(),
+            reviewed_on=None,
+        )
+    assert refused.value.code == "rate_limited"
+    assert Guide.objects.get().category == Guide.Category.BENEFITS

@@ -330,3 +330,30 @@ def test_the_writers_list_shows_drafts_too(client_for, cast):
     )
     response = client_for(cast.contact_person).get(reverse("guides:staff_list"))
     assert "Luonnos" in response.content.decode()
+
+
+def test_a_guests_guide_pages_set_no_cookies_so_they_can_be_cached(client, cast):
+    guide = guide_for(actor=cast.project_manager)
+    for url in (reverse("guides:list"), guide.get_absolute_url()):
+        response = client.get(url)
+        assert "sessionid" not in response.cookies
+        assert "csrftoken" not in response.cookies
+
+
+def test_a_refused_edit_keeps_the_saved_address_in_the_page(client_for, cast):
+    guide = guide_for(actor=cast.project_manager)
+    taken = guide_for(actor=cast.project_manager, texts={"fi": {"title": "Varattu", "body": "x"}})
+    response = client_for(cast.project_manager).post(
+        reverse("guides:edit", args=[guide.slug]),
+        {
+            "category": "benefits",
+            "reviewed_on": "2026-11-03",
+            "slug": taken.slug,
+            "title_fi": "Otsikko",
+            "body_fi": "Teksti",
+        },
+    )
+    assert "slug" in response.context["form"].errors
+    assert f'href="{guide.get_absolute_url()}"' in response.content.decode()
+    guide.refresh_from_db()
+    assert guide.slug == "keikkatyo-ja-tyottomyysetuus"
