@@ -32,6 +32,7 @@ from ideahautomo.circles.models import Circle, Membership, SessionAttendance
 from ideahautomo.events import services as event_services
 from ideahautomo.events.models import Event, Registration
 from ideahautomo.events.tests.factories import EventFactory, in_days
+from ideahautomo.guides import services as guide_services
 from ideahautomo.ideas import services as idea_services
 from ideahautomo.ideas.models import Idea
 from ideahautomo.impact import services as impact_services
@@ -73,6 +74,8 @@ MAY_REMAIN = {
     "events.Event.created_by",
     "events.Event.approved_by",
     "messaging.Report.handled_by",
+    # The guides they wrote stay for their readers, who never see the writer's name.
+    "guides.Guide.author",
 }
 
 
@@ -395,6 +398,12 @@ def test_deleting_a_staff_account_keeps_their_work_for_others_without_their_name
             actor=cast.member, reported_user=cast.mentor, reason="spam"
         )
         messaging_services.report_mark_handled(actor=staff, report=report)
+        guide = guide_services.guide_create(
+            actor=staff,
+            category="benefits",
+            texts={"fi": {"title": "Keikkatyö", "body": "Ilmoita tulot."}},
+            publish=True,
+        )
 
     with on_commit():
         account_services.user_delete(user=staff)
@@ -404,3 +413,5 @@ def test_deleting_a_staff_account_keeps_their_work_for_others_without_their_name
     invitation.refresh_from_db()
     assert invitation.email == "uusi@example.fi" and invitation.is_open
     assert Event.objects.filter(pk__in=[published.pk, proposal.pk]).count() == 2
+    guide.refresh_from_db()
+    assert guide.is_published and guide.texts.count() == 1

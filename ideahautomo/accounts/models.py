@@ -567,6 +567,11 @@ class AuditAction(models.TextChoices):
     SERVICE_HOURS_REMOVED = "service.hours_removed"
     SERVICE_UPDATED = "service.updated"
     SERVICE_REFERRED = "service.referred"
+    GUIDE_CREATED = "guide.created"
+    GUIDE_UPDATED = "guide.updated"
+    GUIDE_PUBLISHED = "guide.published"
+    GUIDE_UNPUBLISHED = "guide.unpublished"
+    GUIDE_REVIEWED = "guide.reviewed"
 
 
 class AuditEvent(models.Model):

@@ -7,6 +7,7 @@ from ideahautomo.accounts import demo as accounts_demo
 from ideahautomo.announcements import demo as announcements_demo
 from ideahautomo.circles import demo as circles_demo
 from ideahautomo.events import demo as events_demo
+from ideahautomo.guides import demo as guides_demo
 from ideahautomo.ideas import demo as ideas_demo
 from ideahautomo.impact import demo as impact_demo
 from ideahautomo.impact.demo_history import demo_history_create
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         services_demo.demo_create()
         messaging_demo.demo_create()
         announcements_demo.demo_create()
+        guides_demo.demo_create()
         impact_demo.demo_create()
         pages_demo.demo_create()
         demo_history_create()
