@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "ideahautomo.services",
     "ideahautomo.messaging",
     "ideahautomo.announcements",
+    "ideahautomo.stories",
     "ideahautomo.impact",
     "django.contrib.admin",
     "django.contrib.auth",

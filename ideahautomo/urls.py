@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("ideahautomo.services.urls")),
     path("", include("ideahautomo.messaging.urls")),
     path("", include("ideahautomo.announcements.urls")),
+    path("", include("ideahautomo.stories.urls")),
     path("", include("ideahautomo.impact.urls")),
 ]

@@ -558,6 +558,10 @@ class AuditAction(models.TextChoices):
     SERVICE_HOURS_REMOVED = "service.hours_removed"
     SERVICE_UPDATED = "service.updated"
     SERVICE_REFERRED = "service.referred"
+    STORY_DRAFTED = "story.drafted"
+    STORY_UPDATED = "story.updated"
+    STORY_PUBLISHED = "story.published"
+    STORY_UNPUBLISHED = "story.unpublished"
 
 
 class AuditEvent(models.Model):
