@@ -10,6 +10,7 @@ from django.db import transaction
 
 from ideahautomo.accounts.demo import DEMO_DOMAIN
 from ideahautomo.accounts.models import User
+from ideahautomo.messaging.models import EmailState, Notification, NotificationKind
 
 from . import services
 from .models import Shown, Story
@@ -132,3 +133,7 @@ def demo_create(*, source_addresses=None):
                 language=WAITING["language"],
                 source_address=_address(WAITING["source"], source_addresses),
             )
+        # The demo sends no e-mail.
+        Notification.objects.filter(
+            kind__in=[NotificationKind.STORY_CONSENT_ASKED, NotificationKind.STORY_DECLINED]
+        ).update(email_state=EmailState.NONE)
