@@ -273,3 +273,26 @@ def test_drafting_is_rate_limited(cast):
     with pytest.raises(ValidationError) as error:
         drafted_story(cast.project_manager, cast.member, submit=False)
     assert error.value.code == "rate_limited"
+
+
+def test_a_deleted_account_takes_the_stories_about_the_person(cast):
+    from ideahautomo.accounts.services import user_delete
+
+    published_story(cast.project_manager, cast.contact_person, cast.member)
+    written = drafted_story(cast.contact_person, UserFactory(area=cast.area))
+    user_delete(user=cast.member)
+
+    assert list(Story.objects.all()) == [written]
+    assert not StoryConsent.objects.exists()
+    user_delete(user=cast.contact_person)
+    written.refresh_from_db()
+    assert written.author_id == cast.contact_person.pk  # the emptied "deleted user"
+
+
+def test_the_person_downloads_their_stories_and_consents(cast):
+    from ideahautomo.accounts.services import user_data_export
+
+    story = own_story(cast.member)
+    data = user_data_export(user=cast.member)["stories"]
+    assert data["about_you"][0]["title"] == story.title
+    assert data["consents"][0]["body"] == story.body
