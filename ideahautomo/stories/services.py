@@ -168,7 +168,9 @@ def story_update(
     source = _source(actor, source_address)
     limits.limit("save", actor)
     with transaction.atomic():
-        story = Story.objects.select_for_update().select_related("person").get(pk=story.pk)
+        story = (
+            Story.objects.select_for_update(of=("self",)).select_related("person").get(pk=story.pk)
+        )
         if not can_edit_story(actor, story):
             raise ValidationError(_("This story can no longer be edited."), code="not_editable")
         _fill(story, title=title, body=body, language=language, source=source)
@@ -224,7 +226,9 @@ def story_consent_give(*, actor, story, shown_as, pseudonym="", text_hash):
 def story_consent_decline(*, actor, story):
     """The person says no; the writer is told."""
     with transaction.atomic():
-        story = Story.objects.select_for_update().select_related("author").get(pk=story.pk)
+        story = (
+            Story.objects.select_for_update(of=("self",)).select_related("author").get(pk=story.pk)
+        )
         if not can_answer_consent(actor, story) or story.status == Story.Status.DECLINED:
             raise ValidationError(
                 _("This story is not waiting for your consent."), code="not_waiting"
