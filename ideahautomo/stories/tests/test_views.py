@@ -340,3 +340,28 @@ def test_list_and_booklet_stay_within_their_queries(
     content = response.content.decode()
     assert content.count("Tarina ") >= 20
     assert "/ideat/" in content and "/opintopiirit/" in content and "/palvelut/" in content
+
+
+def test_editing_a_consented_text_warns_and_asks_consent_again(cast, client_for, stories):
+    story = stories["consented"]
+    client = client_for(cast.contact_person)
+    url = reverse("stories:edit", args=[story.pk])
+    assert "annettava suostumuksensa uudelleen" in client.get(url).content.decode()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            url,
+            {
+                "title": story.title,
+                "body": "Toinen teksti.",
+                "language": "fi",
+                "source_address": "",
+                "action": "submit",
+            },
+        )
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.status == Story.Status.WAITING
+    client.logout()
+    client_for(cast.project_manager).post(reverse("stories:publish", args=[story.pk]))
+    story.refresh_from_db()
+    assert story.status == Story.Status.WAITING
