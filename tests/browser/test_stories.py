@@ -132,3 +132,26 @@ def test_a_story_is_drafted_consented_published_and_withdrawn(new_page, language
 
 def test_the_journey_works_without_javascript(new_page):
     journey(new_page, "fi", javascript=False)
+
+
+def test_the_booklet_prints_the_stories_alone_one_a_page(new_page):
+    people("fi")
+    from ideahautomo.accounts.models import User
+    from ideahautomo.stories.tests.factories import published_story
+
+    manager = User.objects.get(email="pp@example.fi")
+    staff = User.objects.get(email="yhteys@example.fi")
+    member = User.objects.get(email="aino@example.fi")
+    for title in ("Ensimmäinen tarina", "Toinen tarina"):
+        published_story(manager, staff, member, title=title)
+    page = new_page()
+    page.goto("/tarinat/vihko/")
+    expect(page.locator("header.site-header")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator("header.site-header")).to_be_hidden()
+    expect(page.locator("footer.site-footer")).to_be_hidden()
+    stories = page.locator("article.booklet-story")
+    expect(stories).to_have_count(2)
+    for index in range(2):
+        breaks = stories.nth(index).evaluate("e => getComputedStyle(e).breakBefore")
+        assert breaks == "page"

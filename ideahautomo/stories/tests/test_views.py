@@ -365,3 +365,14 @@ def test_editing_a_consented_text_warns_and_asks_consent_again(cast, client_for,
     client_for(cast.project_manager).post(reverse("stories:publish", args=[story.pk]))
     story.refresh_from_db()
     assert story.status == Story.Status.WAITING
+
+
+def test_own_stories_page_stays_within_its_queries(cast, client_for, django_assert_max_num_queries):
+    for number in range(10):
+        own_story(cast.member, submit=number % 2 == 0, title=f"Oma {number}")
+    for number in range(15):
+        drafted_story(cast.project_manager, cast.member, title=f"Kirjoitettu {number}")
+    client = client_for(cast.member)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("stories:mine"))
+    assert response.content.decode().count("/suostumus/") == 15
