@@ -66,6 +66,9 @@ def journey(new_page, language, *, javascript=True):
     story = Story.objects.get()
     assert story.status == Story.Status.WAITING
     check(staff, axe)
+    staff.click(f"main a[href='/tarinat/{story.pk}/muokkaa/']")
+    expect(staff.locator("textarea[name=body]")).to_be_visible()
+    check(staff, axe)
 
     member = new_page(language=language, javascript=javascript)
     sign_in(member, "aino@example.fi", PASSWORD)
