@@ -1,12 +1,14 @@
 """Success stories and the consent of the person each story is about."""
 
 import hashlib
+from html import unescape
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -102,6 +104,11 @@ class Story(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def excerpt(self):
+        """The story's text as plain words, without its Markdown marks."""
+        return " ".join(unescape(strip_tags(self.body_html)).split())
 
     @property
     def shown_name(self):

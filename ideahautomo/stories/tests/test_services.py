@@ -296,3 +296,8 @@ def test_the_person_downloads_their_stories_and_consents(cast):
     data = user_data_export(user=cast.member)["stories"]
     assert data["about_you"][0]["title"] == story.title
     assert data["consents"][0]["body"] == story.body
+
+
+def test_the_excerpt_is_plain_words_without_markdown(cast):
+    story = own_story(cast.member, body="**Tärkeintä** oli\n\n- luottamus & tuki")
+    assert story.excerpt == "Tärkeintä oli luottamus & tuki"
