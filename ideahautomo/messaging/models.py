@@ -188,6 +188,7 @@ class NotificationKind(models.TextChoices):
     STORY_CONSENT_ASKED = "story_consent_asked", _("stories written about you, for your consent")
     STORY_DECLINED = "story_declined", _("stories you wrote that the person declined")
     STORY_WITHDRAWN = "story_withdrawn", _("consents to stories withdrawn")
+    STORY_CONSENTED = "story_consented", _("stories waiting for publishing")
 
 
 # One line per kind, in the reader's language when shown. %(actor)s is the acting
@@ -232,6 +233,9 @@ NOTIFICATION_TEXTS = {
     NotificationKind.STORY_DECLINED: _("%(actor)s did not give consent to the story “%(title)s”."),
     NotificationKind.STORY_WITHDRAWN: _(
         "The consent to the story “%(title)s” was withdrawn; it is no longer published."
+    ),
+    NotificationKind.STORY_CONSENTED: _(
+        "The story “%(title)s” has the person's consent and waits for publishing."
     ),
 }
 

@@ -135,5 +135,5 @@ def demo_create(*, source_addresses=None):
             )
         # The demo sends no e-mail.
         Notification.objects.filter(
-            kind__in=[NotificationKind.STORY_CONSENT_ASKED, NotificationKind.STORY_DECLINED]
+            kind__in=[NotificationKind.STORY_CONSENT_ASKED, NotificationKind.STORY_CONSENTED]
         ).update(email_state=EmailState.NONE)

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -64,8 +65,22 @@ def valid_consent(story):
     return story.consents.filter(withdrawn_at__isnull=True, text_changed_at__isnull=True).first()
 
 
+def _project_managers():
+    return list(
+        User.objects.filter(is_active=True, role_assignments__role=Role.PROJECT_MANAGER).distinct()
+    )
+
+
 def _consent_record(story, person):
-    """Record the person's consent to the story's current text and way of showing them."""
+    """Record the person's consent to the story's current text and way of showing them;
+    the project managers are told that the story waits for publishing."""
+    notify_many(
+        recipients=[manager for manager in _project_managers() if manager.pk != person.pk],
+        kind=NotificationKind.STORY_CONSENTED,
+        target=story,
+        text_params={"title": story.title},
+        url=reverse("stories:queue"),
+    )
     return StoryConsent.objects.create(
         story=story,
         person=person,
@@ -300,11 +315,8 @@ def story_consent_withdraw(*, actor, story):
         story.status = Story.Status.WITHDRAWN
         story.published_at = None
         story.save(update_fields=["status", "published_at"])
-        managers = User.objects.filter(
-            is_active=True, role_assignments__role=Role.PROJECT_MANAGER
-        ).distinct()
         notify_many(
-            recipients=list(managers),
+            recipients=_project_managers(),
             kind=NotificationKind.STORY_WITHDRAWN,
             target=story,
             text_params={"title": story.title},

@@ -96,6 +96,9 @@ def test_the_person_consents_to_the_text_they_read(cast):
     assert story.shown_as == Shown.ANONYMOUS and story.pseudonym == ""
     consent = story.consents.get()
     assert consent.text_hash == story.text_hash and consent.body == story.body
+    told = Notification.objects.get(kind=NotificationKind.STORY_CONSENTED)
+    assert told.recipient == cast.project_manager
+    assert told.url == "/tarinat/julkaistavat/"
 
 
 def test_a_consent_to_an_older_text_is_refused(cast):
