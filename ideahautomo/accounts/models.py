@@ -187,6 +187,9 @@ class Role(models.TextChoices):
 STAFF_ROLES = frozenset(
     {Role.CONTACT_PERSON, Role.PROJECT_MANAGER, Role.MODERATOR, Role.ADMINISTRATOR}
 )
+# A person holding any of these is not one of the employment services' clients, even
+# when they also use the community as a member: their situation is not an outcome.
+NOT_CLIENT_ROLES = STAFF_ROLES | {Role.MENTOR, Role.PARTNER}
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -273,6 +276,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_staff_member(self):
         return any(role in STAFF_ROLES for role in self.roles)
+
+    @property
+    def is_client(self):
+        """A member who is only a member: the people the outcome figures are about."""
+        return Role.MEMBER in self.roles and not any(r in NOT_CLIENT_ROLES for r in self.roles)
 
     @property
     def contact_area(self):

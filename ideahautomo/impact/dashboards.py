@@ -49,8 +49,12 @@ MOOD_SOURCES = [
 ]
 OUTCOMES = [
     (Situation.EMPLOYED, gettext_lazy("Employed")),
+    (Situation.GIG_WORK, gettext_lazy("Part-time or gig work")),
+    (Situation.PAY_SUBSIDY, gettext_lazy("Pay-subsidised work")),
     (Situation.BUSINESS, gettext_lazy("Started a business")),
+    (Situation.LIGHT_BUSINESS, gettext_lazy("Light entrepreneurship or cooperative")),
     (Situation.STUDYING, gettext_lazy("Studying")),
+    (Situation.VOLUNTEERING, gettext_lazy("Volunteering")),
 ]
 
 
@@ -218,14 +222,20 @@ def accounts_table(published, months):
         slug="accounts",
         title=_("Accounts"),
         description=_(
-            "Accounts ordered for clients and accounts the clients took into use, by month."
+            "Accounts ordered for clients and accounts the clients took into use, by month. "
+            "Invitations of staff, mentors and partners are counted apart."
         ),
         row_heading=_("Month"),
-        columns=[_("Accounts ordered"), _("Accounts taken into use")],
+        columns=[
+            _("Accounts ordered"),
+            _("Accounts taken into use"),
+            _("Staff, mentor and partner invitations"),
+        ],
         months=months,
         figures_of=lambda month: [
             published.count("accounts_ordered", month),
             published.count("accounts_accepted", month),
+            published.count("staff_invited", month),
         ],
     )
     table.chart = charts.bar_chart(

@@ -71,10 +71,14 @@ ANSWER_SHARE = 0.62
 SKIP_SHARE = 0.05
 # Where a client still looking for work moves in a month, and how likely.
 MOVES_FROM_LOOKING = [
-    (Situation.EMPLOYED, 0.065),
-    (Situation.BUSINESS, 0.015),
+    (Situation.EMPLOYED, 0.05),
+    (Situation.GIG_WORK, 0.03),
+    (Situation.PAY_SUBSIDY, 0.015),
+    (Situation.BUSINESS, 0.01),
+    (Situation.LIGHT_BUSINESS, 0.01),
     (Situation.STUDYING, 0.04),
     (Situation.TRAINING, 0.04),
+    (Situation.VOLUNTEERING, 0.015),
 ]
 # How clients in each situation answer the mood question (weights of moods 1-5).
 SEEKING_MOODS = {1: 5, 2: 20, 3: 45, 4: 25, 5: 5}
@@ -82,7 +86,11 @@ BETWEEN_MOODS = {1: 3, 2: 15, 3: 45, 4: 30, 5: 7}
 SETTLED_MOODS = {1: 1, 2: 5, 3: 25, 4: 47, 5: 22}
 MOODS_BY_SITUATION = {
     Situation.EMPLOYED: SETTLED_MOODS,
+    Situation.GIG_WORK: BETWEEN_MOODS,
+    Situation.PAY_SUBSIDY: SETTLED_MOODS,
     Situation.BUSINESS: SETTLED_MOODS,
+    Situation.LIGHT_BUSINESS: BETWEEN_MOODS,
+    Situation.VOLUNTEERING: BETWEEN_MOODS,
     Situation.STUDYING: SETTLED_MOODS,
     Situation.TRAINING: BETWEEN_MOODS,
     Situation.LOOKING: SEEKING_MOODS,
@@ -177,6 +185,8 @@ def demo_history_create(*, now=None):
         return 0
     now = now or timezone.now()
     rng = random.Random(SEED)
+    # Its own sequence, so that the clients stay the same whatever is added here.
+    staff_rng = random.Random(SEED + 1)
     this_month = first_of_month(timezone.localdate(now))
     municipalities = {m.code: m.pk for m in Municipality.objects.all()}
     password = make_password(None)
@@ -201,6 +211,7 @@ def demo_history_create(*, now=None):
                     invitations.append(invitation)
                     if user is not None:
                         users.append(user)
+                invitations.extend(_staff_invitations(staff_rng, area, inviter, month, now))
         User.objects.bulk_create(users)
         RoleAssignment.objects.bulk_create(
             [RoleAssignment(user_id=user.pk, role=Role.MEMBER) for user in users]
@@ -220,6 +231,29 @@ def demo_history_create(*, now=None):
             _active_members(rng, users, this_month), ignore_conflicts=True
         )
     return number
+
+
+def _staff_invitations(rng, area, inviter, month, now):
+    """Now and then a mentor or a partner's employee is invited too; the dashboards count
+    them apart from the clients. They stay unanswered, so no account is made."""
+    invitations = []
+    for _ in range(rng.choice([0, 0, 1, 1, 2])):
+        ordered = _moment(rng, month, now)
+        number = rng.randrange(10**8)
+        invitations.append(
+            Invitation(
+                email=f"kutsuttu-mentori-{area.pk}-{number}@{DEMO_DOMAIN}",
+                name="Kutsuttu mentori",
+                role=Role.MENTOR,
+                area=area,
+                invited_by=inviter,
+                created_at=ordered,
+                sent_at=ordered,
+                send_count=1,
+                expires_at=ordered + timedelta(days=10),
+            )
+        )
+    return invitations
 
 
 def _client(rng, number, area, inviter, month, now, municipalities, codes, password):
@@ -274,8 +308,9 @@ def _next_situation(rng, situation):
             if roll < threshold:
                 return target
         return situation
-    # Some leave a training or other situation, and a few lose their new job.
-    back = 0.15 if situation in (Situation.TRAINING, Situation.OTHER) else 0.0
+    # Some leave a training, gig work or other situation, and a few lose their new job.
+    passing = (Situation.TRAINING, Situation.OTHER, Situation.GIG_WORK, Situation.VOLUNTEERING)
+    back = 0.15 if situation in passing else 0.0
     if situation == Situation.EMPLOYED:
         back = 0.02
     return Situation.LOOKING if roll < back else situation

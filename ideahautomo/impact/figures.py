@@ -33,7 +33,7 @@ from django.db.models import Count, DateField, DateTimeField, F, Min, OuterRef, 
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from ideahautomo.accounts.models import Invitation, Role, User
+from ideahautomo.accounts.models import NOT_CLIENT_ROLES, Invitation, Role, User
 from ideahautomo.circles.models import Circle, CircleSession, SessionAttendance
 from ideahautomo.events.models import Event, Registration
 from ideahautomo.events.selectors import closed_feedback
@@ -73,14 +73,41 @@ def _grouped(queryset, *, month, area, since, until, key=None):
 
 
 def _ordered(since, until, now):
+    """Accounts ordered for clients; staff, mentors and partners are counted apart."""
     return _grouped(
-        Invitation.objects.all(), month="created_at", area="area_id", since=since, until=until
+        Invitation.objects.filter(role=Role.MEMBER),
+        month="created_at",
+        area="area_id",
+        since=since,
+        until=until,
     )
 
 
 def _accepted(since, until, now):
     return _grouped(
-        Invitation.objects.all(), month="accepted_at", area="area_id", since=since, until=until
+        Invitation.objects.filter(role=Role.MEMBER),
+        month="accepted_at",
+        area="area_id",
+        since=since,
+        until=until,
+    )
+
+
+def _staff_invited(since, until, now):
+    return _grouped(
+        Invitation.objects.exclude(role=Role.MEMBER),
+        month="created_at",
+        area="area_id",
+        since=since,
+        until=until,
+    )
+
+
+def _client_check_ins():
+    """The answers of clients only: a person who is also staff, a mentor or a partner
+    is never counted in the outcome figures."""
+    return CheckIn.objects.filter(skipped=False).exclude(
+        user__role_assignments__role__in=NOT_CLIENT_ROLES
     )
 
 
@@ -173,7 +200,7 @@ def _attendance(since, until, now):
 
 def _check_in_moods(since, until, now):
     return _grouped(
-        CheckIn.objects.filter(skipped=False, mood__isnull=False),
+        _client_check_ins().filter(mood__isnull=False),
         month="month",
         area="area_id",
         key="mood",
@@ -184,7 +211,7 @@ def _check_in_moods(since, until, now):
 
 def _check_in_situations(since, until, now):
     return _grouped(
-        CheckIn.objects.filter(skipped=False).exclude(situation=""),
+        _client_check_ins().exclude(situation=""),
         month="month",
         area="area_id",
         key="situation",
@@ -207,6 +234,7 @@ def _service_feedback_moods(since, until, now):
 METRICS = [
     Metric("accounts_ordered", _ordered),
     Metric("accounts_accepted", _accepted),
+    Metric("staff_invited", _staff_invited),
     Metric("ideas_created", _ideas),
     Metric("teams_formed", _teams),
     Metric("team_members_joined", _team_members),

@@ -10,6 +10,7 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 MOODS = [
     (1, _("very bad")),
@@ -23,9 +24,13 @@ mood_validators = [MinValueValidator(1), MaxValueValidator(5)]
 
 class Situation(models.TextChoices):
     EMPLOYED = "employed", _("employed")
+    GIG_WORK = "gig_work", _("part-time or gig work")
+    PAY_SUBSIDY = "subsidised", _("pay-subsidised work")
     BUSINESS = "business", _("started a business")
+    LIGHT_BUSINESS = "light_biz", _("light entrepreneurship or a cooperative")
     STUDYING = "studying", _("studying")
     TRAINING = "training", _("in a training or work trial")
+    VOLUNTEERING = "volunteer", pgettext_lazy("situation", "volunteering")
     LOOKING = "looking", _("still looking")
     OTHER = "other", _("other")
 

@@ -27,8 +27,9 @@ def can_see_impact_of_area(user, area):
 
 
 def can_check_in(user):
-    """Members tell how they are doing; guests and staff-only accounts have nothing to tell."""
-    return _signed_in(user) and user.has_role(Role.MEMBER)
+    """Clients tell how they are doing. Guests have nothing to tell, and staff, mentors and
+    partners are not asked even when they are members too: their answers are no outcome."""
+    return _signed_in(user) and user.is_client
 
 
 def can_give_named_feedback(user):

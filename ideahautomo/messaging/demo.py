@@ -1,5 +1,6 @@
-"""Demo content of messaging: a conversation between the two demo members, in Finnish, and a
-few notifications. Running it again changes nothing."""
+"""Demo content of messaging: a conversation between the two demo members, in Finnish, one
+between a member and her area's contact person, and a few notifications. Running it again
+changes nothing."""
 
 from datetime import timedelta
 
@@ -36,8 +37,48 @@ CONVERSATION = [
 ]
 
 
+STAFF_CONVERSATION = [
+    (
+        "yhteyshenkilo",
+        60 * 50,
+        "Hei Aino! Tervetuloa Ideahautomoon. Jos haluat jutella kevytyrittäjyydestä tai "
+        "starttirahasta, kirjoita tänne tai tule TyöParkkiin keskiviikkona.",
+    ),
+    ("jasen", 60 * 48, "Kiitos! Tulen keskiviikkona ja otan ompelimoideani mukaan."),
+    ("yhteyshenkilo", 60 * 47, "Hienoa, nähdään siellä."),
+]
+
+
+def _staff_conversation(aino, now):
+    """Aino's conversation with the contact person of her area, all read."""
+    contact = User.objects.filter(email=f"yhteyshenkilo@{DEMO_DOMAIN}").first()
+    if contact is None:
+        return
+    people = {"jasen": aino, "yhteyshenkilo": contact}
+    conversation, created = Conversation.objects.get_or_create(
+        direct_key=Conversation.direct_key_for(aino, contact),
+        defaults={
+            "subject": "Tervetuloa",
+            "created_by": contact,
+            "created_at": now - timedelta(minutes=STAFF_CONVERSATION[0][1]),
+            "last_message_at": now - timedelta(minutes=STAFF_CONVERSATION[-1][1]),
+        },
+    )
+    if not created:
+        return
+    for person in (aino, contact):
+        Participant.objects.create(conversation=conversation, user=person, last_read_at=now)
+    for local, minutes, text in STAFF_CONVERSATION:
+        Message.objects.create(
+            conversation=conversation,
+            sender=people[local],
+            body=text,
+            created_at=now - timedelta(minutes=minutes),
+        )
+
+
 def demo_create():
-    """The demo conversation and notifications, if the demo members exist."""
+    """The demo conversations and notifications, if the demo members exist."""
     people = {
         user.email.split("@")[0]: user
         for user in User.objects.filter(email__in=[f"jasen@{DEMO_DOMAIN}", f"oksana@{DEMO_DOMAIN}"])
@@ -47,6 +88,7 @@ def demo_create():
     aino, oksana = people["jasen"], people["oksana"]
     now = timezone.now()
     with transaction.atomic():
+        _staff_conversation(aino, now)
         conversation, created = Conversation.objects.get_or_create(
             direct_key=Conversation.direct_key_for(aino, oksana),
             defaults={

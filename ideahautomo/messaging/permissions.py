@@ -1,13 +1,16 @@
 """Who may do what in messaging: one named rule per function, used by views and templates.
 
-Staff roles never read conversations: only participants open one.
+Staff roles never read conversations: only participants open one. Contact persons and
+the project manager talk only along the staff line (`is_staff_line`): a contact person
+with the clients of their own area, and staff with each other.
 """
 
 from ideahautomo.accounts.models import Role
 
 from . import selectors
+from .selectors import STAFF_LINE_ROLES
 
-# The community's own people; staff roles alone do not take part in conversations.
+# The community's own people, who may write to each other.
 COMMUNITY_ROLES = (Role.MEMBER, Role.MENTOR, Role.PARTNER)
 
 
@@ -16,12 +19,51 @@ def _signed_in(user):
 
 
 def can_use_messaging(user):
+    return _signed_in(user) and user.has_role(*COMMUNITY_ROLES, *STAFF_LINE_ROLES)
+
+
+def can_block_and_report(user):
+    """The community's people block and report each other; staff have their own means."""
     return _signed_in(user) and user.has_role(*COMMUNITY_ROLES)
 
 
 def can_be_messaged(user):
-    """A person others can start a conversation with."""
-    return user is not None and user.is_active and user.has_role(*COMMUNITY_ROLES)
+    """A person others can start a conversation with (whether a given person may is
+    `can_message`)."""
+    return (
+        user is not None and user.is_active and user.has_role(*COMMUNITY_ROLES, *STAFF_LINE_ROLES)
+    )
+
+
+def _serves(staff, member):
+    """Whether staff is a contact person of the area member is a client of."""
+    assignment = staff.roles.get(Role.CONTACT_PERSON)
+    return (
+        assignment is not None
+        and assignment.area_id is not None
+        and member.has_role(Role.MEMBER)
+        and member.area_id == assignment.area_id
+    )
+
+
+def is_staff_line(first, second):
+    """A contact person and a client of their own area, or two of the staff (contact
+    persons and the project manager)."""
+    if first.has_role(*STAFF_LINE_ROLES) and second.has_role(*STAFF_LINE_ROLES):
+        return True
+    return _serves(first, second) or _serves(second, first)
+
+
+def can_message(sender, recipient):
+    """Whether sender may write to recipient: two people of the community, or two on the
+    staff line. Blocks and the first-day limits are the services' checks."""
+    if not can_use_messaging(sender) or not can_be_messaged(recipient):
+        return False
+    if sender.pk == recipient.pk:
+        return False
+    if sender.has_role(*COMMUNITY_ROLES) and recipient.has_role(*COMMUNITY_ROLES):
+        return True
+    return is_staff_line(sender, recipient)
 
 
 def can_see_person(viewer, person):

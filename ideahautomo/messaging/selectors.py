@@ -16,7 +16,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Substr
 
-from ideahautomo.accounts.models import AuditAction, RoleAssignment, User
+from ideahautomo.accounts.models import AuditAction, Role, RoleAssignment, User
 from ideahautomo.profiles.connections import connection_sources
 from ideahautomo.profiles.permissions import COMMUNITY_ROLES
 from ideahautomo.profiles.selectors import visible_profiles
@@ -34,6 +34,8 @@ from .models import (
 )
 
 PREVIEW_LENGTH = 140
+# Staff who talk with their clients and with each other (permissions.is_staff_line).
+STAFF_LINE_ROLES = (Role.CONTACT_PERSON, Role.PROJECT_MANAGER)
 
 
 def blocked_user_ids(user):
@@ -85,15 +87,55 @@ def people_to_share_with(*, viewer, limit=30):
     )
 
 
+def staff_line_ids(viewer):
+    """Ids of the people on the viewer's staff line (permissions.is_staff_line), as a
+    subquery: for a client, the contact persons of their area; for a contact person, the
+    clients of their area; for contact persons and the project manager, each other."""
+    roles = viewer.roles
+    line = Q(pk__in=[])
+    if any(role in roles for role in STAFF_LINE_ROLES):
+        line |= Q(role__in=STAFF_LINE_ROLES)
+    contact = roles.get(Role.CONTACT_PERSON)
+    if contact is not None and contact.area_id is not None:
+        line |= Q(role=Role.MEMBER, user__area_id=contact.area_id)
+    if Role.MEMBER in roles and viewer.area_id is not None:
+        line |= Q(role=Role.CONTACT_PERSON, area_id=viewer.area_id)
+    return (
+        RoleAssignment.objects.filter(line, user__is_active=True)
+        .exclude(user_id=viewer.pk)
+        .values("user_id")
+    )
+
+
+def staff_contacts_for(*, viewer):
+    """The staff the viewer may write to along the staff line, by name: a client's own
+    contact persons; for staff, every contact person and the project manager. One query."""
+    staff = RoleAssignment.objects.filter(role__in=STAFF_LINE_ROLES).values("user_id")
+    return (
+        User.objects.filter(pk__in=staff_line_ids(viewer), is_active=True)
+        .filter(pk__in=staff)
+        .prefetch_related(
+            Prefetch(
+                "role_assignments",
+                queryset=RoleAssignment.objects.select_related("area"),
+            )
+        )
+        .order_by("display_name", "pk")
+    )
+
+
 def people_for_viewer(*, viewer, ids):
-    """The active members, mentors and partners among ids, each with two flags read in the
-    same query: seen_by_viewer (permissions.can_see_person's rule) and met_by_viewer
-    (they share a conversation, a circle or an idea team). Staff-only and closed
-    accounts are left out, as unknown ids are."""
+    """The active members, mentors and partners among ids, and the people on the viewer's
+    staff line, each with two flags read in the same query: seen_by_viewer
+    (permissions.can_see_person's rule) and met_by_viewer (they share a conversation, a
+    circle or an idea team). Other staff and closed accounts are left out, as unknown
+    ids are."""
     partners = conversation_partner_ids(viewer)
+    line = staff_line_ids(viewer)
     seen = (
         Q(pk=viewer.pk)
         | Q(pk__in=partners)
+        | Q(pk__in=line)
         | Q(pk__in=visible_profiles(viewer=viewer).values("pk"))
     )
     met = Q(pk__in=partners)
@@ -101,7 +143,7 @@ def people_for_viewer(*, viewer, ids):
         met |= Q(pk__in=source(viewer.pk))
     community = RoleAssignment.objects.filter(user=OuterRef("pk"), role__in=COMMUNITY_ROLES)
     return (
-        User.objects.filter(Exists(community), pk__in=ids, is_active=True)
+        User.objects.filter(Exists(community) | Q(pk__in=line), pk__in=ids, is_active=True)
         .annotate(
             seen_by_viewer=ExpressionWrapper(seen, output_field=BooleanField()),
             met_by_viewer=ExpressionWrapper(met, output_field=BooleanField()),

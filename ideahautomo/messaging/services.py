@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from ideahautomo.accounts.models import AuditAction, User
 from ideahautomo.accounts.services import audit_event_record
@@ -40,7 +40,7 @@ from .models import (
     Participant,
     Report,
 )
-from .permissions import can_be_messaged, can_use_messaging
+from .permissions import can_be_messaged, can_message, can_use_messaging, is_staff_line
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +52,10 @@ REPORTS_PER_HOUR = 10
 # On their first day a member may start conversations with this many people they do not know.
 NEW_MEMBER_PERIOD = timedelta(hours=24)
 NEW_MEMBER_STRANGERS = 3
+STAFF_LINE_ONLY = gettext_noop(
+    "You cannot write to %(name)s. Contact persons talk with the clients of their own area "
+    "and with other staff; clients write to their own area's contact person."
+)
 EMAIL_MAX_ATTEMPTS = 5
 EMAIL_RETRY_DELAYS = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30))
 DIGEST_HOUR = 7
@@ -134,6 +138,14 @@ def _check_recipients(actor, recipients):
                 % {"name": person.display_name},
                 code="not_member",
             )
+        if not can_message(actor, person):
+            raise ValidationError(_(STAFF_LINE_ONLY) % {"name": person.display_name}, code="area")
+    if len(recipients) > 1 and any(is_staff_line(actor, person) for person in recipients):
+        # Clients of one area never learn of each other through their contact person.
+        raise ValidationError(
+            _("A conversation with staff is between two people. Write to each one apart."),
+            code="staff_group",
+        )
     blocked = selectors.blocked_user_ids(actor)
     for person in recipients:
         if person.pk in blocked:
@@ -219,6 +231,11 @@ def message_send(*, actor, conversation, body):
                 raise ValidationError(
                     _("%(name)s can no longer get messages.") % {"name": person.display_name},
                     code="not_member",
+                )
+            if not can_message(actor, person):
+                # A client who moved to another area, or a contact person who left it.
+                raise ValidationError(
+                    _(STAFF_LINE_ONLY) % {"name": person.display_name}, code="area"
                 )
     body = _clean_body(body)
     _check_rate(actor)

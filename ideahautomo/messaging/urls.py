@@ -10,6 +10,7 @@ urlpatterns = [
     path("viestit/<int:pk>/", views.conversation_detail, name="conversation"),
     path("viestit/<int:pk>/uudet/", views.conversation_poll, name="poll"),
     path("viestit/<int:pk>/poistu/", views.conversation_leave, name="leave"),
+    path("viestit/yhteyshenkilot/", views.staff_contacts, name="staff_contacts"),
     path("viestit/estetyt/", views.block_list, name="blocks"),
     path("viestit/estetyt/<int:user_id>/esta/", views.block_create, name="block"),
     path("viestit/estetyt/<int:user_id>/poista/", views.block_remove, name="unblock"),

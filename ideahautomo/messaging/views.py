@@ -24,6 +24,7 @@ from .models import (
     Report,
 )
 from .permissions import (
+    can_block_and_report,
     can_handle_report,
     can_list_reports,
     can_report_person,
@@ -40,6 +41,11 @@ POLL_SECONDS = 10
 
 def _require_messaging(request):
     if not can_use_messaging(request.user):
+        raise PermissionDenied
+
+
+def _require_community(request):
+    if not can_block_and_report(request.user):
         raise PermissionDenied
 
 
@@ -68,7 +74,11 @@ def conversation_list(request):
     for conversation in page.object_list:
         read = conversation.viewer_last_read_at
         conversation.is_unread = read is None or conversation.last_message_at > read
-    return render(request, "messaging/conversation_list.html", {"page": page})
+    return render(
+        request,
+        "messaging/conversation_list.html",
+        {"page": page, "on_staff": request.user.has_role(*selectors.STAFF_LINE_ROLES)},
+    )
 
 
 @login_required
@@ -185,6 +195,25 @@ def conversation_leave(request, pk):
     return redirect("messaging:conversations")
 
 
+@login_required
+@require_GET
+def staff_contacts(request):
+    """Whom a client or a member of staff may write to along the staff line."""
+    _require_messaging(request)
+    contacts = list(selectors.staff_contacts_for(viewer=request.user))
+    for person in contacts:
+        person.staff_roles = [
+            assignment
+            for assignment in person.role_assignments.all()
+            if assignment.role in selectors.STAFF_LINE_ROLES
+        ]
+    return render(
+        request,
+        "messaging/staff_contacts.html",
+        {"contacts": contacts, "is_staff": request.user.has_role(*selectors.STAFF_LINE_ROLES)},
+    )
+
+
 # Blocks and reports
 
 
@@ -200,7 +229,7 @@ def _person_or_404(request, user_id):
 @login_required
 @require_GET
 def block_list(request):
-    _require_messaging(request)
+    _require_community(request)
     return render(
         request, "messaging/block_list.html", {"blocks": selectors.blocks_made_by(request.user)}
     )
@@ -209,7 +238,7 @@ def block_list(request):
 @login_required
 @require_POST
 def block_create(request, user_id):
-    _require_messaging(request)
+    _require_community(request)
     person = _person_or_404(request, user_id)
     try:
         services.block_create(actor=request.user, blocked=person)
@@ -227,7 +256,7 @@ def block_create(request, user_id):
 @login_required
 @require_POST
 def block_remove(request, user_id):
-    _require_messaging(request)
+    _require_community(request)
     block = selectors.blocks_made_by(request.user).filter(blocked_id=user_id).first()
     if block is None:  # nobody one has blocked: nothing to name
         raise Http404
@@ -242,7 +271,7 @@ def block_remove(request, user_id):
 def report_create(request, user_id):
     """Report a person the reporter has met here, or with ?viesti=<id> one of their
     messages the reporter can see."""
-    _require_messaging(request)
+    _require_community(request)
     person = _person_or_404(request, user_id)
     if not can_report_person(request.user, person):
         raise Http404

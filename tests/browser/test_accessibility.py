@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from ideahautomo.accounts import services
 from ideahautomo.accounts.models import Role, SignUpRequest
@@ -136,7 +137,7 @@ def test_contact_person_pages(new_page, language, people, tmp_path):
     page.set_input_files("input[type=file]", str(good))
     page.click("main button[type=submit]")
     page.wait_for_load_state()
-    assert page.locator("input[name=preview]").count() == 1
+    expect(page.locator("input[name=preview]")).to_have_count(1)
     assert_accessible(page)
 
 

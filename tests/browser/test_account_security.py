@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.models import Role, SignUpRequest, User
 from ideahautomo.accounts.tests.factories import PASSWORD, EmploymentAreaFactory, user_with_role
@@ -34,12 +35,12 @@ def test_a_new_contact_person_sets_up_two_step_sign_in_through_the_e_mailed_link
     sign_in(page, "uusi.yhteys@example.fi", PASSWORD)
     page.goto("/tyollisyyspalvelut/kutsut/")
     assert page.url.endswith("/tili/kaksivaiheinen/")
-    assert page.locator(".secret").count() == 0
+    expect(page.locator(".secret")).to_have_count(0)
     assert_accessible(page)
 
     page.click("main button[type=submit]")
     page.wait_for_load_state()
-    assert page.locator(".messages").count() == 1
+    expect(page.locator(".messages")).to_have_count(1)
     assert_accessible(page)
 
     page.goto("/tili/kaksivaiheinen/linkki/vanha-tai-vaara/")
@@ -62,7 +63,7 @@ def test_a_new_contact_person_sets_up_two_step_sign_in_through_the_e_mailed_link
     page.goto("/tyollisyyspalvelut/kutsut/")
     assert page.url.endswith("/tyollisyyspalvelut/kutsut/")
     page.goto("/tili/kaksivaiheinen/")
-    assert page.locator("input[name=password]").count() == 0
+    expect(page.locator("input[name=password]")).to_have_count(0)
     assert_accessible(page)
 
 
@@ -89,7 +90,7 @@ def test_a_moderator_turns_two_step_sign_in_off_with_password_and_code(new_page,
     page.wait_for_load_state()
     assert page.url.endswith("/tili/")
     page.goto("/tili/kaksivaiheinen/")
-    assert page.locator("input[name=password]").count() == 0
+    expect(page.locator("input[name=password]")).to_have_count(0)
     assert_accessible(page)
 
 

@@ -4,6 +4,7 @@ no violations on any of the pages, in all four languages, on a phone; the same j
 works without JavaScript."""
 
 import pytest
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.models import Role
 from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory, user_with_role
@@ -45,18 +46,18 @@ def test_sending_and_reading_an_announcement(new_page, language):
     page.click("main a[href='/tiedotteet/uusi/']")
     assert_accessible(page)
     page.click("main form button[type=submit]")  # nothing filled in
-    assert page.locator(".form-errors").is_visible()
+    expect(page.locator(".form-errors")).to_be_visible()
     assert_accessible(page)
 
     nobodys = "sv" if language != "sv" else "fi"
     write(page, language=nobodys)  # the one member uses the service in another language
-    assert page.locator(".form-errors").is_visible()
-    assert page.locator("button[name=confirm]").count() == 0
+    expect(page.locator(".form-errors")).to_be_visible()
+    expect(page.locator("button[name=confirm]")).to_have_count(0)
     assert_accessible(page)
 
     write(page)
-    assert page.locator("button[name=confirm]").is_visible()
-    assert page.locator("main strong", has_text="torstaina").is_visible()
+    expect(page.locator("button[name=confirm]")).to_be_visible()
+    expect(page.locator("main strong", has_text="torstaina")).to_be_visible()
     assert_accessible(page)
     page.click("button[name=confirm]")
     page.wait_for_load_state()
@@ -64,7 +65,7 @@ def test_sending_and_reading_an_announcement(new_page, language):
     assert page.url.endswith(announcement.get_absolute_url())
     assert_accessible(page)
     page.goto("/tiedotteet/")
-    assert page.locator("main table").is_visible()
+    expect(page.locator("main table")).to_be_visible()
     assert_accessible(page)
 
     reader = new_page(language=language)
@@ -73,7 +74,7 @@ def test_sending_and_reading_an_announcement(new_page, language):
     reader.click(f"main a[href='/ilmoitukset/{Notification.objects.get().pk}/']")
     reader.wait_for_load_state()
     assert reader.url.endswith(announcement.get_absolute_url())
-    assert reader.locator("main strong", has_text="torstaina").is_visible()
+    expect(reader.locator("main strong", has_text="torstaina")).to_be_visible()
     assert_accessible(reader)
 
 
@@ -83,7 +84,7 @@ def test_the_journey_works_without_javascript(new_page):
     sign_in(page, "pp@example.fi", PASSWORD)
     page.goto("/tiedotteet/uusi/")
     write(page, body="Pajassa:\n\n- CV kuntoon\n- haastatteluharjoitus")
-    assert "Tiedote lähtee 1 henkilölle." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Tiedote lähtee 1 henkilölle.")
     page.click("button[name=edit]")
     page.wait_for_load_state()
     assert page.input_value("input[name=title]") == "Syksyn työnhakupajat"
@@ -97,4 +98,4 @@ def test_the_journey_works_without_javascript(new_page):
     lines = announcement.body.replace("\r\n", "\n")
     assert lines == "Pajassa:\n\n- CV kuntoon\n- haastatteluharjoitus"
     assert "<li>CV kuntoon</li>" in announcement.body_html
-    assert page.locator("h1", has_text="Syksyn työnhakupajat").is_visible()
+    expect(page.locator("h1", has_text="Syksyn työnhakupajat")).to_be_visible()

@@ -1,6 +1,7 @@
 """Wishes for circles in a real browser: a member wishes on a phone, staff see the demand."""
 
 import pytest
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.models import Municipality, Role
 from ideahautomo.accounts.tests.factories import (
@@ -123,12 +124,12 @@ def test_without_javascript_a_member_wishes_finds_a_circle_and_removes_the_wish(
     wish_form_fill(page, finnish)
     page.click("main form button[type=submit] >> nth=-1")
     page.wait_for_load_state()
-    assert page.locator("main a", has_text="Suomea ukrainaksi").count() == 1
+    expect(page.locator("main a", has_text="Suomea ukrainaksi")).to_have_count(1)
 
     page.click("form[action*='/poista/'] button")
     page.wait_for_load_state()
     assert not CircleWish.objects.exists()
-    assert page.locator("form[action*='/poista/']").count() == 0
+    expect(page.locator("form[action*='/poista/']")).to_have_count(0)
 
 
 def test_the_pool_notification_opens_a_filled_in_form_and_circles_are_suggested(
@@ -169,5 +170,5 @@ def test_the_pool_notification_opens_a_filled_in_form_and_circles_are_suggested(
     assert_accessible(page)
 
     page.goto("/suositukset/")
-    assert page.locator("main a", has_text="Suomea jatkajille").count() == 1
+    expect(page.locator("main a", has_text="Suomea jatkajille")).to_have_count(1)
     assert_accessible(page)

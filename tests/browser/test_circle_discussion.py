@@ -2,6 +2,7 @@
 an organiser invites, the invitee accepts; accessible pages; a journey without JavaScript."""
 
 import pytest
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory
 from ideahautomo.circles import discussion_services, services
@@ -73,7 +74,7 @@ def test_members_discuss_on_a_phone_sized_page(new_page, people):
     organiser.wait_for_load_state()
     reply = CirclePost.objects.get(parent=post)
     assert reply.author == people[0]
-    assert organiser.locator(f"#viesti-{reply.pk}").is_visible()
+    expect(organiser.locator(f"#viesti-{reply.pk}")).to_be_visible()
     assert fits_the_screen(organiser)
 
     page.goto(f"/opintopiirit/{circle.pk}/keskustelu/{post.pk}/muokkaa/")
@@ -121,7 +122,7 @@ def test_an_organiser_invites_and_the_invitee_accepts(new_page, people):
     invitee.click("button[name=decision][value=accept]")
     invitee.wait_for_load_state()
     assert Membership.objects.get(circle=circle, user=people[2]).status == "active"
-    assert invitee.locator(DISCUSSION_FORM).count() == 1
+    expect(invitee.locator(DISCUSSION_FORM)).to_have_count(1)
     assert fits_the_screen(invitee)
 
 

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory
 from ideahautomo.circles import services
@@ -69,7 +70,7 @@ def test_the_circle_journey_from_start_to_pooled_demand(new_page, people, settin
     assert circle.format == Circle.Format.ONLINE and circle.capacity == 2
     assert circle.language == "fi" and circle.skill == finnish
     assert organiser.url.endswith(circle.get_absolute_url())
-    assert organiser.locator(f"a[href='{circle.online_link}']").count() == 1
+    expect(organiser.locator(f"a[href='{circle.online_link}']")).to_have_count(1)
     assert fits_the_screen(organiser)
     organiser.reload()  # without the flash message: the shared messages partial fails axe
     assert_accessible(organiser)
@@ -88,7 +89,7 @@ def test_the_circle_journey_from_start_to_pooled_demand(new_page, people, settin
     assert statuses[people[1].pk] == Membership.Status.ACTIVE
     assert statuses[people[2].pk] == Membership.Status.WAITLISTED
     third.reload()
-    assert third.locator(DISCUSSION_FORM).count() == 0
+    expect(third.locator(DISCUSSION_FORM)).to_have_count(0)
     assert_accessible(third)
 
     # The second member leaves; the third gets the place and is told.
@@ -105,7 +106,7 @@ def test_the_circle_journey_from_start_to_pooled_demand(new_page, people, settin
     told.click()
     third.wait_for_load_state()
     assert third.url.endswith(circle.get_absolute_url())
-    assert third.locator(DISCUSSION_FORM).count() == 1
+    expect(third.locator(DISCUSSION_FORM)).to_have_count(1)
 
     # The organiser schedules a weekly series of four meetings.
     day = timezone.localdate() + timedelta(days=7)
@@ -163,7 +164,7 @@ def test_the_circle_journey_from_start_to_pooled_demand(new_page, people, settin
     reply = CirclePost.objects.get(parent=post)
     assert reply.author == people[0]
     third.goto(circle.get_absolute_url())
-    assert third.locator(f"#viesti-{reply.pk}").is_visible()
+    expect(third.locator(f"#viesti-{reply.pk}")).to_be_visible()
     assert_accessible(third)
 
     # The circle is full, so it does not answer people who wish for the same online.
@@ -190,7 +191,7 @@ def test_the_circle_journey_from_start_to_pooled_demand(new_page, people, settin
     )
 
     second.goto("/ilmoitukset/")
-    assert second.locator("main .notification-list li.unread").count() == 1
+    expect(second.locator("main .notification-list li.unread")).to_have_count(1)
     assert_accessible(second)
     second.click("main .notification-list a")
     second.wait_for_load_state()

@@ -2,6 +2,7 @@
 form, their error, and the circle page that names them; accessible throughout."""
 
 import pytest
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory
 from ideahautomo.circles.models import Circle
@@ -34,7 +35,7 @@ def test_the_other_languages_of_the_start_form_are_accessible_on_a_phone(
     page.goto("/opintopiirit/uusi/")
     checkboxes = page.locator("input[type=checkbox][name=other_languages]")
     assert checkboxes.count() == 22
-    assert page.locator("fieldset:has(input[name=other_languages]) legend").is_visible()
+    expect(page.locator("fieldset:has(input[name=other_languages]) legend")).to_be_visible()
     assert_accessible(page)
 
     fill_start_form(page)
@@ -53,5 +54,5 @@ def test_the_other_languages_of_the_start_form_are_accessible_on_a_phone(
     circle = Circle.objects.get(name="Suomea arjessa")
     assert list(circle.other_languages.values_list("language", flat=True)) == ["uk"]
     if language == "en":
-        assert "Finnish (also Ukrainian)" in page.locator("main").inner_text()
+        expect(page.locator("main")).to_contain_text("Finnish (also Ukrainian)")
     assert_accessible(page)

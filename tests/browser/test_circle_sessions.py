@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory
 from ideahautomo.circles import services, session_services
@@ -65,7 +66,7 @@ def test_organiser_schedules_a_weekly_series_and_a_member_downloads_a_meeting(ne
 
     assert CircleSession.objects.filter(circle=circle).count() == 4
     assert "4 meetings were added" in page.content()
-    assert page.locator("#h-sessions ~ ul.event-list > li").count() == 4
+    expect(page.locator("#h-sessions ~ ul.event-list > li")).to_have_count(4)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     # The shared flash-message list (partials/messages.html) puts role="status" on a <ul>,
     # which axe flags; that partial is outside this feature, so check the page without it.
@@ -92,11 +93,11 @@ def test_organiser_schedules_a_weekly_series_and_a_member_downloads_a_meeting(ne
     member = new_page()
     sign_in(member, "jasen@example.fi", PASSWORD)
     member.goto(circle.get_absolute_url())
-    assert member.locator("#sessions-feed-url").count() == 0
+    expect(member.locator("#sessions-feed-url")).to_have_count(0)
     member.click("main button[value=enable]")
     member.wait_for_load_state()
-    assert member.locator("#sessions-feed-url").count() == 1
-    assert member.locator("main button[value=renew]").count() == 1
+    expect(member.locator("#sessions-feed-url")).to_have_count(1)
+    expect(member.locator("main button[value=renew]")).to_have_count(1)
     member.reload()  # without the flash message (see above)
     with member.expect_download() as download_info:
         member.locator("a[href$='.ics']").first.click()
@@ -125,7 +126,7 @@ def test_without_javascript_an_organiser_cancels_a_meeting_and_marks_attendance(
     page.wait_for_load_state()
     later.refresh_from_db()
     assert later.is_cancelled
-    assert page.locator(f"#tapaaminen-{later.pk} .badge").count() == 1
+    expect(page.locator(f"#tapaaminen-{later.pk} .badge")).to_have_count(1)
 
     page.goto(f"/opintopiirit/{circle.pk}/tapaamiset/{started.pk}/lasnaolot/")
     page.check("text=Jäsen Järvinen")
@@ -148,5 +149,5 @@ def test_without_javascript_a_member_gets_renews_and_removes_the_calendar_addres
     assert second != first
     page.click("main button[value=revoke]")
     page.wait_for_load_state()
-    assert page.locator("#sessions-feed-url").count() == 0
-    assert page.locator("main button[value=enable]").count() == 1
+    expect(page.locator("#sessions-feed-url")).to_have_count(0)
+    expect(page.locator("main button[value=enable]")).to_have_count(1)

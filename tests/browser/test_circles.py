@@ -1,6 +1,7 @@
 """Study circles in a real browser: start, join, the waitlist; accessible in every language."""
 
 import pytest
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.models import Municipality
 from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory
@@ -34,7 +35,7 @@ def test_a_member_starts_an_online_circle_and_others_join_one_via_the_waitlist(n
     page.click("main form button[type=submit]")
     page.wait_for_load_state()
     circle = Circle.objects.get(name="Suomea verkossa")
-    assert page.locator(f"a[href='{circle.online_link}']").count() == 1
+    expect(page.locator(f"a[href='{circle.online_link}']")).to_have_count(1)
 
     for email in ("jasen1@example.fi", "jasen2@example.fi"):
         other = new_page(javascript=False)

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.models import Role
 from ideahautomo.accounts.tests.factories import (
@@ -98,11 +99,11 @@ def test_member_events_pages(new_page, language, scene):
         assert_accessible(page)
     page.goto(f"/tapahtumat/{scene['past'].pk}/palaute/")
     page.click("main button[type=submit]")
-    assert page.locator(".form-errors").is_visible()
+    expect(page.locator(".form-errors")).to_be_visible()
     assert_accessible(page)
     page.goto("/tapahtumat/uusi/")
     page.click("main button[type=submit]")
-    assert page.locator(".form-errors").is_visible()
+    expect(page.locator(".form-errors")).to_be_visible()
     assert_accessible(page)
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.models import Role
 from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory, user_with_role
@@ -39,7 +40,7 @@ def test_workshop_from_publishing_to_the_mood_distribution(new_page, db):
     manager.fill("input[name=venue_name]", "Ideahautomon tila")
     manager.fill("input[name=capacity]", "6")
     manager.click("main button[type=submit]")
-    assert "The event is published." in manager.locator(".messages").inner_text()
+    expect(manager.locator(".messages")).to_contain_text("The event is published.")
     event = Event.objects.get()
     assert manager.locator("h1").inner_text() == event.title
 
@@ -54,17 +55,17 @@ def test_workshop_from_publishing_to_the_mood_distribution(new_page, db):
         page.click(f"text={event.title}")
         page.click("main form button[type=submit]")
         pages[person.email] = page
-    assert "You are registered" in pages["bertta@example.fi"].locator("main").inner_text()
-    assert "waitlist" in pages["cecilia@example.fi"].locator(".messages").inner_text()
+    expect(pages["bertta@example.fi"].locator("main")).to_contain_text("You are registered")
+    expect(pages["cecilia@example.fi"].locator(".messages")).to_contain_text("waitlist")
 
     # One cancels; the first on the waitlist gets the place and is told.
     mail.outbox.clear()
     pages["aino@example.fi"].click("text=Cancel my registration")
-    assert "cancelled" in pages["aino@example.fi"].locator(".messages").inner_text()
+    expect(pages["aino@example.fi"].locator(".messages")).to_contain_text("cancelled")
     assert Registration.objects.get(user=cecilia).status == "confirmed"
     assert [message.to for message in mail.outbox] == [["cecilia@example.fi"]]
     pages["cecilia@example.fi"].reload()
-    assert "You are registered" in pages["cecilia@example.fi"].locator("main").inner_text()
+    expect(pages["cecilia@example.fi"].locator("main")).to_contain_text("You are registered")
 
     # The day before, the reminder arrives.
     soon = timezone.now() + timedelta(hours=20)
@@ -86,7 +87,7 @@ def test_workshop_from_publishing_to_the_mood_distribution(new_page, db):
     for checkbox in manager.locator("input[name=attended]").all():
         checkbox.check()
     manager.click("text=Save attendance")
-    assert "Attendance was saved." in manager.locator(".messages").inner_text()
+    expect(manager.locator(".messages")).to_contain_text("Attendance was saved.")
     assert Registration.objects.filter(attended=True).count() == 6
 
     # Attendees give feedback with the mood meter.
@@ -96,14 +97,14 @@ def test_workshop_from_publishing_to_the_mood_distribution(new_page, db):
     cecilia_page.check("label:has-text('Very good') >> input")
     cecilia_page.fill("textarea[name=comment]", "Paras työpaja tähän mennessä.")
     cecilia_page.click("main button[type=submit]")
-    assert "Thank you for your feedback!" in cecilia_page.locator(".messages").inner_text()
+    expect(cecilia_page.locator(".messages")).to_contain_text("Thank you for your feedback!")
     for person, mood in zip(others, [4, 4, 3, 5], strict=True):
         services.feedback_give(actor=person, event=event, mood=mood)
 
     # While answering is open the organiser sees only until when.
     manager.reload()
-    assert "Attendees can give feedback until" in manager.locator("main").inner_text()
-    assert manager.locator("table.mood-distribution").count() == 0
+    expect(manager.locator("main")).to_contain_text("Attendees can give feedback until")
+    expect(manager.locator("table.mood-distribution")).to_have_count(0)
 
     # Two weeks later the result shows once, whole: every mood given by fewer than
     # five people is hidden, and the comments come without names.
@@ -112,5 +113,5 @@ def test_workshop_from_publishing_to_the_mood_distribution(new_page, db):
     manager.reload()
     counts = manager.locator("table.mood-distribution tbody td").all_inner_texts()
     assert counts == ["0", "0", "< 5", "< 5", "< 5"]  # moods 1 to 5: 0, 0, 1, 2, 2
-    assert "Paras työpaja tähän mennessä." in manager.locator(".comments").inner_text()
+    expect(manager.locator(".comments")).to_contain_text("Paras työpaja tähän mennessä.")
     assert "Cecilia" not in manager.locator(".comments").inner_text()

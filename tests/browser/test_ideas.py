@@ -1,6 +1,7 @@
 """Ideas in a real browser: publish, find by skill, ask to join, accept, both see the team."""
 
 import pytest
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory
 from ideahautomo.ideas.models import Idea, TeamMember
@@ -33,7 +34,7 @@ def test_an_idea_finds_its_team(new_page, members):
     owner_page.fill("input[name=other_skills]", "kirjanpito, leipominen")
     owner_page.click("main form button[type=submit]")
     owner_page.wait_for_load_state()
-    assert "Kahvila Kallioon" in owner_page.locator("h1").inner_text()
+    expect(owner_page.locator("h1")).to_contain_text("Kahvila Kallioon")
     idea_url = owner_page.url
 
     helper_page = new_page(javascript=False)
@@ -47,7 +48,7 @@ def test_an_idea_finds_its_team(new_page, members):
     helper_page.wait_for_load_state()
 
     owner_page.reload()
-    assert "Pekka Auttaja" in owner_page.locator("#h-owner").locator("..").inner_text()
+    expect(owner_page.locator("#h-owner").locator("..")).to_contain_text("Pekka Auttaja")
     owner_page.click("button[name=decision][value=accept]")
     owner_page.wait_for_load_state()
 

@@ -1,6 +1,7 @@
 """The impact dashboard in a real browser: charts and tables on a phone, the XLSX download."""
 
 import pytest
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.models import Role
 from ideahautomo.accounts.tests.factories import (
@@ -73,7 +74,7 @@ def test_a_wrong_period_is_explained_without_javascript(new_page, contact_person
     page.wait_for_load_state()
 
     assert "The first month must not be after the last month." in page.inner_text("main")
-    assert page.locator("main table").count() == 0
+    expect(page.locator("main table")).to_have_count(0)
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en", "uk"])

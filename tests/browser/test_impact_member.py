@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.models import Role
 from ideahautomo.accounts.tests.factories import PASSWORD, EmploymentAreaFactory, UserFactory
@@ -30,7 +31,7 @@ def test_a_member_answers_the_check_in_from_the_home_card(new_page, member):
     sign_in(page, EMAIL, PASSWORD)
     page.goto("/")
     card = page.locator("section[aria-labelledby=h-check-in]")
-    assert card.is_visible()
+    expect(card).to_be_visible()
     assert fits_the_screen(page)
     assert_accessible(page)
     card.locator("input[name=situation][value=training]").check()
@@ -42,7 +43,7 @@ def test_a_member_answers_the_check_in_from_the_home_card(new_page, member):
     assert (check_in.situation, check_in.mood, check_in.helped_circle) == ("training", 4, True)
     assert check_in.area_id == member.area_id
     page.goto("/")
-    assert page.locator("section[aria-labelledby=h-check-in]").count() == 0
+    expect(page.locator("section[aria-labelledby=h-check-in]")).to_have_count(0)
 
 
 def test_feedback_from_the_footer_link_remembers_the_page(new_page, member):
@@ -81,7 +82,7 @@ def test_check_in_and_feedback_pages_are_accessible(new_page, member, language):
     page.goto("/tilanne/")
     page.click("main form button[type=submit]:not([formaction])")
     page.wait_for_load_state()
-    assert page.locator("#form-errors").is_visible()
+    expect(page.locator("#form-errors")).to_be_visible()
     assert_accessible(page)
     guest = new_page(language=language)
     guest.goto("/palaute/")
@@ -104,7 +105,7 @@ def test_without_javascript_a_member_skips_and_a_guest_gives_feedback(new_page, 
     page.goto("/")
     page.locator("section[aria-labelledby=h-check-in] button[formaction]").click()
     page.wait_for_load_state()
-    assert page.locator("section[aria-labelledby=h-check-in]").count() == 0
+    expect(page.locator("section[aria-labelledby=h-check-in]")).to_have_count(0)
     assert CheckIn.objects.get(user=member).skipped
     page.goto("/tilanne/")
     page.check("input[name=situation][value=employed]")

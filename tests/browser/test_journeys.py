@@ -5,6 +5,7 @@ import base64
 import pytest
 from django.core import mail
 from django_otp.oath import totp
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.models import Invitation, Role, User
 from ideahautomo.accounts.tests.factories import (
@@ -44,8 +45,8 @@ def test_contact_person_orders_an_account_and_the_client_starts_in_ukrainian(
     staff_page.select_option("select[name=language]", "uk")
     staff_page.click("text=Lähetä kutsu")
     staff_page.wait_for_load_state()
-    assert "olena@example.fi" in staff_page.locator(".messages").inner_text()
-    assert "Lähetetty" in staff_page.locator("table").inner_text()
+    expect(staff_page.locator(".messages")).to_contain_text("olena@example.fi")
+    expect(staff_page.locator("table")).to_contain_text("Lähetetty")
 
     message = mail.outbox[-1]
     assert message.to == ["olena@example.fi"]
@@ -62,11 +63,11 @@ def test_contact_person_orders_an_account_and_the_client_starts_in_ukrainian(
 
     assert client_page.url.endswith("/tervetuloa/")
     assert client_page.locator("html").get_attribute("lang") == "uk"
-    assert "Olena Shevchenko" in client_page.locator("h1").inner_text()
+    expect(client_page.locator("h1")).to_contain_text("Olena Shevchenko")
     assert User.objects.get(email="olena@example.fi").has_role(Role.MEMBER)
 
     staff_page.reload()
-    assert "Hyväksytty" in staff_page.locator("table").inner_text()
+    expect(staff_page.locator("table")).to_contain_text("Hyväksytty")
 
 
 def test_csv_file_is_fixed_previewed_and_confirmed(new_page, contact_person, tmp_path):
@@ -95,14 +96,14 @@ def test_csv_file_is_fixed_previewed_and_confirmed(new_page, contact_person, tmp
     page.set_input_files("input[type=file]", str(fixed))
     page.click("text=Tarkista tiedosto")
     page.wait_for_load_state()
-    assert "toka@example.fi" in page.locator("table").inner_text()
+    expect(page.locator("table")).to_contain_text("toka@example.fi")
     assert not Invitation.objects.exists()
 
     page.click("text=Lähetä kutsut")
     page.wait_for_load_state()
     assert Invitation.objects.count() == 2
     assert sorted(m.to[0] for m in mail.outbox) == ["eka@example.fi", "toka@example.fi"]
-    assert "2" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("2")
 
 
 def test_member_resets_a_forgotten_password(new_page, db):
@@ -124,7 +125,7 @@ def test_member_resets_a_forgotten_password(new_page, db):
     assert page.url.endswith("/salasana/vaihdettu/")
 
     sign_in(page, "aino@example.fi", NEW_PASSWORD)
-    assert "Aino" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("Aino")
 
 
 def test_administrator_must_set_up_two_step_sign_in_first(new_page, db):
@@ -134,7 +135,7 @@ def test_administrator_must_set_up_two_step_sign_in_first(new_page, db):
     page.goto("/admin/")
     assert page.url.endswith("/tili/kaksivaiheinen/")
     # The password alone binds no authenticator: the person proves the address first.
-    assert page.locator(".secret").count() == 0
+    expect(page.locator(".secret")).to_have_count(0)
     page.click("text=Lähetä linkki")
     page.wait_for_load_state()
     page.goto(link_from(mail.outbox[-1].body))

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.models import Role
 from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory, user_with_role
@@ -86,11 +87,11 @@ def test_member_pages(new_page, language, world):
     # Form errors: an empty message, a report without a reason.
     page.goto(f"/viestit/{data['chat'].pk}/")
     page.click("form:has(#viestikentta) button[type=submit]")
-    assert page.locator(".form-errors").is_visible()
+    expect(page.locator(".form-errors")).to_be_visible()
     assert_accessible(page)
     page.goto(f"/viestit/ilmoita/{data['troll'].pk}/")
     page.click("form:has(select[name=reason]) button[type=submit]")
-    assert page.locator(".form-errors").is_visible()
+    expect(page.locator(".form-errors")).to_be_visible()
     assert_accessible(page)
 
 
@@ -103,7 +104,7 @@ def test_unsubscribe_pages_without_signing_in(new_page, language, world):
     assert_accessible(page)
     page.click("main button[type=submit]")
     page.wait_for_load_state()  # the answer page, not the form being left
-    assert page.locator("h1").is_visible()
+    expect(page.locator("h1")).to_be_visible()
     assert_accessible(page)
     page.goto("/ilmoitukset/peru/vaarennetty/")
     assert_accessible(page)
@@ -115,7 +116,7 @@ def test_moderator_pages(new_page, language, world):
     page = new_page(language=language)
     sign_in(page, "moderaattori@example.fi", PASSWORD)
     page.goto("/moderointi/ilmoitukset/")
-    assert page.locator("table").is_visible()
+    expect(page.locator("table")).to_be_visible()
     assert_accessible(page)
     page.click("main button[type=submit]")
     page.goto("/moderointi/ilmoitukset/?kasitellyt=1")

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory
 from ideahautomo.messaging import services, views
@@ -48,7 +49,7 @@ def test_two_members_converse_a_third_is_reported_and_blocked(new_page, members)
     oksana_page.goto("/ilmoitukset/asetukset/")
     oksana_page.select_option("select[name=message_reply]", "digest")
     oksana_page.click("main button:has-text('Save')")
-    assert "saved" in oksana_page.locator(".messages").inner_text()
+    expect(oksana_page.locator(".messages")).to_contain_text("saved")
 
     # Aino writes to Oksana from the link on Oksana's profile.
     aino_page = new_page(javascript=False, language="en")
@@ -56,7 +57,7 @@ def test_two_members_converse_a_third_is_reported_and_blocked(new_page, members)
     aino_page.goto(f"/jasenet/{oksana.pk}/")
     aino_page.locator(f"main a[href='/viestit/uusi/?kenelle={oksana.pk}']").click()
     aino_page.wait_for_load_state()
-    assert "Oksana Kovalenko" in aino_page.locator("main").inner_text()
+    expect(aino_page.locator("main")).to_contain_text("Oksana Kovalenko")
     aino_page.fill("input[name=subject]", "Finnish practice")
     # The profile with its link passes axe (which needs JavaScript to run).
     checked = new_page(language="en")
@@ -65,7 +66,7 @@ def test_two_members_converse_a_third_is_reported_and_blocked(new_page, members)
     assert_accessible(checked)
     aino_page.fill("textarea[name=body]", "Hi Oksana! Shall we meet at https://example.fi/library?")
     aino_page.click("main button:has-text('Send')")
-    assert "Hi Oksana!" in aino_page.locator("#message-list").inner_text()
+    expect(aino_page.locator("#message-list")).to_contain_text("Hi Oksana!")
     link = aino_page.locator("#message-list a[href='https://example.fi/library']")
     assert link.get_attribute("rel") == "nofollow noopener noreferrer"
     aino_page.fill("textarea[name=body]", "Are you there?")
@@ -75,24 +76,24 @@ def test_two_members_converse_a_third_is_reported_and_blocked(new_page, members)
     # Oksana sees the unread counts in the header: all of them on the menu button, and
     # each beside its link in the menu.
     oksana_page.goto("/")
-    assert "2" in oksana_page.locator("details.site-menu > summary .count").inner_text()
+    expect(oksana_page.locator("details.site-menu > summary .count")).to_contain_text("2")
     open_menu(oksana_page)
-    assert "1" in oksana_page.locator("header a[href='/viestit/'] .count").inner_text()
-    assert "1" in oksana_page.locator("header a[href='/ilmoitukset/'] .count").inner_text()
+    expect(oksana_page.locator("header a[href='/viestit/'] .count")).to_contain_text("1")
+    expect(oksana_page.locator("header a[href='/ilmoitukset/'] .count")).to_contain_text("1")
 
     # The notification is in the service...
     oksana_page.click("header a[href='/ilmoitukset/']")
-    assert "Aino Virtanen sent you a message." in oksana_page.locator("main").inner_text()
+    expect(oksana_page.locator("main")).to_contain_text("Aino Virtanen sent you a message.")
     oksana_page.click("text=Aino Virtanen sent you a message.")
-    assert "Are you there?" in oksana_page.locator("#message-list").inner_text()
+    expect(oksana_page.locator("#message-list")).to_contain_text("Are you there?")
     oksana_page.fill("textarea[name=body]", "Yes! See you on Thursday.")
     oksana_page.click("main button:has-text('Send')")
-    assert oksana_page.locator("a[href='/viestit/'] .count").count() == 0
+    expect(oksana_page.locator("a[href='/viestit/'] .count")).to_have_count(0)
 
     open_menu(aino_page)
     aino_page.click("header a[href='/viestit/']")
     aino_page.click("text=Oksana Kovalenko")
-    assert "See you on Thursday" in aino_page.locator("#message-list").inner_text()
+    expect(aino_page.locator("#message-list")).to_contain_text("See you on Thursday")
 
     # ...and in the daily e-mail summary, with a one-click way out.
     assert not [m for m in mail.outbox if m.to == [oksana.email]]
@@ -107,9 +108,9 @@ def test_two_members_converse_a_third_is_reported_and_blocked(new_page, members)
     aino_page.select_option("select[name=reason]", "spam")
     aino_page.fill("textarea[name=details]", "Advertising again and again.")
     aino_page.click("main button:has-text('Send the report')")
-    assert "moderators will look into your report" in aino_page.locator(".messages").inner_text()
+    expect(aino_page.locator(".messages")).to_contain_text("moderators will look into your report")
     aino_page.click("main button:has-text('Block')")
-    assert "You blocked Tero Trolli" in aino_page.locator(".messages").inner_text()
+    expect(aino_page.locator(".messages")).to_contain_text("You blocked Tero Trolli")
     assert Report.objects.get().message_body == "Spam spam"
     assert Block.objects.filter(blocker=aino, blocked=troll).exists()
 
@@ -119,11 +120,11 @@ def test_two_members_converse_a_third_is_reported_and_blocked(new_page, members)
     troll_page.goto(f"/viestit/{troll_first.pk}/")
     troll_page.fill("textarea[name=body]", "Why no answer?")
     troll_page.click("main button:has-text('Send')")
-    assert "You cannot send messages to Aino Virtanen." in troll_page.locator("main").inner_text()
+    expect(troll_page.locator("main")).to_contain_text("You cannot send messages to Aino Virtanen.")
     troll_page.goto(f"/viestit/uusi/?kenelle={aino.pk}")
     troll_page.fill("textarea[name=body]", "New conversation then")
     troll_page.click("main button:has-text('Send')")
-    assert "You cannot send messages to Aino Virtanen." in troll_page.locator("main").inner_text()
+    expect(troll_page.locator("main")).to_contain_text("You cannot send messages to Aino Virtanen.")
     assert troll_first.messages.count() == 1
 
     # A moderator sees the report and only the reported message.
@@ -156,4 +157,4 @@ def test_a_new_message_appears_without_reloading(new_page, members, monkeypatch)
     services.message_send(actor=oksana, conversation=chat, body="Third, live")
     page.locator("#message-list", has_text="Third, live").wait_for(timeout=8000)
     assert page.evaluate("() => window.notReloaded") is True
-    assert page.locator("#message-list li").count() == 3
+    expect(page.locator("#message-list li")).to_have_count(3)

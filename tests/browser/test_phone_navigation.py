@@ -1,6 +1,7 @@
 """On a phone: a small header, a menu that opens without JavaScript, list results first."""
 
 import pytest
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.models import Municipality, Role
 from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory, user_with_role
@@ -38,7 +39,7 @@ def test_the_header_takes_at_most_a_fifth_of_a_phone_screen(new_page, people, wh
             sign_in(page, people[who].email, PASSWORD)
         page.goto("/")
         assert header_height(page) <= PHONE["height"] / 5, (who, language)
-        assert not page.locator("nav.site-nav").is_visible()
+        expect(page.locator("nav.site-nav")).to_be_hidden()
 
 
 def test_the_menu_opens_without_javascript_and_its_links_work(new_page, people):
@@ -48,10 +49,10 @@ def test_the_menu_opens_without_javascript_and_its_links_work(new_page, people):
     menu = page.locator("details.site-menu > summary")
     assert menu.inner_text().startswith("Menu")
     events = page.locator("nav.site-nav").get_by_role("link", name="Events")
-    assert not events.is_visible()
+    expect(events).to_be_hidden()
     menu.click()
-    assert events.is_visible()
-    assert page.locator("nav.user-nav").get_by_role("button", name="Sign out").is_visible()
+    expect(events).to_be_visible()
+    expect(page.locator("nav.user-nav").get_by_role("button", name="Sign out")).to_be_visible()
     events.click()
     page.wait_for_load_state()
     assert page.url.endswith("/tapahtumat/")
@@ -69,7 +70,7 @@ def test_the_menu_is_a_keyboard_control(new_page, people):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
     page.keyboard.press("Enter")
-    assert page.locator("details.site-menu[open]").count() == 1
+    expect(page.locator("details.site-menu[open]")).to_have_count(1)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Home"
     assert page.locator("details.site-menu > summary").get_attribute("aria-expanded") in (
@@ -83,9 +84,9 @@ def test_on_a_wide_screen_the_menu_shows_open_without_a_button(new_page, people)
         page = new_page(javascript=javascript, language="en", viewport=WIDE)
         sign_in(page, people["project_manager"].email, PASSWORD)
         page.goto("/")
-        assert not page.locator("details.site-menu > summary").is_visible()
+        expect(page.locator("details.site-menu > summary")).to_be_hidden()
         events = page.locator("nav.site-nav").get_by_role("link", name="Events")
-        assert events.is_visible()
+        expect(events).to_be_visible()
         events.click()
         page.wait_for_load_state()
         assert page.url.endswith("/tapahtumat/")
@@ -137,13 +138,13 @@ def test_on_a_phone_list_pages_show_results_first_and_the_filters_behind_a_butto
         page.goto(path)
         form = page.locator("main form.filters")
         first = page.locator(result).first
-        assert first.is_visible()
-        assert not form.is_visible()
+        expect(first).to_be_visible()
+        expect(form).to_be_hidden()
         assert first.bounding_box()["y"] < PHONE["height"], path
         panel = page.locator("details.filter-panel > summary")
         assert panel.inner_text().strip().startswith("Search and filter")
         panel.click()
-        assert form.is_visible()
+        expect(form).to_be_visible()
 
 
 def test_the_filter_button_tells_how_many_filters_are_in_use_and_works_without_javascript(
@@ -158,12 +159,12 @@ def test_the_filter_button_tells_how_many_filters_are_in_use_and_works_without_j
     assert "muoto=in_person" in page.url
     summary = page.locator("details.filter-panel > summary")
     assert summary.inner_text().strip() == "Search and filter (1 in use)"
-    assert page.locator("div.grid > .card").first.is_visible()
+    expect(page.locator("div.grid > .card").first).to_be_visible()
 
 
 def test_on_a_wide_screen_the_filters_show_without_a_button(new_page, people, lists):
     page = new_page(javascript=False, language="en", viewport=WIDE)
     for path in lists:
         page.goto(path)
-        assert page.locator("main form.filters").is_visible()
-        assert not page.locator("details.filter-panel > summary").is_visible()
+        expect(page.locator("main form.filters")).to_be_visible()
+        expect(page.locator("details.filter-panel > summary")).to_be_hidden()

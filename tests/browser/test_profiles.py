@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.models import Role
 from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory, municipality, user_with_role
@@ -83,8 +84,8 @@ def test_a_new_member_builds_a_profile_and_finds_people(new_page, community):
     assert elapsed < 120
 
     page.goto("/jasenet/?osaaminen=ompelu&kieli=uk")
-    assert page.locator("main article").count() == 1
-    assert "Iryna Melnyk" in page.locator("main article").inner_text()
+    expect(page.locator("main article")).to_have_count(1)
+    expect(page.locator("main article")).to_contain_text("Iryna Melnyk")
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en", "uk"])

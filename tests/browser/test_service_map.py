@@ -6,6 +6,7 @@ from datetime import date, time
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from playwright.sync_api import expect
 
 from ideahautomo.accounts.models import Municipality, PartnerOrganisation, Role, User
 from ideahautomo.accounts.tests.factories import (
@@ -67,11 +68,11 @@ def test_project_manager_invites_partner_staff_who_fill_in_the_page(new_page, sc
     manager.select_option("select[name=area]", str(scene["area"].pk))
     manager.click("text=Lähetä kutsu")
     manager.wait_for_load_state()
-    assert manager.locator("#id_organisation_errors").is_visible()
+    expect(manager.locator("#id_organisation_errors")).to_be_visible()
     manager.select_option("select[name=organisation]", str(organisation.pk))
     manager.click("text=Lähetä kutsu")
     manager.wait_for_load_state()
-    assert "pia@example.fi" in manager.locator(".messages").inner_text()
+    expect(manager.locator(".messages")).to_contain_text("pia@example.fi")
 
     partner = new_page(javascript=False)
     partner.goto(link_from(mail.outbox[-1].body))
@@ -95,14 +96,14 @@ def test_project_manager_invites_partner_staff_who_fill_in_the_page(new_page, sc
     partner.fill("input[name=website]", "http://example.fi/")
     partner.click("main button[type=submit]")
     partner.wait_for_load_state()
-    assert "https://" in partner.locator("#id_website_errors").inner_text()
+    expect(partner.locator("#id_website_errors")).to_contain_text("https://")
     partner.fill("input[name=website]", "https://kierratys.example.fi/")
     partner.fill("textarea[name=description]", "Tule **käymään**!")
     partner.click("main button[type=submit]")
     partner.wait_for_load_state()
     assert partner.locator("h1").inner_text() == "Kierrätyskeskus ry"
     assert partner.locator(".description strong").inner_text() == "käymään"
-    assert "https://kierratys.example.fi/" in partner.locator(".facts").inner_text()
+    expect(partner.locator(".facts")).to_contain_text("https://kierratys.example.fi/")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -128,7 +129,7 @@ def test_organisation_pages_are_accessible(new_page, language, scene):
     page.goto(f"/kumppanit/{organisation.pk}/muokkaa/")
     page.fill("input[name=name]", "")
     page.click("main button[type=submit]")
-    assert page.locator(".form-errors").is_visible()
+    expect(page.locator(".form-errors")).to_be_visible()
     assert_accessible(page)
 
     staff = new_page(language=language)
@@ -161,17 +162,17 @@ def test_partner_adds_a_drop_in_service_with_weekly_hours(new_page, scene):
     page.fill("input[name=closes]", "09:00")
     page.locator("form.card button[type=submit]").first.click()
     page.wait_for_load_state()
-    assert "myöhemmin kuin avaamisajan" in page.locator(".form-errors").inner_text()
+    expect(page.locator(".form-errors")).to_contain_text("myöhemmin kuin avaamisajan")
     page.fill("input[name=opens]", "09:00")
     page.fill("input[name=closes]", "15:00")
     page.locator("form.card button[type=submit]").first.click()
     page.wait_for_load_state()
-    assert "Maanantai" in page.locator(".hours-list").inner_text()
+    expect(page.locator(".hours-list")).to_contain_text("Maanantai")
 
     page.click("text=Takaisin palveluun")
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Työnhakukahvila"
-    assert "Voi tulla ilman ajanvarausta" in page.locator(".service-when").inner_text()
+    expect(page.locator(".service-when")).to_contain_text("Voi tulla ilman ajanvarausta")
     service = Service.objects.get(title="Työnhakukahvila")
     assert service.is_drop_in and service.hours.count() == 1
 
@@ -212,7 +213,7 @@ def test_service_pages_are_accessible(new_page, language, scene):
     page.fill("input[name=closes]", "10:00")
     page.locator("form.card button[type=submit]").first.click()
     page.wait_for_load_state()
-    assert page.locator(".form-errors").is_visible()
+    expect(page.locator(".form-errors")).to_be_visible()
     assert_accessible(page)
 
     staff = new_page(language=language)
@@ -274,7 +275,7 @@ def test_member_finds_an_open_drop_in_service_by_need_and_municipality(new_page,
     page.click("text=TyöParkki")
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "TyöParkki"
-    assert "ukraina" in page.locator(".facts").inner_text()
+    expect(page.locator(".facts")).to_contain_text("ukraina")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -320,7 +321,7 @@ def test_a_contact_person_sends_a_service_to_a_client(new_page, map_scene, langu
     reader = new_page(language=language)
     sign_in(reader, client.email, PASSWORD)
     reader.goto("/ilmoitukset/")
-    assert "Käy tiistaina!" in reader.locator("main").inner_text()
+    expect(reader.locator("main")).to_contain_text("Käy tiistaina!")
     assert_accessible(reader)
 
     # The client passes it on to someone they talk with.
@@ -332,6 +333,6 @@ def test_a_contact_person_sends_a_service_to_a_client(new_page, map_scene, langu
     reader.select_option("select[name=kenelle]", label="Bertta Ystävä")
     reader.click("form.share-form button[type=submit]")
     reader.wait_for_load_state()
-    assert "Bertta Ystävä" in reader.locator("main").inner_text()
+    expect(reader.locator("main")).to_contain_text("Bertta Ystävä")
     assert reader.input_value("textarea[name=body]").endswith(f"/palvelut/{service.pk}/")
     assert_accessible(reader)

@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from ideahautomo.accounts import services as account_services
+from ideahautomo.accounts.models import Role, RoleAssignment, User
 from ideahautomo.accounts.tests.concurrency import postgresql_only, run_at_once
-from ideahautomo.accounts.tests.factories import UserFactory
-from ideahautomo.impact import selectors, services
+from ideahautomo.accounts.tests.factories import PartnerOrganisationFactory, UserFactory
+from ideahautomo.impact import permissions, selectors, services
 from ideahautomo.impact.models import CheckIn
 
 pytestmark = pytest.mark.django_db
@@ -403,3 +404,27 @@ def test_permission_table(cast):
         "member": (True, True),
         **dict.fromkeys(NOT_MEMBERS, (False, True)),
     }
+
+
+@pytest.mark.parametrize("role", [Role.MENTOR, Role.PARTNER, Role.CONTACT_PERSON])
+def test_a_member_who_is_also_staff_mentor_or_partner_is_not_asked(client_for, cast, role):
+    person = UserFactory(area=cast.area)
+    assert permissions.can_check_in(person)
+    RoleAssignment.objects.create(
+        user=person,
+        role=role,
+        area=cast.area if role == Role.CONTACT_PERSON else None,
+        organisation=PartnerOrganisationFactory() if role == Role.PARTNER else None,
+    )
+    person = User.objects.get(pk=person.pk)
+    assert not permissions.can_check_in(person)
+    with pytest.raises(PermissionDenied):
+        answer(person)
+    assert not CheckIn.objects.filter(user=person).exists()
+
+
+def test_the_new_paths_of_the_seeds_can_be_answered(cast):
+    for situation in ("gig_work", "subsidised", "light_biz", "volunteer"):
+        member = UserFactory(area=cast.area)
+        services.check_in_answer(actor=member, situation=situation, mood=4)
+        assert CheckIn.objects.get(user=member).situation == situation

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from ideahautomo.accounts.models import Invitation, Municipality, User
+from ideahautomo.accounts.models import Invitation, Municipality, Role, RoleAssignment, User
 from ideahautomo.accounts.tests.factories import InvitationFactory, UserFactory
 from ideahautomo.circles.models import Circle, CircleSession, SessionAttendance
 from ideahautomo.events.models import Feedback, Registration
@@ -295,3 +295,35 @@ def test_event_feedback_counts_in_the_month_answering_closed_and_as_organisers_s
     assert stored("event_feedback_mood", area=area, key="4") == 5
     assert stored("event_feedback_mood", all_areas=True) == 14
     assert not stored_row("event_feedback_mood", all_areas=True).hidden
+
+
+def test_staff_invitations_are_counted_apart_from_the_clients_accounts(cast):
+    InvitationFactory(area=cast.area, created_at=at(2026, 6, 3))
+    InvitationFactory(
+        area=cast.area, created_at=at(2026, 6, 4), role=Role.MENTOR, accepted_at=at(2026, 6, 5)
+    )
+    InvitationFactory(area=cast.area, created_at=at(2026, 6, 4), role=Role.CONTACT_PERSON)
+    figures.refresh_figures(now=NOW)
+
+    assert stored("accounts_ordered", area=cast.area) == 1
+    assert stored("accounts_accepted", area=cast.area) == 0
+    assert stored("staff_invited", area=cast.area) == 2
+
+
+def test_the_answers_of_staff_mentors_and_partners_are_no_outcome(cast):
+    """A check-in stored before the person took another role still stays out."""
+    clients = [UserFactory(area=cast.area) for _ in range(2)]
+    mentor, contact = UserFactory(area=cast.area), UserFactory(area=cast.area)
+    for person, situation in zip(
+        [*clients, mentor, contact], ["employed", "gig_work", "employed", "volunteer"], strict=True
+    ):
+        CheckIn.objects.create(user=person, month=MAY, area=cast.area, situation=situation, mood=4)
+    RoleAssignment.objects.create(user=mentor, role=Role.MENTOR)
+    RoleAssignment.objects.create(user=contact, role=Role.CONTACT_PERSON, area=cast.area)
+    figures.refresh_figures(now=NOW)
+
+    assert stored("check_in_situation", area=cast.area, month=MAY) == 2
+    assert stored("check_in_situation", area=cast.area, month=MAY, key="employed") == 1
+    assert stored("check_in_situation", area=cast.area, month=MAY, key="gig_work") == 1
+    assert stored("check_in_situation", area=cast.area, month=MAY, key="volunteer") == 0
+    assert stored("check_in_mood", area=cast.area, month=MAY, key="4") == 2

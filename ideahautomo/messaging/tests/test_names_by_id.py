@@ -80,13 +80,34 @@ def test_a_block_either_way_hides_the_name(cast, direction):
     assert permissions.can_see_person(cast.mentor, person) is True
 
 
+# Who learns a staff-only account's name from its id: only those on its staff line.
+NAMED_STAFF = {
+    Role.CONTACT_PERSON: {"member", "contact_person", "other_contact_person", "project_manager"},
+    Role.PROJECT_MANAGER: {"contact_person", "other_contact_person", "project_manager"},
+    Role.MODERATOR: set(),
+    Role.ADMINISTRATOR: set(),
+}
+
+
 @pytest.mark.parametrize("role", STAFF_ONLY)
-def test_staff_only_accounts_are_never_named_by_id(cast, role):
+def test_staff_only_accounts_are_named_only_on_their_staff_line(cast, role):
     from ideahautomo.accounts.tests.factories import user_with_role
 
     staff = user_with_role(role, area=cast.area, display_name=NAME)
     for viewer_role in ROLES:
-        assert permissions.can_see_person(cast.by_role()[viewer_role], staff) is False
+        expected = viewer_role in NAMED_STAFF[role]
+        seen = permissions.can_see_person(cast.by_role()[viewer_role], staff)
+        assert seen is expected, f"{viewer_role} sees a {role}: {seen}"
+
+
+def test_a_contact_person_is_not_named_to_another_areas_client(cast):
+    from ideahautomo.accounts.tests.factories import UserFactory, user_with_role
+
+    staff = user_with_role(Role.CONTACT_PERSON, area=cast.area, display_name=NAME)
+    elsewhere = UserFactory(area=cast.other_area)
+    assert permissions.can_see_person(elsewhere, staff) is False
+    assert permissions.can_see_person(staff, elsewhere) is False
+    assert permissions.can_see_person(staff, cast.member) is True
 
 
 def test_closed_accounts_are_never_named_by_id(cast):

@@ -14,13 +14,25 @@ from .helpers import conversation, old_member
 pytestmark = pytest.mark.django_db
 
 COMMUNITY_PAGE = expect(403, guest=LOGIN, member=200, mentor=200, partner=200)
+# The community and the staff who talk with their clients and each other.
+MESSAGING_PAGE = expect(
+    403,
+    guest=LOGIN,
+    member=200,
+    mentor=200,
+    partner=200,
+    contact_person=200,
+    other_contact_person=200,
+    project_manager=200,
+)
 SIGNED_IN_PAGE = expect(200, guest=LOGIN)
 MODERATION_PAGE = expect(403, guest=LOGIN, project_manager=200, moderator=200)
 NOBODY_ELSE = expect(404, guest=LOGIN)
 
 GET_TABLE = {
-    "messaging:conversations": COMMUNITY_PAGE,
-    "messaging:start": COMMUNITY_PAGE,
+    "messaging:conversations": MESSAGING_PAGE,
+    "messaging:start": MESSAGING_PAGE,
+    "messaging:staff_contacts": MESSAGING_PAGE,
     "messaging:blocks": COMMUNITY_PAGE,
     "messaging:notifications": SIGNED_IN_PAGE,
     "messaging:notification_settings": SIGNED_IN_PAGE,
@@ -125,8 +137,33 @@ def test_unsubscribing_needs_no_sign_in(cast, client_for):
 def test_permission_functions_per_role(cast):
     people = cast.by_role()
     community = {"member", "mentor", "partner"}
+    staff_line = {"contact_person", "other_contact_person", "project_manager"}
     moderation = {"moderator", "project_manager"}
     for role, person in people.items():
-        assert permissions.can_use_messaging(person) == (role in community), role
+        assert permissions.can_use_messaging(person) == (role in community | staff_line), role
+        assert permissions.can_block_and_report(person) == (role in community), role
         assert permissions.can_list_reports(person) == (role in moderation), role
         assert permissions.can_receive_notifications(person) == (role != "guest"), role
+
+
+def test_who_may_write_to_whom(cast):
+    """The pair rule: the community among itself; the staff line between a contact person
+    and the clients of their own area, and among staff. The cast's member is a client of
+    the cast's contact person's area."""
+    people = cast.by_role()
+    del people["guest"]
+    allowed = {
+        ("member", "mentor"),
+        ("member", "partner"),
+        ("mentor", "partner"),
+        ("member", "contact_person"),
+        ("contact_person", "other_contact_person"),
+        ("contact_person", "project_manager"),
+        ("other_contact_person", "project_manager"),
+    }
+    for sender_role, sender in people.items():
+        for recipient_role, recipient in people.items():
+            pair = tuple(sorted((sender_role, recipient_role), key=list(people).index))
+            expected = sender_role != recipient_role and pair in allowed
+            got = permissions.can_message(sender, recipient)
+            assert got == expected, f"{sender_role} to {recipient_role}: {got}"

@@ -20,7 +20,7 @@ from ideahautomo.messaging.models import (
     Report,
 )
 
-from .helpers import conversation, old_member
+from .helpers import conversation, old_member, send
 
 pytestmark = pytest.mark.django_db
 
@@ -82,14 +82,68 @@ def test_nobody_messages_themselves():
     assert code_of(excinfo) == "self"
 
 
-@pytest.mark.parametrize(
-    "role", [Role.CONTACT_PERSON, Role.PROJECT_MANAGER, Role.MODERATOR, Role.ADMINISTRATOR]
-)
-def test_staff_are_not_members_to_message(role, cast):
+@pytest.mark.parametrize("role", [Role.MODERATOR, Role.ADMINISTRATOR])
+def test_moderators_and_administrators_are_not_members_to_message(role, cast):
     staff = user_with_role(role, area=cast.area)
     with pytest.raises(ValidationError) as excinfo:
-        conversation(old_member(), staff)
+        conversation(old_member(area=cast.area), staff)
     assert code_of(excinfo) == "not_member"
+
+
+@pytest.mark.parametrize("role", [Role.CONTACT_PERSON, Role.PROJECT_MANAGER])
+def test_a_member_writes_to_staff_only_to_their_own_areas_contact_person(role, cast):
+    staff = user_with_role(role, area=cast.area)
+    client = old_member(area=cast.area)
+    if role == Role.CONTACT_PERSON:
+        chat = conversation(client, staff, body="Kysyisin tunnuksestani")
+        assert chat.messages.get().body == "Kysyisin tunnuksestani"
+    else:
+        with pytest.raises(ValidationError) as excinfo:
+            conversation(client, staff)
+        assert code_of(excinfo) == "area"
+    with pytest.raises(ValidationError) as excinfo:
+        conversation(old_member(area=cast.other_area), staff)
+    assert code_of(excinfo) == "area"
+
+
+def test_a_contact_person_writes_to_the_clients_of_their_area_and_to_staff(cast):
+    contact = cast.contact_person
+    client = old_member(area=cast.area)
+    chat = conversation(contact, client, body="Tervetuloa palveluun!")
+    send(client, chat, "Kiitos!")
+    assert list(chat.messages.values_list("body", flat=True)) == [
+        "Tervetuloa palveluun!",
+        "Kiitos!",
+    ]
+    conversation(contact, cast.project_manager, body="Kuukauden luvut ovat valmiit")
+    with pytest.raises(ValidationError) as excinfo:
+        conversation(contact, old_member(area=cast.other_area))
+    assert code_of(excinfo) == "area"
+    # Mentors and partners are not clients: the community writes to them, staff do not.
+    with pytest.raises(ValidationError) as excinfo:
+        conversation(contact, cast.mentor)
+    assert code_of(excinfo) == "area"
+
+
+def test_staff_talk_one_to_one_so_clients_never_meet_through_them(cast):
+    clients = [old_member(area=cast.area) for _ in range(2)]
+    with pytest.raises(ValidationError) as excinfo:
+        conversation(cast.contact_person, *clients)
+    assert code_of(excinfo) == "staff_group"
+    assert not Conversation.objects.exists()
+
+
+def test_a_client_who_moved_to_another_area_gets_no_more_messages(cast):
+    client = old_member(area=cast.area)
+    chat = conversation(cast.contact_person, client)
+    client.area = cast.other_area
+    client.save()
+    with pytest.raises(ValidationError) as excinfo:
+        send(cast.contact_person, chat, "Vielä yksi asia")
+    assert code_of(excinfo) == "area"
+    with pytest.raises(ValidationError):
+        send(client, chat, "Hei")
+    assert chat.messages.count() == 1
 
 
 def test_closed_accounts_cannot_be_messaged():
