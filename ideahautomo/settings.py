@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "ideahautomo.messaging",
     "ideahautomo.announcements",
     "ideahautomo.guides",
+    "ideahautomo.stories",
     "ideahautomo.impact",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -22,5 +22,6 @@ urlpatterns = [
     path("", include("ideahautomo.messaging.urls")),
     path("", include("ideahautomo.announcements.urls")),
     path("", include("ideahautomo.guides.urls")),
+    path("", include("ideahautomo.stories.urls")),
     path("", include("ideahautomo.impact.urls")),
 ]

@@ -572,6 +572,10 @@ class AuditAction(models.TextChoices):
     GUIDE_PUBLISHED = "guide.published"
     GUIDE_UNPUBLISHED = "guide.unpublished"
     GUIDE_REVIEWED = "guide.reviewed"
+    STORY_DRAFTED = "story.drafted"
+    STORY_UPDATED = "story.updated"
+    STORY_PUBLISHED = "story.published"
+    STORY_UNPUBLISHED = "story.unpublished"
 
 
 class AuditEvent(models.Model):

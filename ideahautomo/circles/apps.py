@@ -8,6 +8,7 @@ class CirclesConfig(AppConfig):
 
     def ready(self):
         from ideahautomo.lib import ics
+        from ideahautomo.lib.linkable import register_linkable_source
         from ideahautomo.messaging.details import register_email_details
         from ideahautomo.messaging.models import NotificationKind
 
@@ -17,6 +18,7 @@ class CirclesConfig(AppConfig):
             receivers,  # noqa: F401  (a deleted account frees its places)
             suggestions,  # noqa: F401  (registers circles in the members' suggestions)
         )
+        from .selectors import linkable_circles
         from .session_selectors import calendar_entries_of
         from .session_services import reminder_details
 
@@ -27,4 +29,11 @@ class CirclesConfig(AppConfig):
             NotificationKind.CIRCLE_REMINDER,
             template="circles/email/reminder_details",
             context=reminder_details,
+        )
+        # A story (or other content) may say it came from a circle.
+        register_linkable_source(
+            "circle",
+            label=_("Study circle"),
+            url_names=("circles:detail",),
+            visible=linkable_circles,
         )

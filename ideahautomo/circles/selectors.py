@@ -316,3 +316,18 @@ def invitations_of(circle):
         .select_related("invitee", "invited_by")
         .order_by("created_at", "pk")
     )
+
+
+def linkable_circles(viewer, ids):
+    """{id: (name, address)} of the circles among ids that the viewer may see, as
+    can_view_circle: a private circle only for the people in it."""
+    visible = Q(visibility=Circle.Visibility.PUBLIC)
+    if can_browse_members(viewer):
+        visible |= Q(visibility=Circle.Visibility.MEMBERS)
+    if viewer is not None and viewer.is_authenticated:
+        visible |= Q(
+            visibility=Circle.Visibility.PRIVATE,
+            pk__in=Membership.objects.filter(user=viewer).values("circle_id"),
+        )
+    circles = Circle.objects.filter(visible, pk__in=ids).only("pk", "name")
+    return {circle.pk: (circle.name, circle.get_absolute_url()) for circle in circles}

@@ -7,9 +7,20 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self):
+        from ideahautomo.lib.linkable import register_linkable_source
+
         from . import (
             connections,  # noqa: F401  (team mates see "same ideas" profiles)
             personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account leaves its teams; its ideas go on)
             suggestions,  # noqa: F401  (registers ideas in the members' suggestions)
+        )
+        from .selectors import linkable_ideas
+
+        # A story (or other content) may say it came from an idea.
+        register_linkable_source(
+            "idea",
+            label=_("Idea"),
+            url_names=("ideas:detail", "ideas:detail_short"),
+            visible=linkable_ideas,
         )

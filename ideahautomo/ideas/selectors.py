@@ -187,3 +187,10 @@ def activity_on_ideas_of(*, user, since, limit=5):
         .filter(Q(new_comments__gt=0) | Q(waiting_requests__gt=0))
         .order_by("-last_activity_at", "-pk")[:limit]
     )
+
+
+def linkable_ideas(viewer, ids):
+    """{id: (title, address)} of the ideas among ids that the viewer may see; other
+    content (such as a story) links to an idea through lib.linkable."""
+    ideas = visible_ideas(viewer=viewer).filter(pk__in=ids).only("pk", "title")
+    return {idea.pk: (idea.title, idea.get_absolute_url()) for idea in ideas}

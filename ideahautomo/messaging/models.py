@@ -186,6 +186,10 @@ class NotificationKind(models.TextChoices):
     EVENT_REMINDER = "event_reminder", _("reminders of events you have registered for")
     ANNOUNCEMENT = "announcement", _("announcements of the service")
     SERVICE_REFERRAL = "service_referral", _("services your employment services suggest to you")
+    STORY_CONSENT_ASKED = "story_consent_asked", _("stories written about you, for your consent")
+    STORY_DECLINED = "story_declined", _("stories you wrote that the person declined")
+    STORY_WITHDRAWN = "story_withdrawn", _("consents to stories withdrawn")
+    STORY_CONSENTED = "story_consented", _("stories waiting for publishing")
 
 
 # One line per kind, in the reader's language when shown. %(actor)s is the acting
@@ -224,6 +228,17 @@ NOTIFICATION_TEXTS = {
     NotificationKind.SERVICE_REFERRAL: _(
         "%(actor)s suggests a service for you: “%(title)s”. %(note)s"
     ),
+    NotificationKind.STORY_CONSENT_ASKED: _(
+        "%(actor)s wrote a story about you: “%(title)s”. "
+        "Read it and decide whether it may be published."
+    ),
+    NotificationKind.STORY_DECLINED: _("%(actor)s did not give consent to the story “%(title)s”."),
+    NotificationKind.STORY_WITHDRAWN: _(
+        "The consent to the story “%(title)s” was withdrawn; it is no longer published."
+    ),
+    NotificationKind.STORY_CONSENTED: _(
+        "The story “%(title)s” has the person's consent and waits for publishing."
+    ),
 }
 
 
@@ -247,6 +262,8 @@ DEFAULT_DELIVERY = defaultdict(
         NotificationKind.CIRCLE_REMINDER: Delivery.IMMEDIATE,
         NotificationKind.EVENT_REMINDER: Delivery.IMMEDIATE,
         NotificationKind.SERVICE_REFERRAL: Delivery.IMMEDIATE,
+        NotificationKind.STORY_CONSENT_ASKED: Delivery.IMMEDIATE,
+        NotificationKind.STORY_WITHDRAWN: Delivery.IMMEDIATE,
     },
 )
 

@@ -205,3 +205,12 @@ def services_for_map(*, filters=ServiceFilters(), moment=None):
         )
     services = services.select_related("organisation", "municipality")
     return _with_hours(services, today=helsinki_now(moment).date()).order_by("title", "pk")
+
+
+def linkable_services(viewer, ids):
+    """{id: (title, address)} of the shown services among ids; other content (such as a
+    story) links to a service through lib.linkable."""
+    services = Service.objects.filter(
+        pk__in=ids, is_active=True, organisation__is_active=True
+    ).only("pk", "title")
+    return {service.pk: (service.title, service.get_absolute_url()) for service in services}

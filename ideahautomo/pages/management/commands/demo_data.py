@@ -16,6 +16,7 @@ from ideahautomo.messaging import demo as messaging_demo
 from ideahautomo.pages import demo as pages_demo
 from ideahautomo.profiles import demo as profiles_demo
 from ideahautomo.services import demo as services_demo
+from ideahautomo.stories import demo as stories_demo
 
 
 class Command(BaseCommand):
@@ -44,6 +45,7 @@ class Command(BaseCommand):
         guides_demo.demo_create()
         impact_demo.demo_create()
         pages_demo.demo_create()
+        stories_demo.demo_create(source_addresses=pages_demo.story_source_addresses())
         demo_history_create()
         if members:
             log = self.stdout.write
