@@ -242,3 +242,16 @@ def test_plain_finnish_rewrites_the_texts_of_the_first_steps():
 def test_the_plain_guidelines_exist():
     template = "pages/content/guidelines_" + settings.PLAIN_FINNISH + ".html"
     assert (ROOT / "ideahautomo" / "pages" / "templates" / template).exists()
+
+
+def test_pages_that_use_htmx_load_it():
+    """htmx is not on every page (it would be a third of a light page's weight): a template
+    with hx- attributes loads it itself or is included by one that does."""
+    templates = list((ROOT / "ideahautomo").glob("**/templates/**/*.html"))
+    loads = {path for path in templates if 'include "partials/htmx.html"' in path.read_text()}
+    for path in templates:
+        if " hx-" not in path.read_text():
+            continue
+        name = "/".join(path.parts[path.parts.index("templates") + 1 :])
+        includers = {other for other in templates if f'include "{name}"' in other.read_text()}
+        assert path in loads or includers & loads, f"{name} uses htmx but no page loads it"
