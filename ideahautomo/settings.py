@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 import dj_email_url
 from csp.constants import NONE, SELF
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -235,14 +236,29 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-# Languages: Finnish first; Swedish, English and Ukrainian complete.
+# Languages: Finnish first; Swedish, English and Ukrainian complete. Plain Finnish
+# (selkokieli) rewrites the texts of the first steps and falls back to Finnish for the
+# rest; it is an interface language only, content is written in Finnish. Its code is a
+# BCP 47 private-use tag, so pages in it are lang="fi-x-selko": Finnish to browsers,
+# screen readers and axe; its catalogue lives in locale/fi_X-selko.
 LANGUAGE_CODE = "fi"
+PLAIN_FINNISH = "fi-x-selko"
 LANGUAGES = [
     ("fi", _("Finnish")),
     ("sv", _("Swedish")),
     ("en", _("English")),
     ("uk", _("Ukrainian")),
+    (PLAIN_FINNISH, _("Plain Finnish")),
 ]
+LANG_INFO.setdefault(
+    PLAIN_FINNISH,
+    {
+        "bidi": False,
+        "code": PLAIN_FINNISH,
+        "name": "Plain Finnish",
+        "name_local": "suomi (selkokieli)",
+    },
+)
 LOCALE_PATHS = [BASE_DIR / "ideahautomo" / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Helsinki"

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
+from django.utils.translation import to_locale
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -118,11 +119,18 @@ def test_models_and_migrations_agree():
 
 
 LOCALE = ROOT / "ideahautomo" / "locale"
+# Plain Finnish is partial on purpose: it rewrites the first steps' texts and falls back to
+# Finnish for the rest, so it is checked against its own list of pages below.
+FULL_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.PLAIN_FINNISH]
 
 
-@pytest.mark.parametrize("language", ["fi", "sv", "en", "uk"])
+def catalogue(language):
+    return polib.pofile(str(LOCALE / to_locale(language) / "LC_MESSAGES" / "django.po"))
+
+
+@pytest.mark.parametrize("language", FULL_LANGUAGES)
 def test_every_string_is_translated_and_none_is_fuzzy(language):
-    po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+    po = catalogue(language)
     untranslated = [entry.msgid for entry in po.untranslated_entries()]
     fuzzy = [entry.msgid for entry in po.fuzzy_entries()]
     assert not untranslated, f"{language}: untranslated {untranslated[:10]}"
@@ -130,12 +138,12 @@ def test_every_string_is_translated_and_none_is_fuzzy(language):
     assert len(po.translated_entries()) > 100
 
 
-@pytest.mark.parametrize("language", ["sv", "en", "uk"])
+@pytest.mark.parametrize("language", ["sv", "en", "uk", settings.PLAIN_FINNISH])
 def test_translations_keep_their_placeholders(language):
     import re
 
     placeholder = re.compile(r"%\(\w+\)[sd]|\{\{ ?\w+ ?\}\}|%[sd]")
-    po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+    po = catalogue(language)
     for entry in po.translated_entries():
         expected = sorted(placeholder.findall(entry.msgid))
         if entry.msgid_plural:
@@ -145,3 +153,109 @@ def test_translations_keep_their_placeholders(language):
                 assert set(placeholder.findall(form)) <= set(expected), (language, entry.msgid)
         else:
             assert sorted(placeholder.findall(entry.msgstr)) == expected, (language, entry.msgid)
+
+
+# What plain Finnish rewrites: every text of these templates, and the texts of these forms'
+# fields (all of them, or only the help texts).
+PLAIN_TEMPLATES = [
+    "pages/templates/pages/home_guest.html",
+    "pages/templates/pages/tour.html",
+    "pages/templates/pages/welcome.html",
+    "accounts/templates/accounts/sign_in.html",
+    "accounts/templates/accounts/invitation_accept.html",
+    "accounts/templates/accounts/invitation_signed_in.html",
+    "accounts/templates/accounts/invitation_unusable.html",
+    "impact/templates/impact/check_in.html",
+    "impact/templates/impact/partials/check_in_form.html",
+    "impact/templates/impact/partials/check_in_prompt.html",
+    "profiles/templates/profiles/step_base.html",
+    "profiles/templates/profiles/step_esittely.html",
+    "profiles/templates/profiles/step_kielet.html",
+    "profiles/templates/profiles/step_nakyvyys.html",
+    "profiles/templates/profiles/step_oppiminen.html",
+    "profiles/templates/profiles/step_osaaminen.html",
+    "profiles/templates/profiles/step_tavoitteet.html",
+]
+PLAIN_FORMS = [
+    ("ideahautomo.accounts.forms", ["SignInForm", "InvitationAcceptForm"], "all"),
+    ("ideahautomo.impact.forms", ["CheckInForm"], "all"),
+    ("ideahautomo.profiles.forms", None, "help"),
+    ("ideahautomo.circles.forms", None, "help"),
+    ("ideahautomo.events.forms", None, "help"),
+]
+
+
+def _msgid(text):
+    """The msgid of a lazily translated text, or None for anything else."""
+    args = getattr(text, "_args", None)
+    if args and len(args) == 2 and all(isinstance(arg, str) for arg in args):
+        return args[1]  # pgettext_lazy(context, message)
+    return args[0] if args and isinstance(args[0], str) else None
+
+
+def _form_texts(module_name, class_names, which):
+    import importlib
+    import inspect
+
+    from django import forms
+
+    module = importlib.import_module(module_name)
+    classes = [
+        cls
+        for name, cls in inspect.getmembers(module, inspect.isclass)
+        if issubclass(cls, forms.BaseForm)
+        and cls.__module__ == module_name
+        and (class_names is None or name in class_names)
+    ]
+    assert classes, module_name
+    texts = []
+    for cls in classes:
+        for field in cls.base_fields.values():
+            texts.append(field.help_text)
+            if which == "all":
+                texts.append(field.label)
+                texts.extend(field.error_messages.values())
+                texts.extend(label for _value, label in getattr(field, "choices", ()))
+    return {_msgid(text) for text in texts} - {None}
+
+
+def test_plain_finnish_rewrites_the_texts_of_the_first_steps():
+    from ideahautomo.accounts.forms import SIGN_IN_FAILED, SIGN_IN_PAUSED
+
+    po = catalogue(settings.PLAIN_FINNISH)
+    assert po.metadata["Language"] == settings.PLAIN_FINNISH
+    assert not po.fuzzy_entries()
+    # The texts are read from the Finnish catalogue, which is always complete, so that a
+    # new text is missed even when the plain catalogue has not been updated.
+    finnish = [entry for entry in catalogue("fi") if not entry.obsolete]
+    expected = {
+        entry.msgid
+        for entry in finnish
+        if any(path.endswith(tuple(PLAIN_TEMPLATES)) for path, _line in entry.occurrences)
+    }
+    ours = {entry.msgid for entry in finnish}  # not Django's own texts
+    for module_name, class_names, which in PLAIN_FORMS:
+        expected |= _form_texts(module_name, class_names, which) & ours
+    expected |= {_msgid(SIGN_IN_FAILED), _msgid(SIGN_IN_PAUSED)}
+    translated = {entry.msgid for entry in po.translated_entries()}
+    assert len(expected) > 120
+    missing = sorted(expected - translated)
+    assert not missing, f"not in plain Finnish: {missing}"
+
+
+def test_the_plain_guidelines_exist():
+    template = "pages/content/guidelines_" + settings.PLAIN_FINNISH + ".html"
+    assert (ROOT / "ideahautomo" / "pages" / "templates" / template).exists()
+
+
+def test_pages_that_use_htmx_load_it():
+    """htmx is not on every page (it would be a third of a light page's weight): a template
+    with hx- attributes loads it itself or is included by one that does."""
+    templates = list((ROOT / "ideahautomo").glob("**/templates/**/*.html"))
+    loads = {path for path in templates if 'include "partials/htmx.html"' in path.read_text()}
+    for path in templates:
+        if " hx-" not in path.read_text():
+            continue
+        name = "/".join(path.parts[path.parts.index("templates") + 1 :])
+        includers = {other for other in templates if f'include "{name}"' in other.read_text()}
+        assert path in loads or includers & loads, f"{name} uses htmx but no page loads it"

@@ -94,6 +94,7 @@ INVITATIONS = [
     ("Erik Sjöberg", "erik.sjoberg", "sv", "expired"),
     ("Ahmed Hassan", "ahmed.hassan", "en", "revoked"),
     ("Tiina Salonen", "tiina.salonen", "fi", "accepted"),
+    ("Amina Yusuf", "amina.yusuf", "fi-x-selko", "accepted"),  # uses plain Finnish
 ]
 
 FIRST_NAMES = {

@@ -2,7 +2,8 @@
 
 Accepts UTF-8 with or without a byte order mark (Excel's "CSV UTF-8"), separated
 by semicolons (Excel in Finland), commas or tabs. Columns: name, e-mail address
-and optionally language (fi, sv, en, uk); a header row is recognised and skipped.
+and optionally language (fi, sv, en, uk or fi-x-selko for plain Finnish, or their names);
+a header row is recognised and skipped.
 """
 
 import csv
@@ -46,6 +47,10 @@ LANGUAGE_ALIASES = {
     "ukrainian": "uk",
     "українська": "uk",
     "ua": "uk",
+    "selkosuomi": "fi-x-selko",
+    "selkokieli": "fi-x-selko",
+    "selko": "fi-x-selko",
+    "plain finnish": "fi-x-selko",
 }
 
 

@@ -1,10 +1,10 @@
 """The announcement form: the text and who it goes to."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import EmploymentArea, Municipality
+from ideahautomo.lib.language import CONTENT_LANGUAGES
 
 from .models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH
 from .permissions import can_announce_to_everyone
@@ -33,7 +33,7 @@ class AnnouncementForm(forms.Form):
     )
     language = forms.ChoiceField(
         label=_("Language"),
-        choices=[("", _("All languages")), *settings.LANGUAGES],
+        choices=[("", _("All languages")), *CONTENT_LANGUAGES],
         required=False,
         help_text=_("The language the member uses the service in."),
     )

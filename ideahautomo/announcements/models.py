@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import EmploymentArea, Municipality
+from ideahautomo.lib.language import CONTENT_LANGUAGES
 
 TITLE_MAX_LENGTH = 120
 BODY_MAX_LENGTH = 5000
@@ -44,7 +45,7 @@ class Announcement(models.Model):
         related_name="+",
         verbose_name=_("municipality"),
     )
-    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, blank=True)
+    language = models.CharField(_("language"), max_length=5, choices=CONTENT_LANGUAGES, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     recipient_count = models.PositiveIntegerField(default=0)
     delivered_count = models.PositiveIntegerField(default=0)

@@ -3,6 +3,7 @@
 from django.db.models import Q
 
 from ideahautomo.accounts.models import Role, User
+from ideahautomo.lib.language import interface_languages
 
 from .models import Announcement, AnnouncementDelivery
 from .permissions import can_announce_to_everyone
@@ -18,7 +19,8 @@ def audience(*, area=None, municipality=None, language=""):
     if municipality is not None:
         people = people.filter(municipality=municipality)
     if language:
-        people = people.filter(language=language)
+        # Plain Finnish readers get what is sent to Finnish readers.
+        people = people.filter(language__in=interface_languages(language))
     return people
 
 

@@ -1,6 +1,5 @@
 """Pages of announcements: the staff's list and form with its preview, and one announcement."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from ideahautomo.lib.forms import add_service_errors
+from ideahautomo.lib.language import CONTENT_LANGUAGES
 from ideahautomo.lib.markdown import render_markdown
 
 from . import selectors, services
@@ -80,7 +80,7 @@ def announcement_create(request):
                     "count": count,
                     "audience": form.audience(),
                     "count_shown": number_format(count, force_grouping=True),
-                    "language_name": dict(settings.LANGUAGES).get(form.cleaned_data["language"]),
+                    "language_name": dict(CONTENT_LANGUAGES).get(form.cleaned_data["language"]),
                     "body_html": render_markdown(form.cleaned_data["body"]),
                 }
             )

@@ -2,9 +2,10 @@
 the public list's filters."""
 
 from django import forms
-from django.conf import settings
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from ideahautomo.lib.language import CONTENT_LANGUAGES
 
 from .models import (
     BODY_MAX_LENGTH,
@@ -41,7 +42,7 @@ class GuideForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for language, name in settings.LANGUAGES:
+        for language, name in CONTENT_LANGUAGES:
             required = language == FALLBACK_LANGUAGE
             self.fields[f"title_{language}"] = forms.CharField(
                 label=format_lazy("{} ({})", _("Title"), name),
@@ -72,12 +73,12 @@ class GuideForm(forms.Form):
         """[(code, name, [bound fields])] for one fieldset per language."""
         return [
             (language, name, [self[f"{field}_{language}"] for field in TEXT_FIELDS])
-            for language, name in settings.LANGUAGES
+            for language, name in CONTENT_LANGUAGES
         ]
 
     def clean(self):
         cleaned = super().clean()
-        for language, _name in settings.LANGUAGES:
+        for language, _name in CONTENT_LANGUAGES:
             if language == FALLBACK_LANGUAGE:
                 continue
             values = [(cleaned.get(f"{field}_{language}") or "").strip() for field in TEXT_FIELDS]
@@ -96,7 +97,7 @@ class GuideForm(forms.Form):
             language: {
                 field: self.cleaned_data.get(f"{field}_{language}", "") for field in TEXT_FIELDS
             }
-            for language, _name in settings.LANGUAGES
+            for language, _name in CONTENT_LANGUAGES
         }
 
     @classmethod

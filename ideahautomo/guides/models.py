@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ideahautomo.lib.language import CONTENT_LANGUAGES
+
 TITLE_MAX_LENGTH = 120
 SUMMARY_MAX_LENGTH = 300
 BODY_MAX_LENGTH = 20000
@@ -85,7 +87,7 @@ class GuideText(models.Model):
     """A guide's title, summary and body in one language."""
 
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="texts")
-    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=5, choices=CONTENT_LANGUAGES)
     title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
     summary = models.CharField(_("summary"), max_length=SUMMARY_MAX_LENGTH, blank=True)
     body = models.TextField(

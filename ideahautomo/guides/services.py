@@ -1,7 +1,6 @@
 """Every write of guides: creating and editing one with its texts, publishing, hiding and
 marking it reviewed. Each write is checked whole before anything is saved."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from ideahautomo.accounts.models import AuditAction
 from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib import ratelimit
+from ideahautomo.lib.language import CONTENT_LANGUAGES
 from ideahautomo.lib.markdown import render_markdown
 
 from .models import FALLBACK_LANGUAGE, SLUG_MAX_LENGTH, Guide, GuideText
@@ -21,7 +21,7 @@ CREATES_PER_HOUR = 20
 SAVES_PER_HOUR = 120
 # Addresses under /ohjeet/ that are pages of their own, not guides.
 RESERVED_SLUGS = {"uusi", "hallinta"}
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+LANGUAGE_CODES = [code for code, _name in CONTENT_LANGUAGES]
 
 FINNISH_REQUIRED = _(
     "Write the guide in Finnish first: the Finnish title and text are required. "
@@ -70,7 +70,7 @@ def _clean_texts(texts):
         if not any(values.values()):
             continue
         if not (values["title"] and values["body"]):
-            name = dict(settings.LANGUAGES)[language]
+            name = dict(CONTENT_LANGUAGES)[language]
             raise ValidationError(TEXT_INCOMPLETE % {"language": name}, code="text_incomplete")
         cleaned[language] = values
     if FALLBACK_LANGUAGE not in cleaned:

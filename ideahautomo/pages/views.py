@@ -27,13 +27,11 @@ def tour(request):
 
 
 def _content_page(request, name, title):
-    """A long text kept as one template per language (pages/content/<name>_<lang>.html)."""
+    """A long text kept as one template per language (pages/content/<name>_<lang>.html);
+    a language without its own text (plain Finnish, for most) gets the Finnish one."""
     language = get_language() if get_language() in dict(settings.LANGUAGES) else "fi"
-    return render(
-        request,
-        "pages/content_page.html",
-        {"title": title, "content_template": f"pages/content/{name}_{language}.html"},
-    )
+    names = [f"pages/content/{name}_{language}.html", f"pages/content/{name}_fi.html"]
+    return render(request, "pages/content_page.html", {"title": title, "content_template": names})
 
 
 def guidelines(request):

@@ -12,5 +12,6 @@ urlpatterns = [
     path("jasenet/", views.directory, name="directory"),
     path("jasenet/<int:user_id>/", views.detail, name="detail"),
     path("jasenet/<int:user_id>/kuva/", views.photo_file, name="photo_file"),
+    path("jasenet/<int:user_id>/kuva/<int:size>/", views.photo_rendition, name="photo_rendition"),
     path("suositukset/", views.suggestions, name="suggestions"),
 ]

@@ -237,6 +237,19 @@ def photo_file(request, user_id):
 
 
 @login_required
+def photo_rendition(request, user_id, size):
+    """The member's photo as a small square of size px, with the same visibility as the
+    photo itself; the pages show these instead of the 512 px original."""
+    profile = selectors.profile_for_viewer(viewer=request.user, user_id=user_id)
+    if not profile.photo or size not in services.PHOTO_RENDITION_SIZES:
+        raise Http404
+    name = services.photo_rendition(profile=profile, size=size)
+    response = FileResponse(profile.photo.storage.open(name, "rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@login_required
 def detail(request, user_id):
     profile = selectors.profile_for_viewer(viewer=request.user, user_id=user_id)
     return render(request, "profiles/detail.html", {"profile": profile})

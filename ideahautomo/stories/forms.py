@@ -1,8 +1,9 @@
 """Forms of the story pages; the rules themselves live in services."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from ideahautomo.lib.language import CONTENT_LANGUAGES
 
 from .models import Shown
 
@@ -21,7 +22,7 @@ class StoryTextForm(forms.Form):
         help_text=_("You can use Markdown: *italics*, **bold**, lists with a hyphen."),
     )
     language = forms.ChoiceField(
-        label=_("Language of the text"), choices=settings.LANGUAGES, initial="fi"
+        label=_("Language of the text"), choices=CONTENT_LANGUAGES, initial="fi"
     )
     source_address = forms.CharField(
         label=_("Where the story came from"),

@@ -12,6 +12,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ideahautomo.lib.language import CONTENT_LANGUAGES
+
 
 class Shown(models.TextChoices):
     """How the person a story is about is shown to readers."""
@@ -41,7 +43,7 @@ class Story(models.Model):
     language = models.CharField(
         _("language of the text"),
         max_length=5,
-        choices=settings.LANGUAGES,
+        choices=CONTENT_LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
     person = models.ForeignKey(

@@ -61,7 +61,8 @@ def new_page(browser, live_server):
             base_url=live_server.url,
             viewport=viewport,
             java_script_enabled=javascript,
-            locale=language,
+            # The browser's own locale: plain Finnish readers' browsers are Finnish.
+            locale=language.split("-")[0],
         )
         context.set_default_timeout(10_000)
         if language != "fi":

@@ -18,7 +18,7 @@ from .conftest import assert_accessible, link_from, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-LANGUAGES = ["fi", "sv", "en", "uk"]
+LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
 
 GUEST_PAGES = [
     "/",

@@ -16,7 +16,7 @@ from .conftest import assert_accessible, authenticator_code, link_from, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-LANGUAGES = ["fi", "sv", "en", "uk"]
+LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -13,7 +13,7 @@ from .conftest import PHONE, assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-LANGUAGES = ["fi", "sv", "en", "uk"]
+LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
 WIDE = {"width": 1280, "height": 800}
 
 

@@ -24,7 +24,7 @@ from .conftest import assert_accessible, link_from, open_menu, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-LANGUAGES = ["fi", "sv", "en", "uk"]
+LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
 NEW_PASSWORD = "iltapäivän-aurinko-kirjaston-portailla"
 
 

@@ -115,3 +115,13 @@ def test_checking_a_full_file_takes_a_fixed_number_of_queries(cast, django_asser
 
     assert result.is_clean
     assert len(result.rows) == 500
+
+
+def test_plain_finnish_is_understood_by_its_code_and_its_names(cast):
+    result = read_invitation_file(
+        b"Eka;eka@example.fi;fi-x-selko\nToka;toka@example.fi;Selkosuomi\n"
+        b"Kolmas;kolmas@example.fi;selkokieli\n"
+    )
+
+    assert result.is_clean
+    assert [r.language for r in result.rows] == ["fi-x-selko"] * 3
