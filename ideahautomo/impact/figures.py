@@ -72,35 +72,24 @@ def _grouped(queryset, *, month, area, since, until, key=None):
     return queryset.annotate(**fields).values(*fields).annotate(f_value=Count("pk")).order_by()
 
 
+def _invitations(invitations, month, since, until):
+    return _grouped(invitations, month=month, area="area_id", since=since, until=until)
+
+
 def _ordered(since, until, now):
     """Accounts ordered for clients; staff, mentors and partners are counted apart."""
-    return _grouped(
-        Invitation.objects.filter(role=Role.MEMBER),
-        month="created_at",
-        area="area_id",
-        since=since,
-        until=until,
-    )
+    clients = Invitation.objects.filter(role=Role.MEMBER)
+    return _invitations(clients, "created_at", since, until)
 
 
 def _accepted(since, until, now):
-    return _grouped(
-        Invitation.objects.filter(role=Role.MEMBER),
-        month="accepted_at",
-        area="area_id",
-        since=since,
-        until=until,
-    )
+    clients = Invitation.objects.filter(role=Role.MEMBER)
+    return _invitations(clients, "accepted_at", since, until)
 
 
 def _staff_invited(since, until, now):
-    return _grouped(
-        Invitation.objects.exclude(role=Role.MEMBER),
-        month="created_at",
-        area="area_id",
-        since=since,
-        until=until,
-    )
+    staff = Invitation.objects.exclude(role=Role.MEMBER)
+    return _invitations(staff, "created_at", since, until)
 
 
 def _client_check_ins():
