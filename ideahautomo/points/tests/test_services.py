@@ -4,7 +4,7 @@ from datetime import time, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ideahautomo.points import permissions, selectors, services
 from ideahautomo.points.models import PointHours, ServicePoint, VisitorCount
@@ -12,6 +12,12 @@ from ideahautomo.points.models import PointHours, ServicePoint, VisitorCount
 from .factories import point_in
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def test_a_count_stores_no_person_of_the_visitor_and_shows_in_todays_totals(cast):

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.points.models import PointHours, ServicePoint, VisitorCount
@@ -21,11 +21,7 @@ STAFF_PAGE = expect(
 OWN_POINT = expect(403, guest=LOGIN, contact_person=200, project_manager=200)
 OWN_POINT_POST = expect(403, guest=LOGIN, contact_person=302, project_manager=302)
 
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
+# The pages are in Finnish, the default language.
 
 
 def table(client_for, people, url, expected, method="get", data=None):
@@ -70,12 +66,12 @@ def test_counting_redirects_with_a_message_and_an_undo_button(cast, client_for):
     client = client_for(cast.contact_person)
     url = reverse("points:detail", args=[point.pk])
     response = client.post(url, {"visit": "returning", "purpose": "housing"}, follow=True)
-    assert "A returning visitor has been counted." in response.text
-    assert "Undo the last count" in response.text
+    assert "Palaava kävijä on kirjattu." in response.text
+    assert "Peru viimeisin kirjaus" in response.text
     visit = VisitorCount.objects.get()
     assert (visit.first_visit, visit.purpose) == (False, "housing")
     response = client.post(reverse("points:undo", args=[point.pk]), {"id": visit.pk}, follow=True)
-    assert "The count has been undone." in response.text
+    assert "Kirjaus on peruttu." in response.text
     assert not VisitorCount.objects.exists()
 
 
@@ -89,7 +85,7 @@ def test_a_late_undo_is_refused_with_a_clear_message(cast, client_for):
     )
     client = client_for(cast.contact_person)
     response = client.post(reverse("points:undo", args=[point.pk]), {"id": visit.pk}, follow=True)
-    assert "only within five minutes" in response.text
+    assert "vain viiden minuutin ajan" in response.text
     assert VisitorCount.objects.count() == 1
 
 
@@ -99,7 +95,7 @@ def test_a_post_without_a_button_counts_nothing_and_says_why(cast, client_for):
         reverse("points:detail", args=[point.pk]), {"purpose": "lottery"}
     )
     assert response.status_code == 200
-    assert "Press First visit or Returning visitor." in response.text
+    assert "Paina Ensikäynti tai Palaava kävijä." in response.text
     assert not VisitorCount.objects.exists()
 
 
@@ -124,7 +120,7 @@ def test_creating_a_point_and_its_hours_through_the_forms(cast, client_for):
     response = client.post(
         edit, {"action": "add_hours", "weekday": 2, "opens": "12:00", "closes": "11:00"}
     )
-    assert "later than the opening time" in response.text
+    assert "myöhemmin kuin avaamisajan" in response.text
     assert PointHours.objects.filter(point=point).count() == 1
 
 
@@ -150,3 +146,21 @@ def test_the_counter_page_queries_stay_bounded_with_a_year_of_counts(
     with django_assert_max_num_queries(15):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_the_home_page_links_the_points_for_their_staff_only(cast, client_for):
+    link = f'href="{reverse("points:list")}"'
+    assert link in client_for(cast.contact_person).get(reverse("pages:home")).text
+    assert link not in client_for(cast.member).get(reverse("pages:home")).text
+
+
+def test_the_list_queries_stay_bounded_with_many_points(
+    cast, client_for, django_assert_max_num_queries
+):
+    for number in range(30):
+        point = point_in(cast.area, name=f"Piste {number}")
+        PointHours.objects.create(point=point, weekday=2, opens="10:00", closes="18:00")
+    client = client_for(cast.project_manager)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("points:list"))
+    assert response.text.count("Piste ") == 30
