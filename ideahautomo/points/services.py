@@ -7,6 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ideahautomo.accounts.models import AuditAction
+from ideahautomo.accounts.services import audit_event_record
+
 from . import limits, permissions
 from .models import PointHours, ServicePoint, VisitorCount
 
@@ -34,7 +37,11 @@ def point_create(*, actor, **fields):
         raise ValidationError({"area": _("You can add points only in your own area.")})
     point.full_clean()
     limits.limit("point", actor)
-    point.save()
+    with transaction.atomic():
+        point.save()
+        audit_event_record(
+            actor=actor, action=AuditAction.SERVICE_POINT_CREATED, target=point, area=point.area
+        )
     return point
 
 
@@ -46,7 +53,11 @@ def point_update(*, actor, point, **fields):
         raise ValidationError({"area": _("You can keep points only in your own area.")})
     point.full_clean()
     limits.limit("point", actor)
-    point.save()
+    with transaction.atomic():
+        point.save()
+        audit_event_record(
+            actor=actor, action=AuditAction.SERVICE_POINT_UPDATED, target=point, area=point.area
+        )
     return point
 
 
@@ -73,13 +84,28 @@ def point_hours_add(*, actor, point, weekday, opens, closes):
         hours = PointHours(point=point, weekday=weekday, opens=opens, closes=closes)
         hours.full_clean()
         hours.save()
+        audit_event_record(
+            actor=actor,
+            action=AuditAction.SERVICE_POINT_HOURS_ADDED,
+            target=point,
+            area=point.area,
+            hours=str(hours),
+        )
     return hours
 
 
 def point_hours_remove(*, actor, point, hours_id):
     if not permissions.can_edit_point(actor, point):
         raise PermissionDenied
-    deleted, _rows = point.hours.filter(pk=hours_id).delete()
+    with transaction.atomic():
+        deleted, _rows = point.hours.filter(pk=hours_id).delete()
+        if deleted:
+            audit_event_record(
+                actor=actor,
+                action=AuditAction.SERVICE_POINT_HOURS_REMOVED,
+                target=point,
+                area=point.area,
+            )
     return bool(deleted)
 
 
@@ -117,5 +143,12 @@ def visitor_count_undo(*, actor, point, visit_id, now=None):
                 _("A count can be undone only within five minutes. This one is older."),
                 code="too_late",
             )
+        audit_event_record(
+            actor=actor,
+            action=AuditAction.VISITOR_COUNT_UNDONE,
+            target=point,
+            area=point.area,
+            counted_at=visit.counted_at.isoformat(),
+        )
         visit.delete()
     return True

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 
+from ideahautomo.accounts.models import AuditAction, AuditEvent
 from ideahautomo.points import permissions, selectors, services
 from ideahautomo.points.models import PointHours, ServicePoint, VisitorCount
 
@@ -58,6 +59,9 @@ def test_own_count_is_undone_within_five_minutes(cast):
     assert selectors.undoable_count(actor=cast.contact_person, point=point) == visit
     services.visitor_count_undo(actor=cast.contact_person, point=point, visit_id=visit.pk)
     assert not VisitorCount.objects.exists()
+    assert AuditEvent.objects.filter(
+        actor=cast.contact_person, action=AuditAction.VISITOR_COUNT_UNDONE, area=cast.area
+    ).exists()
 
 
 def test_undo_after_five_minutes_is_refused_with_a_clear_message(cast):
@@ -107,6 +111,7 @@ def test_hours_must_close_after_opening_and_not_overlap(cast):
         )
     services.point_hours_add(actor=actor, point=point, weekday=2, opens=time(18), closes=time(19))
     assert PointHours.objects.filter(point=point).count() == 2
+    assert AuditEvent.objects.filter(action=AuditAction.SERVICE_POINT_HOURS_ADDED).count() == 2
 
 
 def test_a_contact_person_creates_points_only_in_their_own_area(cast):
