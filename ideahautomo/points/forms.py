@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from ideahautomo.accounts.models import EmploymentArea, Municipality
 from ideahautomo.lib.language import CONTENT_LANGUAGES
 
-from .models import PointHours, Purpose, ServicePoint
+from .models import PointException, PointHours, Purpose, ServicePoint
 
 
 class TimeInput(forms.TimeInput):
@@ -48,6 +48,28 @@ class PointHoursForm(forms.ModelForm):
         fields = ["weekday", "opens", "closes"]
         labels = {"weekday": _("Day"), "opens": _("Opens"), "closes": _("Closes")}
         widgets = {"opens": TimeInput, "closes": TimeInput}
+
+    def _post_clean(self):
+        pass
+
+
+class PointExceptionForm(forms.ModelForm):
+    class Meta:
+        model = PointException
+        fields = ["date", "is_closed", "opens", "closes", "note"]
+        labels = {
+            "date": _("Date"),
+            "is_closed": _("Closed all day"),
+            "opens": _("Opens"),
+            "closes": _("Closes"),
+            "note": _("Note, for example a holiday"),
+        }
+        help_texts = {"opens": _("Only if not closed: the hours of that day.")}
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "opens": TimeInput,
+            "closes": TimeInput,
+        }
 
     def _post_clean(self):
         pass

@@ -98,6 +98,33 @@ class PointHours(models.Model):
         return f"{self.get_weekday_display()} {self.opens:%H.%M}–{self.closes:%H.%M}"
 
 
+class PointException(models.Model):
+    """A date when the weekly hours do not hold: the point is closed, or open other hours."""
+
+    point = models.ForeignKey(ServicePoint, on_delete=models.CASCADE, related_name="exceptions")
+    date = models.DateField(_("date"))
+    is_closed = models.BooleanField(_("closed all day"), default=True)
+    opens = models.TimeField(_("opens"), null=True, blank=True)
+    closes = models.TimeField(_("closes"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("exception to opening hours")
+        verbose_name_plural = _("exceptions to opening hours")
+        constraints = [
+            models.UniqueConstraint(fields=["point", "date"], name="points_one_exception_a_day"),
+            models.CheckConstraint(
+                condition=Q(is_closed=True, opens__isnull=True, closes__isnull=True)
+                | Q(is_closed=False, closes__gt=F("opens")),
+                name="points_exception_hours_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date}"
+
+
 class VisitorCount(models.Model):
     """One visitor at a point. Anonymous: nothing about the visitor is stored.
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from ideahautomo.accounts.models import Role
 
-from .models import HELSINKI, Purpose, ServicePoint, VisitorCount, helsinki_now
+from .models import HELSINKI, PointException, Purpose, ServicePoint, VisitorCount, helsinki_now
 from .services import UNDO_WINDOW
 
 
@@ -94,3 +94,9 @@ def undoable_count(*, actor, point, now=None):
         .order_by("-counted_at", "-pk")
         .first()
     )
+
+
+def upcoming_exceptions(point, now=None):
+    """Exceptions to the weekly hours from today on, the nearest first (at most 20)."""
+    today = helsinki_now(now).date()
+    return list(PointException.objects.filter(point=point, date__gte=today).order_by("date")[:20])

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -11,7 +11,7 @@ from ideahautomo.accounts.models import AuditAction
 from ideahautomo.accounts.services import audit_event_record
 
 from . import limits, permissions
-from .models import PointHours, ServicePoint, VisitorCount
+from .models import PointException, PointHours, ServicePoint, VisitorCount, helsinki_now
 
 UNDO_WINDOW = timedelta(minutes=5)
 
@@ -99,6 +99,60 @@ def point_hours_remove(*, actor, point, hours_id):
         raise PermissionDenied
     with transaction.atomic():
         deleted, _rows = point.hours.filter(pk=hours_id).delete()
+        if deleted:
+            audit_event_record(
+                actor=actor,
+                action=AuditAction.SERVICE_POINT_HOURS_REMOVED,
+                target=point,
+                area=point.area,
+            )
+    return bool(deleted)
+
+
+def point_exception_add(*, actor, point, date, is_closed, opens=None, closes=None, note=""):
+    """A holiday or other hours on one date, today or later; one exception a date."""
+    if not permissions.can_edit_point(actor, point):
+        raise PermissionDenied
+    if date is None or date < helsinki_now().date():
+        raise ValidationError({"date": _("The date has passed. Give today or a later date.")})
+    if is_closed:
+        opens = closes = None
+    elif opens is None or closes is None or closes <= opens:
+        raise ValidationError(
+            {
+                "closes": _(
+                    "Give the hours of the day, the closing time later than the opening time, "
+                    "or mark the day closed."
+                )
+            }
+        )
+    limits.limit("point", actor)
+    exception = PointException(
+        point=point, date=date, is_closed=is_closed, opens=opens, closes=closes, note=note.strip()
+    )
+    exception.full_clean(exclude=["point"], validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            exception.save()
+            audit_event_record(
+                actor=actor,
+                action=AuditAction.SERVICE_POINT_HOURS_ADDED,
+                target=point,
+                area=point.area,
+                exception=str(date),
+            )
+    except IntegrityError as error:
+        raise ValidationError(
+            {"date": _("This date already has an exception. Remove it first to change it.")}
+        ) from error
+    return exception
+
+
+def point_exception_remove(*, actor, point, exception_id):
+    if not permissions.can_edit_point(actor, point):
+        raise PermissionDenied
+    with transaction.atomic():
+        deleted, _rows = point.exceptions.filter(pk=exception_id).delete()
         if deleted:
             audit_event_record(
                 actor=actor,

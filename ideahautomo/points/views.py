@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import permissions, selectors, services
-from .forms import CountForm, PointForm, PointHoursForm
+from .forms import CountForm, PointExceptionForm, PointForm, PointHoursForm
 
 
 def _call(form, function, **kwargs):
@@ -63,6 +63,9 @@ def point_edit(request, pk):
     action = request.POST.get("action", "")
     form = PointForm(request.POST if action == "save" else None, instance=point)
     hours_form = PointHoursForm(request.POST if action == "add_hours" else None)
+    exception_form = PointExceptionForm(
+        request.POST if action == "add_exception" else None, prefix="poikkeus"
+    )
     if request.method == "POST":
         done = None
         if action == "save" and form.is_valid():
@@ -77,6 +80,21 @@ def point_edit(request, pk):
                 point=point,
                 **hours_form.cleaned_data,
             )
+        elif action == "add_exception" and exception_form.is_valid():
+            done = _call(
+                exception_form,
+                services.point_exception_add,
+                actor=request.user,
+                point=point,
+                **exception_form.cleaned_data,
+            )
+        elif action == "remove_exception":
+            exception_id = request.POST.get("id", "")
+            done = services.point_exception_remove(
+                actor=request.user,
+                point=point,
+                exception_id=int(exception_id) if exception_id.isdigit() else 0,
+            )
         elif action == "remove_hours":
             hours_id = request.POST.get("id", "")
             done = services.point_hours_remove(
@@ -88,7 +106,14 @@ def point_edit(request, pk):
     return render(
         request,
         "points/point_edit.html",
-        {"point": point, "form": form, "hours_form": hours_form, "hours": point.hours.all()},
+        {
+            "point": point,
+            "form": form,
+            "hours_form": hours_form,
+            "hours": point.hours.all(),
+            "exception_form": exception_form,
+            "exceptions": selectors.upcoming_exceptions(point),
+        },
     )
 
 
@@ -129,6 +154,7 @@ def point_detail(request, pk):
             "undoable": selectors.undoable_count(actor=request.user, point=point),
             "today": selectors.today_totals(point),
             "week": selectors.week_totals(point),
+            "exceptions": selectors.upcoming_exceptions(point),
         },
     )
 

@@ -163,3 +163,48 @@ def test_staff_of_a_point(cast):
     assert permissions.can_count_at(cast.project_manager, point)
     assert not permissions.can_count_at(cast.other_contact_person, point)
     assert not permissions.can_count_at(None, point)
+
+
+def test_an_exception_closes_a_date_or_gives_it_other_hours_once(cast):
+    from ideahautomo.points.models import PointException, helsinki_now
+
+    point = point_in(cast.area)
+    actor = cast.contact_person
+    today = helsinki_now().date()
+    services.point_exception_add(
+        actor=actor, point=point, date=today + timedelta(days=7), is_closed=True, note="Juhannus"
+    )
+    services.point_exception_add(
+        actor=actor,
+        point=point,
+        date=today + timedelta(days=14),
+        is_closed=False,
+        opens=time(12),
+        closes=time(16),
+    )
+    with pytest.raises(ValidationError, match="already has an exception"):
+        services.point_exception_add(
+            actor=actor, point=point, date=today + timedelta(days=7), is_closed=True
+        )
+    with pytest.raises(ValidationError, match="has passed"):
+        services.point_exception_add(
+            actor=actor, point=point, date=today - timedelta(days=1), is_closed=True
+        )
+    with pytest.raises(ValidationError, match="closing time later"):
+        services.point_exception_add(
+            actor=actor,
+            point=point,
+            date=today + timedelta(days=21),
+            is_closed=False,
+            opens=time(16),
+            closes=time(12),
+        )
+    assert [e.is_closed for e in selectors.upcoming_exceptions(point)] == [True, False]
+    with pytest.raises(PermissionDenied):
+        services.point_exception_add(
+            actor=cast.other_contact_person,
+            point=point,
+            date=today + timedelta(days=30),
+            is_closed=True,
+        )
+    assert PointException.objects.count() == 2

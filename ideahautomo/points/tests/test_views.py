@@ -164,3 +164,20 @@ def test_the_list_queries_stay_bounded_with_many_points(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("points:list"))
     assert response.text.count("Piste ") == 30
+
+
+def test_an_exception_added_on_the_edit_page_shows_on_the_point(cast, client_for):
+    point = point_in(cast.area)
+    client = client_for(cast.contact_person)
+    day = timezone.localdate() + timedelta(days=10)
+    response = client.post(
+        reverse("points:edit", args=[point.pk]),
+        {
+            "action": "add_exception",
+            "poikkeus-date": day.isoformat(),
+            "poikkeus-is_closed": "on",
+            "poikkeus-note": "Juhannus",
+        },
+    )
+    assert response.status_code == 302
+    assert "Juhannus" in client.get(reverse("points:detail", args=[point.pk])).text
