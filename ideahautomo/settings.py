@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "ideahautomo.pages",
     "ideahautomo.events",
     "ideahautomo.services",
+    "ideahautomo.points",
     "ideahautomo.messaging",
     "ideahautomo.announcements",
     "ideahautomo.guides",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("ideahautomo.circles.urls")),
     path("", include("ideahautomo.events.urls")),
     path("", include("ideahautomo.services.urls")),
+    path("", include("ideahautomo.points.urls")),
     path("", include("ideahautomo.messaging.urls")),
     path("", include("ideahautomo.announcements.urls")),
     path("", include("ideahautomo.guides.urls")),

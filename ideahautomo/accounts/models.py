@@ -576,6 +576,11 @@ class AuditAction(models.TextChoices):
     STORY_UPDATED = "story.updated"
     STORY_PUBLISHED = "story.published"
     STORY_UNPUBLISHED = "story.unpublished"
+    SERVICE_POINT_CREATED = "service_point.created"
+    SERVICE_POINT_UPDATED = "service_point.updated"
+    SERVICE_POINT_HOURS_ADDED = "service_point.hours_added"
+    SERVICE_POINT_HOURS_REMOVED = "service_point.hours_removed"
+    VISITOR_COUNT_UNDONE = "service_point.count_undone"
 
 
 class AuditEvent(models.Model):

@@ -15,6 +15,7 @@ from ideahautomo.ideas import selectors as idea_selectors
 from ideahautomo.impact.permissions import can_see_impact
 from ideahautomo.messaging import permissions as messaging_permissions
 from ideahautomo.messaging import selectors as messaging_selectors
+from ideahautomo.points.permissions import can_manage_points
 from ideahautomo.profiles import matching
 from ideahautomo.profiles import selectors as profile_selectors
 from ideahautomo.profiles.permissions import can_browse_members, can_have_profile
@@ -75,6 +76,7 @@ def staff_home(user, *, now):
         part["open_invitations"] = sum(counts[state] for state in OPEN_INVITATION_STATES)
         part["sign_ups"] = account_selectors.sign_up_requests_for_staff(viewer=user).count()
         part["figures"] = can_see_impact(user)
+        part["points"] = can_manage_points(user)
     if event_permissions.can_decide_event_proposal(user):
         part["event_proposals"] = event_selectors.event_proposal_count()
     if messaging_permissions.can_list_reports(user):

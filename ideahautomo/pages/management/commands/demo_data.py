@@ -14,6 +14,7 @@ from ideahautomo.impact.demo_history import demo_history_create
 from ideahautomo.impact.figures import refresh_figures
 from ideahautomo.messaging import demo as messaging_demo
 from ideahautomo.pages import demo as pages_demo
+from ideahautomo.points import demo as points_demo
 from ideahautomo.profiles import demo as profiles_demo
 from ideahautomo.services import demo as services_demo
 from ideahautomo.stories import demo as stories_demo
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         circles_demo.demo_create()
         events_demo.demo_create()
         services_demo.demo_create()
+        points_demo.demo_create()
         messaging_demo.demo_create()
         announcements_demo.demo_create()
         guides_demo.demo_create()

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PointsConfig(AppConfig):
+    name = "ideahautomo.points"
+    label = "points"
+    verbose_name = _("Service points")
