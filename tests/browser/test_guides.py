@@ -15,7 +15,7 @@ from .conftest import assert_accessible, open_menu, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-LANGUAGES = ["fi", "sv", "en", "uk"]
+LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
 
 
 def writer(language="fi"):

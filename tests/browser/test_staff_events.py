@@ -23,7 +23,7 @@ from .conftest import assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-LANGUAGES = ["fi", "sv", "en", "uk"]
+LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
 
 
 def scene(language):
