@@ -23,9 +23,26 @@ PHONE = {"width": 390, "height": 844}
 
 
 def pytest_collection_modifyitems(config, items):
+    """Marks the browser tests; with BROWSER_LANGUAGES (e.g. "fi") set, runs the tests
+    repeated per language only in those. CI's second database uses it: what differs
+    between languages (translations, axe) does not depend on the database, and the full
+    set of languages runs on the first."""
+    languages = os.environ.get("BROWSER_LANGUAGES", "").split()
+    kept, left_out = [], []
     for item in items:
-        if "tests/browser/" in item.nodeid:
-            item.add_marker(pytest.mark.browser)
+        if "tests/browser/" not in item.nodeid:
+            kept.append(item)
+            continue
+        item.add_marker(pytest.mark.browser)
+        callspec = getattr(item, "callspec", None)
+        language = callspec.params.get("language") if callspec else None
+        if languages and language is not None and language not in languages:
+            left_out.append(item)
+        else:
+            kept.append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
 
 
 def _chromium_path():
