@@ -23,10 +23,10 @@ PHONE = {"width": 390, "height": 844}
 
 
 def pytest_collection_modifyitems(config, items):
-    """Marks the browser tests; with BROWSER_LANGUAGES (e.g. "fi") set, runs the tests
-    repeated per language only in those. CI's second database uses it: what differs
-    between languages (translations, axe) does not depend on the database, and the full
-    set of languages runs on the first."""
+    """Marks the browser tests; with BROWSER_LANGUAGES (e.g. "fi sv") set, runs the tests
+    repeated per language only in those. CI shares the languages out between its two
+    databases: what differs between languages (translations, axe) does not depend on
+    the database."""
     languages = os.environ.get("BROWSER_LANGUAGES", "").split()
     kept, left_out = [], []
     for item in items:
