@@ -61,7 +61,7 @@ def test_feedback_from_the_footer_link_remembers_the_page(new_page, member):
     assert (feedback.mood, feedback.page, feedback.user) == (5, "/opintopiirit/", None)
 
 
-@pytest.mark.parametrize("language", ["fi", "en"])
+@pytest.mark.parametrize("language", ["fi", "uk"])
 def test_check_in_and_feedback_pages_are_accessible(new_page, member, language):
     for day in (3, 4):
         services.check_in_answer(
