@@ -581,6 +581,7 @@ class AuditAction(models.TextChoices):
     SERVICE_POINT_HOURS_ADDED = "service_point.hours_added"
     SERVICE_POINT_HOURS_REMOVED = "service_point.hours_removed"
     VISITOR_COUNT_UNDONE = "service_point.count_undone"
+    MOOD_KIOSK_STARTED = "service_point.kiosk_started"
 
 
 class AuditEvent(models.Model):

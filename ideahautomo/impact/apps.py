@@ -8,6 +8,7 @@ class ImpactConfig(AppConfig):
 
     def ready(self):
         from . import (
+            kiosk_sections,  # noqa: F401  (the kiosk's start button on a point's page)
             personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account takes its answers with it)
         )

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .figures import PUBLISH_AFTER_DAYS, add_months, first_of_month
-from .models import HELPED_FIELDS, MOODS, CheckIn, Situation
+from .models import HELPED_FIELDS, KIOSK_HELPED_FIELDS, MOODS, CheckIn, KioskAnswer, Situation
 
 DEFAULT_MONTHS = 12
 MAX_MONTHS = 36
@@ -165,3 +165,27 @@ class FeedbackForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not named_allowed:
             del self.fields["anonymous"]
+
+
+class KioskForm(forms.Form):
+    """The kiosk: what helped (optional checkboxes), then one of five face buttons, each
+    of which sends the form with its mood."""
+
+    helped = forms.MultipleChoiceField(
+        label=_("What helped you today? (optional)"),
+        choices=[
+            (name, KioskAnswer._meta.get_field(field).verbose_name)
+            for name, field in KIOSK_HELPED_FIELDS.items()
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": _("Choose only from the list.")},
+    )
+    mood = forms.TypedChoiceField(
+        choices=MOODS,
+        coerce=int,
+        error_messages={
+            "required": _("Choose one of the five faces."),
+            "invalid_choice": _("Choose one of the five faces."),
+        },
+    )

@@ -201,3 +201,57 @@ class PublishedMonth(models.Model):
 
     def __str__(self):
         return f"{self.month:%Y-%m}"
+
+
+# What helped at a drop-in service point, as the mood kiosk asks it: a fixed list, no
+# free text, so an answer never holds personal details. Name in the form -> field.
+KIOSK_HELPED_FIELDS = {
+    "talk": "helped_talk",
+    "job_search": "helped_job_search",
+    "services": "helped_services",
+    "others": "helped_others",
+    "other": "helped_other",
+}
+
+
+class KioskAnswer(models.Model):
+    """One visitor's mood at a service point's kiosk, with no person and no time of day.
+
+    Only the Finnish calendar day is kept, never the moment, so that an answer cannot be
+    matched with a visit the counter saw. The area is the point's area when the answer was
+    given, so that figures follow the area that ran the point then.
+    """
+
+    point = models.ForeignKey(
+        "points.ServicePoint", on_delete=models.CASCADE, related_name="kiosk_answers"
+    )
+    area = models.ForeignKey(
+        "accounts.EmploymentArea",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # The day in Europe/Helsinki.
+    day = models.DateField()
+    mood = models.PositiveSmallIntegerField(_("mood"), choices=MOODS, validators=mood_validators)
+    helped_talk = models.BooleanField(_("someone to talk to"), default=False)
+    helped_job_search = models.BooleanField(_("help with job search"), default=False)
+    helped_services = models.BooleanField(_("the services here"), default=False)
+    helped_others = models.BooleanField(_("meeting other people"), default=False)
+    helped_other = models.BooleanField(_("something else"), default=False)
+
+    class Meta:
+        ordering = ["-day", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(mood__gte=1, mood__lte=5), name="impact_kiosk_mood_1_to_5"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["point", "day"], name="impact_kiosk_point_day"),
+            models.Index(fields=["area", "day"], name="impact_kiosk_area_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.point_id} {self.day} {self.mood}"

@@ -5,6 +5,7 @@ send feedback; a person's check-ins are only ever read through selectors that ta
 person, so no page shows anyone else's rows."""
 
 from ideahautomo.accounts.models import Role
+from ideahautomo.points.permissions import can_count_at
 
 
 def _signed_in(user):
@@ -35,3 +36,15 @@ def can_check_in(user):
 def can_give_named_feedback(user):
     """Only a signed-in person can put their name to feedback; guests stay anonymous."""
     return _signed_in(user)
+
+
+def can_start_kiosk(user, point):
+    """The mood kiosk of a point is started by the staff who count its visitors: the
+    contact persons of its area and the project manager, at an active point."""
+    return can_count_at(user, point)
+
+
+def kiosk_is_open(point):
+    """Anyone holding a valid kiosk link may answer, signed in or not, while the point is
+    in use: the link itself is the permission."""
+    return point.is_active

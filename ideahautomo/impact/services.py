@@ -1,4 +1,4 @@
-"""Writes of check-ins and service feedback."""
+"""Writes of check-ins, service feedback and the mood kiosk's answers."""
 
 import re
 
@@ -7,14 +7,28 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ideahautomo.accounts.models import AuditAction
+from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib import ratelimit
 
 from . import permissions
-from .models import HELPED_FIELDS, MOODS, CheckIn, ServiceFeedback, Situation
+from .kiosk import kiosk_token
+from .models import (
+    HELPED_FIELDS,
+    KIOSK_HELPED_FIELDS,
+    MOODS,
+    CheckIn,
+    KioskAnswer,
+    ServiceFeedback,
+    Situation,
+)
 from .selectors import month_of
 
 FEEDBACK_SCOPE = "impact-feedback"
 FEEDBACK_PER_HOUR = 5
+KIOSK_SCOPE = "impact-kiosk"
+# A busy drop-in morning is far below this; a stuck finger or a script is not.
+KIOSK_ANSWERS_PER_HOUR = 240
 
 # A path on this site: starts with one slash, plain URL path characters only.
 _SAFE_PAGE = re.compile(r"/(?![/\\])[A-Za-z0-9/_.~%-]*")
@@ -137,3 +151,52 @@ def feedback_give(*, actor, mood, text="", anonymous=True, page="", client=""):
     with transaction.atomic():
         feedback.save()
     return feedback
+
+
+def kiosk_start(*, actor, point, now=None):
+    """The token of a kiosk link for point, valid until the day ends; the start is audited."""
+    if not permissions.can_start_kiosk(actor, point):
+        raise PermissionDenied
+    with transaction.atomic():
+        audit_event_record(
+            actor=actor, action=AuditAction.MOOD_KIOSK_STARTED, target=point, area=point.area
+        )
+    return kiosk_token(point, now=now)
+
+
+def kiosk_answer(*, point, day, mood, helped=()):
+    """Store one visitor's mood at point's kiosk on day, with what helped them (optional).
+
+    No person and no time of day is kept. The area is the point's area now. At most
+    KIOSK_ANSWERS_PER_HOUR answers an hour per point and day, whoever sends them: a kiosk
+    tablet is one address for everybody, so there is no limit per address.
+    """
+    if not permissions.kiosk_is_open(point):
+        raise PermissionDenied
+    mood = _mood(mood)
+    helped = set(helped or ())
+    if helped - set(KIOSK_HELPED_FIELDS):
+        raise ValidationError(
+            {"helped": ValidationError(_("Choose only from the list."), code="helped")}
+        )
+    answer = KioskAnswer(
+        point=point,
+        area_id=point.area_id,
+        day=day,
+        mood=mood,
+        **{field: name in helped for name, field in KIOSK_HELPED_FIELDS.items()},
+    )
+    # The check constraint on the mood backs _mood() up; validating it again costs a query.
+    answer.full_clean(exclude=["point", "area"], validate_constraints=False)
+    if not ratelimit.allow(
+        KIOSK_SCOPE, f"{point.pk}:{day.isoformat()}", limit=KIOSK_ANSWERS_PER_HOUR, window=60 * 60
+    ):
+        raise ValidationError(
+            _(
+                "This kiosk has received very many answers in a short time. "
+                "Please wait a moment and try again."
+            ),
+            code="rate_limited",
+        )
+    answer.save()
+    return answer

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import member_views, views
+from . import kiosk_views, member_views, views
 
 app_name = "impact"
 
@@ -24,4 +24,16 @@ urlpatterns = [
     path("tilanne/historia/", member_views.history, name="history"),
     path("palaute/", member_views.feedback, name="feedback"),
     path("palaute/kiitos/", member_views.feedback_thanks, name="feedback_thanks"),
+    path(
+        "tyollisyyspalvelut/pisteet/<int:pk>/kioski/",
+        kiosk_views.kiosk_start,
+        name="kiosk_start",
+    ),
+    path("kioski/<str:token>/", kiosk_views.kiosk, name="kiosk"),
+    path("kioski/<str:token>/kiitos/", kiosk_views.kiosk_thanks, name="kiosk_thanks"),
+    path(
+        "kioski/<str:token>/kieli/<str:language>/",
+        kiosk_views.kiosk_language,
+        name="kiosk_language",
+    ),
 ]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import permissions, selectors, services
 from .forms import CountForm, PointExceptionForm, PointForm, PointHoursForm
+from .sections import point_sections
 
 
 def _call(form, function, **kwargs):
@@ -155,6 +156,7 @@ def point_detail(request, pk):
             "today": selectors.today_totals(point),
             "week": selectors.week_totals(point),
             "exceptions": selectors.upcoming_exceptions(point),
+            "sections": point_sections(request, point),
         },
     )
 

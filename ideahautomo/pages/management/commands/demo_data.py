@@ -10,6 +10,7 @@ from ideahautomo.events import demo as events_demo
 from ideahautomo.guides import demo as guides_demo
 from ideahautomo.ideas import demo as ideas_demo
 from ideahautomo.impact import demo as impact_demo
+from ideahautomo.impact import demo_kiosk as kiosk_demo
 from ideahautomo.impact.demo_history import demo_history_create
 from ideahautomo.impact.figures import refresh_figures
 from ideahautomo.messaging import demo as messaging_demo
@@ -42,6 +43,7 @@ class Command(BaseCommand):
         events_demo.demo_create()
         services_demo.demo_create()
         points_demo.demo_create()
+        kiosk_demo.demo_create()
         messaging_demo.demo_create()
         announcements_demo.demo_create()
         guides_demo.demo_create()
