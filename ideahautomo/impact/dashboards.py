@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ideahautomo.events.models import Event
 from ideahautomo.lib import disclosure
 from ideahautomo.lib.disclosure import Basis, Figure
 
@@ -279,6 +280,34 @@ def activity_table(published, months):
     )
 
 
+def event_kinds_table(published, months):
+    """Events held and their participants by the type of event, over the whole period."""
+    rows = [
+        (
+            str(label),
+            [
+                total(published.count(metric, month, kind) for month in months)
+                for metric in ("events_held", "event_attendance")
+            ],
+        )
+        for kind, label in Event.Kind.choices
+    ]
+    whole = [
+        total(published.count(metric, month) for month in months)
+        for metric in ("events_held", "event_attendance")
+    ]
+    return Table(
+        has_data=_has_data(_counts_of(rows)),
+        slug="event-kinds",
+        title=_("Events by type"),
+        description=_("Events held and the people who took part in them, by type of event."),
+        row_heading=_("Type of event"),
+        columns=[_("Events held"), _("Event participants")],
+        rows=rows,
+        total=(_("All types"), whole),
+    )
+
+
 def moods_table(published, months):
     rows, by_source = [], []
     for metric, label in MOOD_SOURCES:
@@ -410,6 +439,7 @@ def dashboard_build(*, rows, area, first, last):
         accounts_table(published, months),
         active_table(published, months),
         activity_table(published, months),
+        event_kinds_table(published, months),
         moods_table(published, months),
         mood_trend_table(published, months),
         outcomes_table(published, months),

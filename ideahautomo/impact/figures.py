@@ -18,6 +18,10 @@ and is hidden when any of them is. So whatever periods and areas one asks for,
 and however often, the answers say nothing that the published monthly tables do
 not, and those are protected whole.
 
+A drop-in service point's kiosk moods (`POINT_METRICS`) are a table of their own with
+a row per point: published and protected the same way, and read only by the point's
+figures page, never added into an area's dashboard.
+
 Areas follow the people: what a member did counts for the area that ordered
 their account (ideas, teams, circles, registrations, attendance, check-ins,
 service feedback). Events and their anonymous feedback count for the area of
@@ -41,7 +45,15 @@ from ideahautomo.ideas.models import Idea, TeamMember
 from ideahautomo.lib.disclosure import protect
 
 from .audit import average_of, protect_linked, publishable_averages
-from .models import MOODS, CheckIn, MonthlyFigure, PublishedMonth, ServiceFeedback, Situation
+from .models import (
+    MOODS,
+    CheckIn,
+    KioskAnswer,
+    MonthlyFigure,
+    PublishedMonth,
+    ServiceFeedback,
+    Situation,
+)
 
 # Members who signed in within this many days count as active.
 ACTIVE_DAYS = 30
@@ -160,6 +172,7 @@ def _events(since, until, now):
         Event.objects.filter(status=Event.Status.PUBLISHED),
         month="starts_at",
         area="municipality__employment_area_id",
+        key="kind",
         since=since,
         until=min(until, now),
     )
@@ -182,6 +195,7 @@ def _attendance(since, until, now):
         Registration.objects.filter(attended=True),
         month="event__starts_at",
         area="user__area_id",
+        key="event__kind",
         since=since,
         until=until,
     )
@@ -230,13 +244,30 @@ METRICS = [
     Metric("circles_started", _circles),
     Metric("circle_sessions_held", _circle_sessions),
     Metric("circle_session_attendance", _circle_attendance),
-    Metric("events_held", _events),
+    Metric("events_held", _events, keyed=True),
     Metric("event_registrations", _registrations),
-    Metric("event_attendance", _attendance),
+    Metric("event_attendance", _attendance, keyed=True),
     Metric("check_in_mood", _check_in_moods, keyed=True),
     Metric("check_in_situation", _check_in_situations, keyed=True),
     Metric("service_feedback_mood", _service_feedback_moods, keyed=True),
 ]
+
+
+def _kiosk_moods(since, until, now):
+    """The mood kiosk's answers by the point's month, point (in its area) and mood."""
+    answers = KioskAnswer.objects.filter(day__gte=since.date(), day__lt=until.date())
+    fields = {
+        "f_month": _month("day"),
+        "f_point": F("point_id"),
+        "f_area": F("point__area_id"),
+        "f_key": F("mood"),
+    }
+    return answers.annotate(**fields).values(*fields).annotate(f_value=Count("pk")).order_by()
+
+
+# Metrics counted by drop-in service point: (since, until, now) -> dicts of f_month,
+# f_point, f_area, f_key and f_value.
+POINT_METRICS = [Metric("kiosk_mood", _kiosk_moods, keyed=True)]
 # Worked out when a month is published, from the events' own published feedback.
 EVENT_FEEDBACK_METRIC = "event_feedback_mood"
 MOOD_KEYS = [str(mood) for mood, _label in MOODS]
@@ -245,6 +276,10 @@ KEYS = {
     "check_in_situation": list(Situation.values),
     "service_feedback_mood": MOOD_KEYS,
     EVENT_FEEDBACK_METRIC: MOOD_KEYS,
+    "kiosk_mood": MOOD_KEYS,
+    # By the type of event; an area's figure of all types is the total of its row.
+    "events_held": list(Event.Kind.values),
+    "event_attendance": list(Event.Kind.values),
 }
 # The situation and the mood of the same check-ins: in each area they add up alike.
 LINKED_METRICS = ("check_in_situation", "check_in_mood")
@@ -318,6 +353,12 @@ def refresh_figures(*, now=None):
             if row["f_value"]:
                 key = str(row["f_key"]) if metric.keyed else ""
                 counts[row["f_month"]].append((row["f_area"], metric.slug, key, row["f_value"]))
+    by_point = defaultdict(list)  # month -> [(point_id, area_id, metric, key, value)]
+    for metric in POINT_METRICS:
+        for row in metric.query(since, until, now):
+            by_point[row["f_month"]].append(
+                (row["f_point"], row["f_area"], metric.slug, str(row["f_key"]), row["f_value"])
+            )
     measured_before = MonthlyFigure.objects.filter(
         metric=ACTIVE_METRIC, month__gte=since_month, month__lt=current
     ).values_list("month", "area_id", "value")
@@ -325,16 +366,22 @@ def refresh_figures(*, now=None):
         counts[month].append((area_id, ACTIVE_METRIC, "", value))
     for row in _active_members(now):
         counts[current].append((row["area_id"], ACTIVE_METRIC, "", row["value"]))
-    to_publish = _months_to_publish(since_month, last_published, today, counts)
+    to_publish = _months_to_publish(since_month, last_published, today, counts | by_point)
     feedback = _event_feedback_by_month(to_publish)
     rows = []
-    for month in sorted(set(counts) | set(to_publish)):
+    for month in sorted(set(counts) | set(by_point) | set(to_publish)):
         if month in to_publish:
-            rows.extend(publish_month(month, counts[month], feedback[month]))
+            rows.extend(publish_month(month, counts[month], feedback[month], by_point[month]))
         else:
             rows.extend(
                 MonthlyFigure(month=month, area_id=area_id, metric=metric, key=key, value=value)
                 for area_id, metric, key, value in counts[month]
+            )
+            rows.extend(
+                MonthlyFigure(
+                    month=month, point_id=point, area_id=area, metric=metric, key=key, value=value
+                )
+                for point, area, metric, key, value in by_point[month]
             )
     with transaction.atomic():
         MonthlyFigure.objects.filter(month__gte=since_month).delete()
@@ -374,11 +421,12 @@ def _area_order(area_id):
     return (area_id is None, area_id or 0)
 
 
-def publish_month(month, counts, event_feedback):
+def publish_month(month, counts, event_feedback, by_point=()):
     """The month's rows as published: every metric's table protected whole.
 
     counts: [(area_id, metric, key, value)] of the month; event_feedback: the
-    ClosedFeedback of the events whose answering closed in it.
+    ClosedFeedback of the events whose answering closed in it; by_point:
+    [(point_id, area_id, metric, key, value)] of the point metrics.
     """
     tables = defaultdict(lambda: defaultdict(dict))  # metric -> area -> key -> value
     for area_id, metric, key, value in counts:
@@ -400,6 +448,28 @@ def publish_month(month, counts, event_feedback):
     if linked:
         rows.extend(_linked_rows(month, linked))
     rows.extend(_event_feedback_rows(month, event_feedback))
+    rows.extend(_point_rows(month, by_point))
+    return rows
+
+
+def _point_rows(month, by_point):
+    """Each point metric's table of the month, a row per point, protected whole; its
+    totals over every point are stored as the figures of all areas together."""
+    tables = defaultdict(lambda: defaultdict(dict))  # metric -> point -> key -> value
+    areas = {}
+    for point, area, metric, key, value in by_point:
+        tables[metric][point][key] = value
+        areas[point] = area
+    rows = []
+    for metric, by_key in tables.items():
+        points = sorted(by_key)
+        keys = KEYS[metric]
+        grid = [[by_key[point].get(key, 0) for key in keys] for point in points]
+        result = protect(grid, row_totals=True, column_totals=True)
+        for row in _rows(month, metric, points, keys, grid, result, keyed=True):
+            if not row.all_areas:
+                row.point_id, row.area_id = row.area_id, areas[row.area_id]
+            rows.append(row)
     return rows
 
 

@@ -142,6 +142,10 @@ class MonthlyFigure(models.Model):
     the people who have no area; rows with `all_areas` set are the figures of
     all areas together.
 
+    Figures of a drop-in service point (its kiosk moods) name the `point` as well as
+    its area; their table has a row per point, and the dashboards of areas never read
+    them (see `figures.POINT_METRICS`).
+
     A month's rows are worked out again at every refresh until the month is
     published (`PublishedMonth`): then each is marked hidden or not, jointly
     with every other row of its metric and month, and never changes again.
@@ -156,6 +160,13 @@ class MonthlyFigure(models.Model):
         related_name="+",
     )
     all_areas = models.BooleanField(default=False)
+    point = models.ForeignKey(
+        "points.ServicePoint",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     metric = models.SlugField(max_length=40)
     key = models.CharField(max_length=20, blank=True)
     value = models.IntegerField()
@@ -167,12 +178,18 @@ class MonthlyFigure(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["month", "area", "metric", "key"],
+                condition=models.Q(point__isnull=True),
                 name="impact_one_figure",
+            ),
+            models.UniqueConstraint(
+                fields=["month", "point", "metric", "key"],
+                condition=models.Q(point__isnull=False),
+                name="impact_one_point_figure",
             ),
             # NULL areas are not equal to each other in a unique constraint.
             models.UniqueConstraint(
                 fields=["month", "metric", "key", "all_areas"],
-                condition=models.Q(area__isnull=True),
+                condition=models.Q(area__isnull=True, point__isnull=True),
                 name="impact_one_figure_without_area",
             ),
             models.CheckConstraint(

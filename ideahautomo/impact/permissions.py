@@ -48,3 +48,9 @@ def kiosk_is_open(point):
     """Anyone holding a valid kiosk link may answer, signed in or not, while the point is
     in use: the link itself is the permission."""
     return point.is_active
+
+
+def can_see_point_figures(user, point):
+    """A service point's figures are its area's: the contact persons of that area and the
+    project manager see them."""
+    return can_see_impact_of_area(user, point.area)

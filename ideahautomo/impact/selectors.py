@@ -19,7 +19,7 @@ def published_until():
 def published_figures(*, area, first, last):
     """{(metric, key, month): (value, hidden)} of one area (None: all areas together) over
     the months first..last, which must be published ones. One query, whatever the data."""
-    figures = MonthlyFigure.objects.filter(month__gte=first, month__lte=last)
+    figures = MonthlyFigure.objects.filter(month__gte=first, month__lte=last, point__isnull=True)
     figures = figures.filter(all_areas=True) if area is None else figures.filter(area=area)
     return {
         (metric, key, month): (value, hidden)

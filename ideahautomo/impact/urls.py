@@ -19,6 +19,11 @@ urlpatterns = [
         views.export_xlsx,
         name="area_export_xlsx",
     ),
+    path(
+        "tyollisyyspalvelut/vaikuttavuus/pisteet/<int:point_pk>/",
+        views.point_figures,
+        name="point",
+    ),
     path("tilanne/", member_views.check_in, name="check_in"),
     path("tilanne/ohita/", member_views.check_in_skip, name="check_in_skip"),
     path("tilanne/historia/", member_views.history, name="history"),

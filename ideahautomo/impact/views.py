@@ -14,10 +14,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from ideahautomo.accounts.models import EmploymentArea
+from ideahautomo.points.models import ServicePoint
 
-from . import dashboards, export, selectors
+from . import dashboards, export, points, selectors
 from .forms import PeriodForm, publication_rule
-from .permissions import can_see_impact, can_see_impact_of_all_areas, can_see_impact_of_area
+from .permissions import (
+    can_see_impact,
+    can_see_impact_of_all_areas,
+    can_see_impact_of_area,
+    can_see_point_figures,
+)
 
 
 def _area_for(request, area_pk):
@@ -87,6 +93,8 @@ def dashboard(request, area_pk=None):
     }
     if can_see_impact_of_all_areas(request.user):
         context["areas"] = EmploymentArea.objects.only("pk", "name")
+    if area is not None:
+        context["points"] = ServicePoint.objects.filter(area=area).only("pk", "name")
     if form.is_valid():
         figures = _figures(area, form, context)
         context["figures"] = figures
@@ -159,3 +167,21 @@ def export_csv(request, area_pk=None):
 @require_GET
 def export_xlsx(request, area_pk=None):
     return _export(request, area_pk, "xlsx")
+
+
+@login_required
+@require_GET
+def point_figures(request, point_pk):
+    """One drop-in service point's visitors and kiosk moods, for its area's staff."""
+    point = get_object_or_404(ServicePoint.objects.select_related("area"), pk=point_pk)
+    if not can_see_point_figures(request.user, point):
+        raise PermissionDenied
+    last_published = selectors.published_until()
+    context = {
+        "point": point,
+        "visitor_tables": points.visitor_tables(point),
+        "moods": points.moods_table(point, last_published=last_published),
+        "last_published": last_published,
+        "publication_rule": publication_rule(),
+    }
+    return render(request, "impact/point_figures.html", context)

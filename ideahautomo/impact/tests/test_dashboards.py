@@ -400,7 +400,7 @@ def test_exports_hide_small_groups_and_name_the_period_and_area(cast, english):
     workbook = openpyxl.load_workbook(io.BytesIO(xlsx.content))
     sheet = workbook.worksheets[0]
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None]
-    assert len(workbook.worksheets) == 6
+    assert len(workbook.worksheets) == 7
     assert cast.area.name in values
     assert "< 5" in values
     assert 3 not in values
@@ -453,7 +453,7 @@ def test_dashboard_queries_do_not_grow_with_the_data(
 
     ServiceFeedback.objects.update(created_at=start_of(LAST_MONTH).replace(day=12))
 
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         after = _queries(client, url)
     assert after <= before + 1  # the written feedback, once there are enough people
     assert re.search(r"Palaute \d+", client.get(url).content.decode())
@@ -501,3 +501,30 @@ def test_charts_draw_with_decimal_dots_in_finnish_too(cast, client_for):
     assert numbers and all(re.fullmatch(r"-?\d+(\.\d+)?", number) for number in numbers)
     for points in re.findall(r'points="([^"]*)"', "".join(charts)):
         assert re.fullmatch(r"\d+(\.\d+)?,\d+(\.\d+)?( \d+(\.\d+)?,\d+(\.\d+)?)*", points)
+
+
+def test_events_and_participants_by_type_hide_small_groups(cast):
+    from ideahautomo.impact import dashboards, selectors
+
+    publish(
+        LAST_MONTH,
+        [
+            (cast.area, "events_held", "workshop", 6),
+            (cast.area, "events_held", "webinar", 2),
+            (cast.area, "event_attendance", "workshop", 30),
+            (cast.area, "event_attendance", "webinar", 3),
+        ],
+    )
+    rows = selectors.published_figures(area=cast.area, first=LAST_MONTH, last=LAST_MONTH)
+    board = dashboards.dashboard_build(rows=rows, area=cast.area, first=LAST_MONTH, last=LAST_MONTH)
+    table = next(table for table in board.tables if table.slug == "event-kinds")
+    from ideahautomo.events.models import Event
+
+    webinar = table.rows[list(Event.Kind.values).index("webinar")][1]
+    assert all(figure.suppressed for figure in webinar)
+    shown = [figure.value for _label, figures in table.rows for figure in figures]
+    assert 2 not in shown and 3 not in shown
+    # The types add up to the area's own figure of all events, which is shown.
+    assert [figure.value for figure in table.total[1]] == [8, 33]
+    activity = next(table for table in board.tables if table.slug == "activity")
+    assert 8 in [figure.value for figure in activity.rows[-1][1]]

@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 from ideahautomo.accounts.models import Municipality
 from ideahautomo.events.models import FEEDBACK_TIME, Feedback
-from ideahautomo.events.selectors import feedback_result
+from ideahautomo.events.selectors import feedback_figures, feedback_result
 from ideahautomo.events.tests.factories import EventFactory
 from ideahautomo.impact import dashboards, figures, selectors
 from ideahautomo.impact.audit import System
@@ -132,7 +132,10 @@ class Attack:
                 self.truth["event", event.pk, str(mood)] = count
             closed = figures.first_of_month(timezone.localdate(event.feedback_closes_at))
             area = areas["a"].pk if event.municipality_id else None
-            if sum(counts.values()) >= THRESHOLD:
+            # Impact counts an event's feedback when its organisers were shown how many
+            # answered: five answers of five different moods show as hidden, as the
+            # total would tell each mood.
+            if feedback_figures(counts).row_totals[0].is_published:
                 self.events[closed, area].append(event.pk)
         self.system = System()
         self.known = set()
@@ -210,7 +213,10 @@ class Attack:
             assert result.answers.value == self.value(total)
             self.fact(total, result.answers.value, result.answers.value)
         else:
-            self.fact(total, 1, THRESHOLD - 1)  # "fewer than 5 gave feedback"
+            # "Fewer than 5 gave feedback", or a total hidden with its moods: a true fact
+            # either way.
+            small = self.value(total) < THRESHOLD
+            self.fact(total, 1, THRESHOLD - 1 if small else None)
             self.hidden_counts.append(total)
             return
         for atom, (_mood, _label, figure) in zip(atoms, result.distribution, strict=True):
