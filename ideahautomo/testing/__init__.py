@@ -1,0 +1,3 @@
+"""The one test kit of every app: the fixed cast of people by role and signing a test
+client in as one of them (cast), tables of what each role may do (tables), and the
+factories of every app in one place (factories). Test code only: no app imports it."""
