@@ -260,15 +260,7 @@ def directory(request):
     form = DirectoryForm(request.GET or None)
     filters = selectors.DirectoryFilters()
     if form.is_valid():
-        data = form.cleaned_data
-        filters = selectors.DirectoryFilters(
-            query=data["q"],
-            municipality=data["kunta"],
-            language=data["kieli"],
-            level=data["taso"],
-            skill=data["osaaminen"],
-            goal=data["tavoite"],
-        )
+        filters = selectors.DirectoryFilters(**form.cleaned_data)
     page = window(
         selectors.directory(viewer=request.user, filters=filters),
         request.GET.get("sivu"),
