@@ -2,7 +2,7 @@
 
 import pytest
 
-from ideahautomo.testing.tables import ROLES, assert_role_table, expect
+from ideahautomo.testing import ROLES, assert_role_table, expect
 
 
 def test_a_table_names_every_role_that_went_wrong():

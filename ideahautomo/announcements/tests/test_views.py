@@ -10,12 +10,7 @@ from ideahautomo.accounts.tests.factories import UserFactory, municipality
 from ideahautomo.announcements import services
 from ideahautomo.announcements.models import Announcement
 from ideahautomo.messaging.models import Notification, NotificationKind
-from ideahautomo.testing.tables import (
-    LOGIN,
-    assert_role_table,
-    expect,
-    page_check,
-)
+from ideahautomo.testing import LOGIN, assert_role_table, expect, page_check
 
 from .factories import members_create
 

@@ -10,14 +10,8 @@ from ideahautomo.circles import services
 from ideahautomo.circles.models import Circle, Membership
 from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.profiles.connections import connected_user_ids
+from ideahautomo.testing import LOGIN, assert_role_table, expect, page_check, status_of
 from ideahautomo.testing.factories import circle_for
-from ideahautomo.testing.tables import (
-    LOGIN,
-    assert_role_table,
-    expect,
-    page_check,
-    status_of,
-)
 
 pytestmark = pytest.mark.django_db
 

@@ -14,14 +14,8 @@ from ideahautomo.circles import selectors, services
 from ideahautomo.circles.models import Circle, CircleWish
 from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.profiles.models import Skill
+from ideahautomo.testing import LOGIN, assert_role_table, expect, page_check, status_of
 from ideahautomo.testing.factories import circle_for
-from ideahautomo.testing.tables import (
-    LOGIN,
-    assert_role_table,
-    expect,
-    page_check,
-    status_of,
-)
 
 pytestmark = pytest.mark.django_db
 

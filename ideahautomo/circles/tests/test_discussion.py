@@ -11,7 +11,7 @@ from ideahautomo.accounts.tests.factories import UserFactory
 from ideahautomo.circles import discussion_services, services
 from ideahautomo.circles.models import Circle, CirclePost
 from ideahautomo.messaging.models import Notification, NotificationKind
-from ideahautomo.testing.tables import LOGIN, ROLES, expect, status_of
+from ideahautomo.testing import LOGIN, ROLES, expect, status_of
 
 from .test_circles import start
 

@@ -15,8 +15,8 @@ from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.profiles import selectors as profile_selectors
 from ideahautomo.profiles import services as profile_services
 from ideahautomo.profiles.models import Skill
+from ideahautomo.testing import LOGIN, ROLES, expect, status_of
 from ideahautomo.testing.factories import circle_for
-from ideahautomo.testing.tables import LOGIN, ROLES, expect, status_of
 
 pytestmark = pytest.mark.django_db
 

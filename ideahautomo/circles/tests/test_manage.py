@@ -11,14 +11,7 @@ from ideahautomo.circles import permissions, services
 from ideahautomo.circles.models import Circle, CircleInvitation, Membership
 from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.profiles.models import Profile
-from ideahautomo.testing.tables import (
-    LOGIN,
-    ROLES,
-    assert_role_table,
-    expect,
-    page_check,
-    status_of,
-)
+from ideahautomo.testing import LOGIN, ROLES, assert_role_table, expect, page_check, status_of
 
 from .test_circles import start
 

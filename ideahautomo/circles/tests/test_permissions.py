@@ -4,8 +4,8 @@ import pytest
 
 from ideahautomo.circles import permissions, services
 from ideahautomo.circles.models import Circle
+from ideahautomo.testing import assert_role_table, expect, rule_check
 from ideahautomo.testing.factories import circle_for
-from ideahautomo.testing.tables import assert_role_table, expect, rule_check
 
 pytestmark = pytest.mark.django_db
 

@@ -16,13 +16,8 @@ from ideahautomo.circles.session_services import Repeat
 from ideahautomo.events import selectors as event_selectors
 from ideahautomo.events import services as event_services
 from ideahautomo.messaging.models import Notification, NotificationKind
+from ideahautomo.testing import LOGIN, assert_role_table, expect, page_check
 from ideahautomo.testing.factories import circle_for
-from ideahautomo.testing.tables import (
-    LOGIN,
-    assert_role_table,
-    expect,
-    page_check,
-)
 
 pytestmark = pytest.mark.django_db
 

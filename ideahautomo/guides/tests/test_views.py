@@ -8,12 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ideahautomo.guides.models import Guide, GuideText
-from ideahautomo.testing.tables import (
-    LOGIN,
-    assert_role_table,
-    expect,
-    page_check,
-)
+from ideahautomo.testing import LOGIN, assert_role_table, expect, page_check
 
 from .factories import guide_for, many_guides
 

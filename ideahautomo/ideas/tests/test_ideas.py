@@ -11,14 +11,7 @@ from ideahautomo.ideas import notices, services
 from ideahautomo.ideas.models import Idea, IdeaComment, JoinRequest, TeamMember
 from ideahautomo.ideas.notices import Kind
 from ideahautomo.profiles import services as profile_services
-from ideahautomo.testing.tables import (
-    LOGIN,
-    ROLES,
-    assert_role_table,
-    expect,
-    page_check,
-    status_of,
-)
+from ideahautomo.testing import LOGIN, ROLES, assert_role_table, expect, page_check, status_of
 
 pytestmark = pytest.mark.django_db
 

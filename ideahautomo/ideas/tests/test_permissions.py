@@ -4,8 +4,8 @@ import pytest
 
 from ideahautomo.ideas import permissions, services
 from ideahautomo.ideas.models import Idea
+from ideahautomo.testing import assert_role_table, expect, rule_check
 from ideahautomo.testing.factories import idea_for
-from ideahautomo.testing.tables import assert_role_table, expect, rule_check
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from ideahautomo.accounts.models import Role, RoleAssignment
 from ideahautomo.impact import permissions
-from ideahautomo.testing.tables import assert_role_table, expect, rule_check
+from ideahautomo.testing import assert_role_table, expect, rule_check
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from ideahautomo.messaging import permissions, services
 from ideahautomo.messaging.models import Block, Report
 from ideahautomo.profiles import connections
 from ideahautomo.profiles.models import Profile
-from ideahautomo.testing.tables import ROLES
+from ideahautomo.testing import ROLES
 
 from .helpers import conversation, old_member
 

@@ -7,14 +7,7 @@ import pytest
 from django.urls import reverse
 
 from ideahautomo.messaging import permissions, services
-from ideahautomo.testing.tables import (
-    LOGIN,
-    ROLES,
-    assert_role_table,
-    expect,
-    page_check,
-    status_of,
-)
+from ideahautomo.testing import LOGIN, ROLES, assert_role_table, expect, page_check, status_of
 
 from .helpers import conversation, old_member
 

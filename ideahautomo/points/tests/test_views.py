@@ -8,12 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ideahautomo.points.models import PointHours, ServicePoint, VisitorCount
-from ideahautomo.testing.tables import (
-    LOGIN,
-    assert_role_table,
-    expect,
-    page_check,
-)
+from ideahautomo.testing import LOGIN, assert_role_table, expect, page_check
 
 from .factories import point_in
 

@@ -9,7 +9,7 @@ from PIL import Image
 
 from ideahautomo.profiles import services
 from ideahautomo.profiles.models import Profile
-from ideahautomo.testing.tables import LOGIN, ROLES, status_of
+from ideahautomo.testing import LOGIN, ROLES, status_of
 
 from .test_services import image_upload
 

@@ -6,14 +6,7 @@ from django.urls import reverse
 from ideahautomo.accounts.tests.factories import UserFactory, municipality
 from ideahautomo.profiles import connections, services
 from ideahautomo.profiles.models import Profile, ProfileSkill
-from ideahautomo.testing.tables import (
-    LOGIN,
-    ROLES,
-    assert_role_table,
-    expect,
-    page_check,
-    status_of,
-)
+from ideahautomo.testing import LOGIN, ROLES, assert_role_table, expect, page_check, status_of
 
 pytestmark = pytest.mark.django_db
 

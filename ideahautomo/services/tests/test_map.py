@@ -12,7 +12,7 @@ from ideahautomo.accounts.models import Region
 from ideahautomo.accounts.tests.factories import UserFactory, municipality
 from ideahautomo.services import services
 from ideahautomo.services.models import OpeningHours, Service, ServiceTag
-from ideahautomo.testing.tables import ROLES, status_of
+from ideahautomo.testing import ROLES, status_of
 
 from .factories import PartnerOrganisationFactory, service_for
 

@@ -5,7 +5,7 @@ import pytest
 from ideahautomo.accounts.models import Role
 from ideahautomo.accounts.tests.factories import PartnerOrganisationFactory, UserFactory
 from ideahautomo.services import permissions
-from ideahautomo.testing.tables import assert_role_table, expect, rule_check
+from ideahautomo.testing import assert_role_table, expect, rule_check
 
 from .factories import service_for
 

@@ -10,7 +10,7 @@ from ideahautomo.accounts.models import AuditEvent
 from ideahautomo.accounts.tests.factories import UserFactory
 from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.services.models import Service
-from ideahautomo.testing.tables import LOGIN, ROLES, expect, status_of
+from ideahautomo.testing import LOGIN, ROLES, expect, status_of
 
 from .factories import PartnerOrganisationFactory, service_for
 

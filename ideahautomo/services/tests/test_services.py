@@ -21,14 +21,7 @@ from ideahautomo.services.models import (
     hours_on,
     is_open_at,
 )
-from ideahautomo.testing.tables import (
-    LOGIN,
-    ROLES,
-    assert_role_table,
-    expect,
-    page_check,
-    status_of,
-)
+from ideahautomo.testing import LOGIN, ROLES, assert_role_table, expect, page_check, status_of
 
 from .factories import PartnerOrganisationFactory, service_for
 
@@ -73,13 +66,9 @@ GET_TABLE = {
 
 @pytest.mark.parametrize(("url_name", "which"), GET_TABLE)
 def test_who_may_open_each_page(cast, client_for, scene, url_name, which):
-    people = cast.by_role()
-    args = [scene[which].pk] if which else []
-    assert_role_table(
-        page_check(client_for, people, reverse(url_name, args=args)),
-        GET_TABLE[url_name, which],
-        label=f"{url_name} {which}",
-    )
+    url = reverse(url_name, args=[scene[which].pk] if which else [])
+    check = page_check(client_for, cast.by_role(), url)
+    assert_role_table(check, GET_TABLE[url_name, which], label=f"{url_name} {which}")
 
 
 def service_data(**overrides):

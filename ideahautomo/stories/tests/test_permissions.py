@@ -3,7 +3,7 @@
 import pytest
 
 from ideahautomo.stories import permissions
-from ideahautomo.testing.tables import assert_role_table, expect, rule_check
+from ideahautomo.testing import assert_role_table, expect, rule_check
 
 from .factories import consented_story, drafted_story, own_story, published_story
 

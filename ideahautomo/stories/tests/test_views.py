@@ -15,7 +15,7 @@ from ideahautomo.ideas.models import Idea
 from ideahautomo.services.tests.factories import PartnerOrganisationFactory, service_for
 from ideahautomo.stories import services
 from ideahautomo.stories.models import Shown, Story
-from ideahautomo.testing.tables import LOGIN, ROLES, status_of
+from ideahautomo.testing import LOGIN, ROLES, status_of
 
 from .factories import consented_story, drafted_story, own_story, published_story
 
