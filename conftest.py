@@ -167,4 +167,4 @@ def pytest_configure(config):
     )
 
 
-pytest_plugins = ["ideahautomo.accounts.tests.fixtures"]
+pytest_plugins = ["ideahautomo.testing.cast"]

@@ -221,7 +221,7 @@ def give_activity_everywhere(person, cast, settings, tmp_path):
             starts_at=now + timedelta(days=3),
             ends_at=now + timedelta(days=3, hours=1),
         )
-        circle_services.interest_create(
+        circle_services.wish_create(
             actor=person,
             skill=Skill.objects.filter(is_curated=True).first(),
             language="fi",

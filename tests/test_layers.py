@@ -13,6 +13,7 @@ LAYERS = {
     "messaging": 3,
     "impact": 5,
     "pages": 6,
+    "testing": 7,  # the test kit: above every app, imported by tests only
 }
 FEATURE = 4  # every other app: ideas, events, circles, announcements, services, ...
 

@@ -55,7 +55,7 @@ def wishes_create():
             user = User.objects.filter(email=f"{local}@{DEMO_DOMAIN}").first()
             if user is None:
                 continue
-            services.interest_create(
+            services.wish_create(
                 actor=user,
                 skill=Skill.objects.get(key=skill_key(skill)),
                 language=language,

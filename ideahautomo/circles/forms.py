@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import Municipality
-from ideahautomo.lib.forms import LocalDateTimeField, add_service_errors
+from ideahautomo.lib.forms import LocalDateTimeField, QueryKeysForm, add_service_errors
 from ideahautomo.profiles.languages import SPOKEN_LANGUAGES, Level
 from ideahautomo.profiles.models import Skill
 
@@ -94,24 +94,33 @@ class CircleForm(forms.ModelForm):
         return data
 
 
-class CircleFilterForm(forms.Form):
-    aihe = forms.CharField(label=_("Topic"), max_length=60, required=False)
-    kieli = forms.ChoiceField(
+class CircleFilterForm(QueryKeysForm):
+    query_keys = {
+        "topic": "aihe",
+        "language": "kieli",
+        "level": "taso",
+        "format": "muoto",
+        "municipality": "kunta",
+        "free_places": "tilaa",
+    }
+
+    topic = forms.CharField(label=_("Topic"), max_length=60, required=False)
+    language = forms.ChoiceField(
         label=_("Language"), choices=[("", _("All")), *SPOKEN_LANGUAGES], required=False
     )
-    taso = forms.ChoiceField(
+    level = forms.ChoiceField(
         label=_("Level"), choices=[("", _("All")), *Level.choices], required=False
     )
-    muoto = forms.ChoiceField(
+    format = forms.ChoiceField(
         label=_("Format"), choices=[("", _("All")), *Circle.Format.choices], required=False
     )
-    kunta = forms.ModelChoiceField(
+    municipality = forms.ModelChoiceField(
         label=_("Municipality"),
         queryset=Municipality.objects.filter(is_active=True),
         required=False,
         empty_label=_("All"),
     )
-    tilaa = forms.BooleanField(label=_("Only circles with free places"), required=False)
+    free_places = forms.BooleanField(label=_("Only circles with free places"), required=False)
 
 
 class SessionForm(forms.Form):
@@ -202,7 +211,7 @@ def circle_form_initial(query):
     }
 
 
-class CircleInterestForm(forms.Form):
+class CircleWishForm(forms.Form):
     skill = SkillField(label=_("What do you want to learn?"), empty_label="–")
     language = forms.ChoiceField(
         label=_("Language used in the circle"), choices=[("", "–"), *SPOKEN_LANGUAGES]

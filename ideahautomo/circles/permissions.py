@@ -102,8 +102,8 @@ def can_wish_for_circles(user):
     return can_browse_members(user)
 
 
-def can_remove_interest(user, interest):
-    return user.is_authenticated and user.pk == interest.user_id
+def can_remove_wish(user, wish):
+    return user.is_authenticated and user.pk == wish.user_id
 
 
 def can_see_circle_demand(user):

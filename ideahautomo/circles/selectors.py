@@ -136,7 +136,7 @@ def suitable_circles(*, skill_id, language, level, municipality_id=None, online=
     return _suitable(skill=skill_id, language=language, level=level, place=place)
 
 
-def interests_of(user):
+def wishes_of(user):
     return list(
         CircleWish.objects.filter(user=user)
         .select_related("skill", "municipality")
@@ -144,39 +144,36 @@ def interests_of(user):
     )
 
 
-def circles_for_interests(*, viewer, interests):
-    """{interest pk: [circles the viewer could join that answer it]} in one query."""
-    if not interests:
+def circles_for_wishes(*, viewer, wishes):
+    """{wish pk: [circles the viewer could join that answer it]} in one query."""
+    if not wishes:
         return {}
     wanted = Q(pk__in=[])
-    for interest in interests:
-        place = meets_online() if interest.online_ok else Q(pk__in=[])
-        if interest.municipality_id:
-            place |= meets_in(interest.municipality_id)
+    for wish in wishes:
+        place = meets_online() if wish.online_ok else Q(pk__in=[])
+        if wish.municipality_id:
+            place |= meets_in(wish.municipality_id)
         wanted |= (
-            Q(place, skill_id=interest.skill_id)
-            & uses_language(interest.language)
-            & (Q(level=interest.level) | Q(level=""))
+            Q(place, skill_id=wish.skill_id)
+            & uses_language(wish.language)
+            & (Q(level=wish.level) | Q(level=""))
         )
     circles = list(
         circles_for_list(viewer=viewer, filters=CircleFilters(free_places=True))
         .filter(wanted)
         .exclude(policy=Circle.Policy.INVITE)[:MATCHES_SHOWN]
     )
-    return {
-        interest.pk: [circle for circle in circles if answers(circle, interest)]
-        for interest in interests
-    }
+    return {wish.pk: [circle for circle in circles if answers(circle, wish)] for wish in wishes}
 
 
-def answers(circle, interest):
-    """Whether circle fits interest: the Python twin of circles_for_interests' query."""
-    if circle.skill_id != interest.skill_id or interest.language not in circle.language_codes:
+def answers(circle, wish):
+    """Whether circle fits wish: the Python twin of circles_for_wishes' query."""
+    if circle.skill_id != wish.skill_id or wish.language not in circle.language_codes:
         return False
-    if circle.level not in (interest.level, ""):
+    if circle.level not in (wish.level, ""):
         return False
-    in_place = circle.meets_in_person and circle.municipality_id == interest.municipality_id
-    return in_place or (interest.online_ok and circle.meets_online)
+    in_place = circle.meets_in_person and circle.municipality_id == wish.municipality_id
+    return in_place or (wish.online_ok and circle.meets_online)
 
 
 @dataclass

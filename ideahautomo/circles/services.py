@@ -225,13 +225,13 @@ def request_decide(*, actor, membership, approve):
     return locked
 
 
-def interest_create(*, actor, skill, language, level="", municipality=None, online_ok=False):
+def wish_create(*, actor, skill, language, level="", municipality=None, online_ok=False):
     """Record a wish for a circle, and tell its pools' members once when enough people
     wish for the same in one place and no circle answers them. The skill's row is
     locked, so wishes made at the same moment count each other exactly once."""
     if not permissions.can_wish_for_circles(actor):
         raise PermissionDenied
-    interest = CircleWish(
+    wish = CircleWish(
         user=actor,
         skill=skill,
         language=language,
@@ -243,7 +243,7 @@ def interest_create(*, actor, skill, language, level="", municipality=None, onli
         raise ValidationError(
             {"municipality": _("Choose a municipality, or tell that online is fine for you.")}
         )
-    interest.full_clean(exclude=["user", "skill"], validate_unique=False)
+    wish.full_clean(exclude=["user", "skill"], validate_unique=False)
     if CircleWish.objects.filter(user=actor).count() >= MAX_INTERESTS:
         raise ValidationError(
             _("You can have at most %(max)d wishes. Remove one you no longer need.")
@@ -255,36 +255,36 @@ def interest_create(*, actor, skill, language, level="", municipality=None, onli
         code="duplicate",
     )
     if CircleWish.objects.filter(
-        user=actor, skill=skill, language=interest.language, level=interest.level
+        user=actor, skill=skill, language=wish.language, level=wish.level
     ).exists():
         raise duplicate
     limit("wish", actor)
     try:
         with transaction.atomic():
             Skill.objects.select_for_update().get(pk=skill.pk)
-            interest.save()
-            _pools_notify(interest)
+            wish.save()
+            _pools_notify(wish)
     except IntegrityError as error:
         raise duplicate from error
-    return interest
+    return wish
 
 
-def _pools(interest):
-    """The pools interest belongs to: (filter of its members, suitable circles, place)."""
+def _pools(wish):
+    """The pools wish belongs to: (filter of its members, suitable circles, place)."""
     same = CircleWish.objects.filter(
-        skill_id=interest.skill_id,
-        language=interest.language,
-        level=interest.level,
+        skill_id=wish.skill_id,
+        language=wish.language,
+        level=wish.level,
         user__is_active=True,
     )
-    key = {"skill_id": interest.skill_id, "language": interest.language, "level": interest.level}
-    if interest.municipality_id:
+    key = {"skill_id": wish.skill_id, "language": wish.language, "level": wish.level}
+    if wish.municipality_id:
         yield (
-            same.filter(municipality_id=interest.municipality_id),
-            selectors.suitable_circles(**key, municipality_id=interest.municipality_id),
-            {"muoto": Circle.Format.IN_PERSON, "kunta": interest.municipality_id},
+            same.filter(municipality_id=wish.municipality_id),
+            selectors.suitable_circles(**key, municipality_id=wish.municipality_id),
+            {"muoto": Circle.Format.IN_PERSON, "kunta": wish.municipality_id},
         )
-    if interest.online_ok:
+    if wish.online_ok:
         yield (
             same.filter(online_ok=True),
             selectors.suitable_circles(**key, online=True),
@@ -292,24 +292,24 @@ def _pools(interest):
         )
 
 
-def _pools_notify(interest):
+def _pools_notify(new_wish):
     """Inside the caller's transaction, with the skill's row locked."""
     from ideahautomo.messaging.models import NotificationKind
     from ideahautomo.messaging.services import notify
 
-    for members, circles, place in _pools(interest):
+    for members, circles, place in _pools(new_wish):
         if members.count() < settings.CIRCLE_DEMAND_THRESHOLD or circles.exists():
             continue
         waiting = list(
             members.filter(notified_at__isnull=True).select_related("user", "skill", "municipality")
         )
-        query = {"taito": interest.skill_id, "kieli": interest.language}
-        if interest.level:
-            query["taso"] = interest.level
+        query = {"taito": new_wish.skill_id, "kieli": new_wish.language}
+        if new_wish.level:
+            query["taso"] = new_wish.level
         url = f"{reverse('circles:create')}?{urlencode({**query, **place})}"
         for wish in waiting:
             with translation.override(wish.user.language):
-                title = interest_title(wish, online="kunta" not in place)
+                title = wish_title(wish, online="kunta" not in place)
             notify(
                 recipient=wish.user,
                 kind=NotificationKind.CIRCLE_DEMAND,
@@ -322,20 +322,20 @@ def _pools_notify(interest):
         )
 
 
-def interest_title(interest, *, online):
+def wish_title(wish, *, online):
     """For example "Finnish language, A1, in English - Vantaa", in the active language."""
-    parts = [interest.skill.label]
-    if interest.level:
-        parts.append(interest.level)
-    parts.append(_("in %(language)s") % {"language": interest.get_language_display()})
-    place = _("online") if online else interest.municipality.name
+    parts = [wish.skill.label]
+    if wish.level:
+        parts.append(wish.level)
+    parts.append(_("in %(language)s") % {"language": wish.get_language_display()})
+    place = _("online") if online else wish.municipality.name
     return f"{', '.join(parts)} – {place}"
 
 
-def interest_delete(*, actor, interest):
-    if not permissions.can_remove_interest(actor, interest):
+def wish_delete(*, actor, wish):
+    if not permissions.can_remove_wish(actor, wish):
         raise PermissionDenied
-    CircleWish.objects.filter(pk=interest.pk, user=actor).delete()
+    CircleWish.objects.filter(pk=wish.pk, user=actor).delete()
 
 
 def circle_update(*, actor, circle, **fields):

@@ -14,7 +14,7 @@ from ideahautomo.lib.paging import window
 
 from . import permissions, selectors, services
 from .discussion_views import discussion_context
-from .forms import CircleFilterForm, CircleForm, CircleInterestForm, circle_form_initial
+from .forms import CircleFilterForm, CircleForm, CircleWishForm, circle_form_initial
 from .models import CircleWish, Membership
 from .session_views import sessions_summary
 
@@ -25,15 +25,7 @@ def circle_list(request):
     form = CircleFilterForm(request.GET or None)
     filters = selectors.CircleFilters()
     if form.is_valid():
-        data = form.cleaned_data
-        filters = selectors.CircleFilters(
-            topic=data["aihe"],
-            language=data["kieli"],
-            level=data["taso"],
-            format=data["muoto"],
-            municipality=data["kunta"],
-            free_places=data["tilaa"],
-        )
+        filters = selectors.CircleFilters(**form.cleaned_data)
     page = window(
         selectors.circles_for_list(viewer=request.user, filters=filters),
         request.GET.get("sivu"),
@@ -152,17 +144,17 @@ def decide(request, membership_pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def interests(request):
+def wishes(request):
     """The member's wishes for circles, the circles that already answer them, and a form."""
     if not permissions.can_wish_for_circles(request.user):
         raise PermissionDenied
-    form = CircleInterestForm(
+    form = CircleWishForm(
         request.POST or None,
         initial={"municipality": request.user.municipality_id, "online_ok": True},
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.interest_create(actor=request.user, **form.cleaned_data)
+            services.wish_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -174,8 +166,8 @@ def interests(request):
                 ),
             )
             return redirect("circles:interests")
-    wishes = selectors.interests_of(request.user)
-    matches = selectors.circles_for_interests(viewer=request.user, interests=wishes)
+    wishes = selectors.wishes_of(request.user)
+    matches = selectors.circles_for_wishes(viewer=request.user, wishes=wishes)
     return render(
         request,
         "circles/interests.html",
@@ -185,9 +177,9 @@ def interests(request):
 
 @login_required
 @require_POST
-def interest_remove(request, pk):
-    interest = get_object_or_404(CircleWish, pk=pk, user=request.user)
-    services.interest_delete(actor=request.user, interest=interest)
+def wish_remove(request, pk):
+    wish = get_object_or_404(CircleWish, pk=pk, user=request.user)
+    services.wish_delete(actor=request.user, wish=wish)
     messages.success(request, _("The wish was removed."))
     return redirect("circles:interests")
 

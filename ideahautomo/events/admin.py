@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from ideahautomo.lib.markdown import render_markdown
+
 from .models import Event, Registration
 
 
@@ -12,6 +14,10 @@ class EventAdmin(admin.ModelAdmin):
     raw_id_fields = ["created_by", "approved_by"]
     autocomplete_fields = ["municipality", "organisation"]
     readonly_fields = ["registered_count", "reminder_at"]
+
+    def save_model(self, request, obj, form, change):
+        obj.description_html = render_markdown(obj.description)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Registration)

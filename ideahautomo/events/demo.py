@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from ideahautomo.accounts.demo import DEMO_DOMAIN
 from ideahautomo.accounts.models import Municipality, PartnerOrganisation, User
+from ideahautomo.lib.markdown import render_markdown
 
 from . import services
 from .models import Event, Feedback, Registration
@@ -244,6 +245,7 @@ def _create():
             kind=kind,
             title=title,
             description="Menneen tapahtuman kuvaus (demo).",
+            description_html=render_markdown("Menneen tapahtuman kuvaus (demo)."),
             starts_at=_at(-days_ago, 13),
             ends_at=_at(-days_ago, 16),
             venue_name="Ideahautomon tila",

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import Municipality, PartnerOrganisation
-from ideahautomo.lib.forms import LocalDateTimeField
+from ideahautomo.lib.forms import LocalDateTimeField, QueryKeysForm
 
 from .models import Event, Feedback
 from .selectors import EventFilters
@@ -110,26 +110,34 @@ class FeedbackForm(forms.Form):
     )
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(QueryKeysForm):
     """The list filters, read from Finnish query parameters."""
 
-    tyyppi = forms.ChoiceField(required=False)
-    paikka = forms.CharField(required=False, max_length=10)
-    alkaen = forms.DateField(required=False)
-    asti = forms.DateField(required=False)
-    vapaita = forms.BooleanField(required=False)
+    query_keys = {
+        "kind": "tyyppi",
+        "place": "paikka",
+        "date_from": "alkaen",
+        "date_to": "asti",
+        "free_places": "vapaita",
+    }
+
+    kind = forms.ChoiceField(required=False)
+    place = forms.CharField(required=False, max_length=10)
+    date_from = forms.DateField(required=False)
+    date_to = forms.DateField(required=False)
+    free_places = forms.BooleanField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tyyppi"].choices = [("", ""), *Event.Kind.choices]
+        self.fields["kind"].choices = [("", ""), *Event.Kind.choices]
 
     def filters(self):
         self.is_valid()  # a bad value is left out; the valid ones still filter
         data = self.cleaned_data
         return EventFilters(
-            kind=data.get("tyyppi") or "",
-            place=data.get("paikka") or "",
-            date_from=data.get("alkaen"),
-            date_to=data.get("asti"),
-            free_places=bool(data.get("vapaita")),
+            kind=data.get("kind") or "",
+            place=data.get("place") or "",
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+            free_places=bool(data.get("free_places")),
         )

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import Municipality, PartnerOrganisation
-from ideahautomo.lib.markdown import render_markdown
 
 # How long attendees may answer after an event; the results wait until then, so that
 # they never change one answer at a time.
@@ -152,12 +151,11 @@ class Event(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.description_html = render_markdown(self.description)
         if self.starts_at:
             self.reminder_at = self.starts_at - timedelta(hours=self.reminder_hours)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "description_html", "reminder_at"}
+            kwargs["update_fields"] = {*update_fields, "reminder_at"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

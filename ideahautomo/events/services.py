@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from ideahautomo.accounts.models import AuditAction, Role
 from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib import ratelimit
+from ideahautomo.lib.markdown import render_markdown
 from ideahautomo.lib.tasks import claim, enqueue_on_commit
 
 from . import permissions
@@ -73,10 +74,12 @@ def _limit(kind, actor):
 
 
 def _normalise(event):
-    """Drop-in hours take no registrations ahead: no places to count, no deadline."""
+    """Drop-in hours take no registrations ahead: no places to count, no deadline. The
+    description is rendered and sanitised here, once, for the pages to show."""
     if event.is_drop_in:
         event.capacity = None
         event.registration_deadline = None
+    event.description_html = render_markdown(event.description)
 
 
 # Events

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from ideahautomo.lib.forms import QueryKeysForm
 from ideahautomo.lib.language import CONTENT_LANGUAGES
 
 from .models import (
@@ -109,10 +110,12 @@ class GuideForm(forms.Form):
         return initial
 
 
-class GuideFilterForm(forms.Form):
-    luokka = forms.ChoiceField(
+class GuideFilterForm(QueryKeysForm):
+    query_keys = {"category": "luokka", "text": "haku"}
+
+    category = forms.ChoiceField(
         label=_("Category"), choices=[("", _("All")), *Guide.Category.choices], required=False
     )
-    haku = forms.CharField(
+    text = forms.CharField(
         label=_("Words in the title or summary"), max_length=FILTER_TEXT_MAX_LENGTH, required=False
     )

@@ -43,7 +43,7 @@ def guide_list(request):
     filters = selectors.GuideFilters()
     if form.is_valid():
         filters = selectors.GuideFilters(
-            category=form.cleaned_data["luokka"], text=form.cleaned_data["haku"].strip()
+            category=form.cleaned_data["category"], text=form.cleaned_data["text"].strip()
         )
     language = _language()
     guides = selectors.published_guides_for_list(filters=filters, language=language)

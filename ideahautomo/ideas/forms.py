@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import Municipality
+from ideahautomo.lib.forms import QueryKeysForm
 from ideahautomo.profiles.forms import SkillChoiceField
 from ideahautomo.profiles.models import Skill
 
@@ -89,22 +90,31 @@ class HandOverForm(forms.Form):
         return self.team[self.cleaned_data["new_owner"]]
 
 
-class IdeaFilterForm(forms.Form):
-    luokka = forms.ChoiceField(
+class IdeaFilterForm(QueryKeysForm):
+    query_keys = {
+        "category": "luokka",
+        "municipality": "kunta",
+        "online": "verkossa",
+        "skill": "osaaminen",
+        "status": "tila",
+        "sort": "jarjestys",
+    }
+
+    category = forms.ChoiceField(
         label=_("Category"), choices=[("", _("All")), *Idea.Category.choices], required=False
     )
-    kunta = forms.ModelChoiceField(
+    municipality = forms.ModelChoiceField(
         label=_("Municipality"),
         queryset=Municipality.objects.filter(is_active=True),
         required=False,
         empty_label=_("All"),
     )
-    verkossa = forms.BooleanField(label=_("Online"), required=False)
-    osaaminen = forms.CharField(label=_("Needed skill"), max_length=60, required=False)
-    tila = forms.ChoiceField(
+    online = forms.BooleanField(label=_("Online"), required=False)
+    skill = forms.CharField(label=_("Needed skill"), max_length=60, required=False)
+    status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("All")), *Idea.Status.choices], required=False
     )
-    jarjestys = forms.ChoiceField(
+    sort = forms.ChoiceField(
         label=_("Order"),
         choices=[
             ("uusimmat", _("newest")),

@@ -31,14 +31,7 @@ def idea_list(request):
     filters = selectors.IdeaFilters()
     if form.is_valid():
         data = form.cleaned_data
-        filters = selectors.IdeaFilters(
-            category=data["luokka"],
-            municipality=data["kunta"],
-            online=data["verkossa"],
-            skill=data["osaaminen"],
-            status=data["tila"],
-            sort=data["jarjestys"] or "uusimmat",
-        )
+        filters = selectors.IdeaFilters(**{**data, "sort": data["sort"] or "uusimmat"})
     page = window(
         selectors.ideas_for_list(viewer=request.user, filters=filters),
         request.GET.get("sivu"),

@@ -34,6 +34,7 @@ from ideahautomo.accounts.models import (
     User,
 )
 from ideahautomo.events.models import Event, Feedback, Registration
+from ideahautomo.lib.markdown import render_markdown
 
 from .figures import ACTIVE_METRIC, add_months, first_of_month, start_of
 from .models import HELPED_FIELDS, CheckIn, MonthlyFigure, ServiceFeedback, Situation
@@ -410,6 +411,7 @@ def _events(rng, users, this_month, now, municipalities):
                     kind=kind,
                     title=title,
                     description=EVENT_DESCRIPTION,
+                    description_html=render_markdown(EVENT_DESCRIPTION),
                     starts_at=starts,
                     ends_at=ends,
                     venue_name=venue,

@@ -38,3 +38,13 @@ class LocalDateTimeField(forms.DateTimeField):
         )
         kwargs.setdefault("help_text", _("Finnish time, e.g. 2026-03-29T17:30."))
         super().__init__(**kwargs)
+
+
+class QueryKeysForm(forms.Form):
+    """A form read from the address: its fields have English names, and query_keys
+    gives the Finnish key each has in the address people see (?kieli=uk&taso=A2)."""
+
+    query_keys = {}
+
+    def add_prefix(self, field_name):
+        return super().add_prefix(self.query_keys.get(field_name, field_name))

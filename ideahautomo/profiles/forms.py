@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import Municipality
+from ideahautomo.lib.forms import QueryKeysForm
 
 from .languages import SPOKEN_LANGUAGES, Level
 from .models import Profile, Skill
@@ -118,22 +119,31 @@ class PhotoForm(forms.Form):
     )
 
 
-class DirectoryForm(forms.Form):
-    q = forms.CharField(label=_("Name or skill"), required=False, max_length=60)
-    kunta = forms.ModelChoiceField(
+class DirectoryForm(QueryKeysForm):
+    query_keys = {
+        "query": "q",
+        "municipality": "kunta",
+        "language": "kieli",
+        "level": "taso",
+        "skill": "osaaminen",
+        "goal": "tavoite",
+    }
+
+    query = forms.CharField(label=_("Name or skill"), required=False, max_length=60)
+    municipality = forms.ModelChoiceField(
         label=_("Municipality"),
         queryset=Municipality.objects.filter(is_active=True),
         required=False,
         empty_label=_("All"),
     )
-    kieli = forms.ChoiceField(
+    language = forms.ChoiceField(
         label=_("Language"), choices=[("", _("All")), *SPOKEN_LANGUAGES], required=False
     )
-    taso = forms.ChoiceField(
+    level = forms.ChoiceField(
         label=_("At least level"), choices=[("", _("Any")), *Level.choices], required=False
     )
-    osaaminen = forms.CharField(label=_("Skill"), required=False, max_length=60)
-    tavoite = forms.ChoiceField(
+    skill = forms.CharField(label=_("Skill"), required=False, max_length=60)
+    goal = forms.ChoiceField(
         label=_("Goal"),
         choices=[("", _("All"))]
         + [(goal, Profile._meta.get_field(goal).verbose_name) for goal in Profile.GOALS],

@@ -40,15 +40,21 @@ def with_details(profiles):
     )
 
 
-def profile_of(user):
-    """A member's own profile with everything shown on it (made if it is missing)."""
-    profile = with_details(Profile.objects.filter(pk=user.pk)).first()
-    if profile is None:
-        from .services import profile_get_or_create
-
-        profile_get_or_create(user=user)
-        profile = with_details(Profile.objects.filter(pk=user.pk)).get()
+def empty_profile(user):
+    """The profile of someone who has none stored yet, shown as empty; the first write
+    stores it (services.profile_get_or_create). No query: its lists are empty."""
+    profile = Profile(user=user, updated_at=user.date_joined)
+    profile._prefetched_objects_cache = {
+        "skill_links": ProfileSkill.objects.none(),
+        "languages": ProfileLanguage.objects.none(),
+    }
     return profile
+
+
+def profile_of(user):
+    """A member's own profile with everything shown on it (empty if none is stored)."""
+    profile = with_details(Profile.objects.filter(pk=user.pk)).first()
+    return profile if profile is not None else empty_profile(user)
 
 
 def profile_summary(user):
@@ -57,7 +63,7 @@ def profile_summary(user):
     def skills(relation):
         return ProfileSkill.objects.filter(profile=OuterRef("pk"), relation=relation)
 
-    summaries = (
+    summary = (
         Profile.objects.filter(pk=user.pk)
         .select_related("user", "user__municipality")
         .annotate(
@@ -65,13 +71,11 @@ def profile_summary(user):
             has_skills=Exists(skills(ProfileSkill.Relation.HAS)),
             has_wants=Exists(skills(ProfileSkill.Relation.WANTS)),
         )
+        .first()
     )
-    summary = summaries.first()
     if summary is None:
-        from .services import profile_get_or_create
-
-        profile_get_or_create(user=user)
-        summary = summaries.get()
+        summary = empty_profile(user)
+        summary.has_languages = summary.has_skills = summary.has_wants = False
     return summary
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from ideahautomo.accounts.services import user_update_municipality
 from ideahautomo.lib.markdown import render_markdown
 
 from .languages import SPOKEN_LANGUAGE_NAMES, Level
@@ -38,9 +39,20 @@ EDITABLE_FIELDS = {
 
 
 def profile_get_or_create(*, user):
+    """The user's stored profile, made now if they have none (every new account gets one
+    as it is saved; see receivers)."""
     profile, created = Profile.objects.get_or_create(user=user)
     if created:
         search_terms_refresh(profile=profile)
+    return profile
+
+
+def _stored(profile):
+    """A profile shown as empty (selectors.empty_profile) is stored on its first write."""
+    if profile._state.adding:
+        stored = profile_get_or_create(user=profile.user)
+        profile._state.adding = False
+        profile.updated_at = stored.updated_at
     return profile
 
 
@@ -49,6 +61,7 @@ def profile_update(*, actor, profile, **fields):
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
+    _stored(profile)
     for name, value in fields.items():
         setattr(profile, name, value.strip() if isinstance(value, str) else value)
     profile.introduction_html = render_markdown(profile.introduction)
@@ -57,7 +70,22 @@ def profile_update(*, actor, profile, **fields):
     return profile
 
 
+def profile_set_goals(*, actor, profile, goals, municipality, meets_online):
+    """The goals step: the chosen goals, the home municipality and meeting online, all
+    saved or none."""
+    with transaction.atomic():
+        user_update_municipality(user=profile.user, municipality=municipality)
+        profile_update(
+            actor=actor,
+            profile=profile,
+            meets_online=meets_online,
+            **{goal: goal in set(goals) for goal in Profile.GOALS},
+        )
+    return profile
+
+
 def profile_mark_onboarded(*, profile):
+    _stored(profile)
     if profile.onboarded_at is None:
         Profile.objects.filter(pk=profile.pk).update(onboarded_at=timezone.now())
 
@@ -108,6 +136,7 @@ def resolve_skills(*, skills=(), names=(), limit=MAX_SKILLS):
 def profile_set_skills(*, actor, profile, relation, skills=(), names=()):
     """Replace one relation's skills (what the member knows, or wants to learn)."""
     with transaction.atomic():
+        _stored(profile)
         wanted = {skill.pk: skill for skill in resolve_skills(skills=skills, names=names)}
         ProfileSkill.objects.filter(profile=profile, relation=relation).exclude(
             skill_id__in=wanted
@@ -152,6 +181,7 @@ def profile_set_languages(*, actor, profile, entries):
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():
+        _stored(profile)
         ProfileLanguage.objects.filter(profile=profile).delete()
         ProfileLanguage.objects.bulk_create(
             ProfileLanguage(profile=profile, code=code, level=level) for code, level in entries
@@ -182,6 +212,7 @@ def profile_set_photo(*, actor, profile, upload):
             _("The file is not an image we can read. Use a JPEG, PNG or WebP photo."),
             code="not_image",
         ) from error
+    _stored(profile)
     old = profile.photo.name if profile.photo else None
     profile.photo.save(
         f"{profile.pk}-{timezone.now():%Y%m%d%H%M%S}.jpg", ContentFile(buffer.getvalue())

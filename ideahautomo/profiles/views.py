@@ -1,5 +1,7 @@
 """Profile pages: one's own profile and its set-up steps, the directory, suggestions."""
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,7 +13,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from ideahautomo.accounts import services as account_services
 from ideahautomo.lib.paging import window
 
 from . import matching, selectors, services
@@ -119,15 +120,12 @@ def _goals(request, profile, data):
     form = GoalsForm(data, initial=initial)
 
     def save():
-        chosen = set(form.cleaned_data["goals"])
-        account_services.user_update_municipality(
-            user=request.user, municipality=form.cleaned_data["municipality"]
-        )
-        services.profile_update(
+        services.profile_set_goals(
             actor=request.user,
             profile=profile,
+            goals=form.cleaned_data["goals"],
+            municipality=form.cleaned_data["municipality"],
             meets_online=form.cleaned_data["meets_online"],
-            **{goal: goal in chosen for goal in Profile.GOALS},
         )
 
     return [form], save
@@ -167,7 +165,7 @@ def _skills_step(relation, legend):
 
 
 def _about(request, profile, data):
-    form = AboutForm(data, instance=Profile.objects.get(pk=profile.pk))
+    form = AboutForm(data, instance=copy.copy(profile))
 
     def save():
         services.profile_update(
@@ -180,7 +178,7 @@ def _about(request, profile, data):
 
 
 def _visibility(request, profile, data):
-    form = VisibilityForm(data, instance=Profile.objects.get(pk=profile.pk))
+    form = VisibilityForm(data, instance=copy.copy(profile))
 
     def save():
         services.profile_update(
@@ -262,15 +260,7 @@ def directory(request):
     form = DirectoryForm(request.GET or None)
     filters = selectors.DirectoryFilters()
     if form.is_valid():
-        data = form.cleaned_data
-        filters = selectors.DirectoryFilters(
-            query=data["q"],
-            municipality=data["kunta"],
-            language=data["kieli"],
-            level=data["taso"],
-            skill=data["osaaminen"],
-            goal=data["tavoite"],
-        )
+        filters = selectors.DirectoryFilters(**form.cleaned_data)
     page = window(
         selectors.directory(viewer=request.user, filters=filters),
         request.GET.get("sivu"),

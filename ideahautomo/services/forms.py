@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import Municipality, PartnerOrganisation, Region
+from ideahautomo.lib.forms import QueryKeysForm
 from ideahautomo.profiles.languages import SPOKEN_LANGUAGES
 
 from .models import Audience, Channel, Need, OpeningException, OpeningHours, Service
@@ -120,22 +121,24 @@ class MunicipalityFilterField(forms.TypedChoiceField):
         self.coerce = self.municipalities.get
 
 
-class OrganisationFilterForm(forms.Form):
+class OrganisationFilterForm(QueryKeysForm):
     """The list filters, read from Finnish query parameters."""
 
-    tyyppi = forms.ChoiceField(required=False)
-    kunta = MunicipalityFilterField()
+    query_keys = {"kind": "tyyppi", "municipality": "kunta"}
+
+    kind = forms.ChoiceField(required=False)
+    municipality = MunicipalityFilterField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tyyppi"].choices = [("", ""), *PartnerOrganisation.Kind.choices]
-        self.fields["kunta"].load(_("Any municipality"))
+        self.fields["kind"].choices = [("", ""), *PartnerOrganisation.Kind.choices]
+        self.fields["municipality"].load(_("Any municipality"))
 
     def filters(self):
         self.is_valid()  # a bad value is left out; the valid ones still filter
         data = self.cleaned_data
         return OrganisationFilters(
-            kind=data.get("tyyppi") or "", municipality=data.get("kunta") or None
+            kind=data.get("kind") or "", municipality=data.get("municipality") or None
         )
 
 
@@ -319,22 +322,31 @@ class OpeningExceptionForm(forms.ModelForm):
         pass
 
 
-class ServiceFilterForm(forms.Form):
+class ServiceFilterForm(QueryKeysForm):
     """The service map's filters, read from Finnish query parameters."""
 
-    tarve = forms.ChoiceField(label=_("Help with"), required=False)
-    kunta = MunicipalityFilterField(label=_("Serves my municipality"))
-    kieli = forms.ChoiceField(label=_("Language"), required=False)
-    auki = forms.ChoiceField(label=_("Open"), required=False)
-    ilman_ajanvarausta = forms.BooleanField(label=_("Drop in, no appointment"), required=False)
-    haku = forms.CharField(label=_("Search words"), required=False, max_length=100)
+    query_keys = {
+        "need": "tarve",
+        "municipality": "kunta",
+        "language": "kieli",
+        "open": "auki",
+        "drop_in": "ilman_ajanvarausta",
+        "query": "haku",
+    }
+
+    need = forms.ChoiceField(label=_("Help with"), required=False)
+    municipality = MunicipalityFilterField(label=_("Serves my municipality"))
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    open = forms.ChoiceField(label=_("Open"), required=False)
+    drop_in = forms.BooleanField(label=_("Drop in, no appointment"), required=False)
+    query = forms.CharField(label=_("Search words"), required=False, max_length=100)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tarve"].choices = [("", _("Anything")), *Need.choices]
-        self.fields["kunta"].load(_("Any municipality"))
-        self.fields["kieli"].choices = [("", _("Any language")), *SPOKEN_LANGUAGES]
-        self.fields["auki"].choices = [
+        self.fields["need"].choices = [("", _("Anything")), *Need.choices]
+        self.fields["municipality"].load(_("Any municipality"))
+        self.fields["language"].choices = [("", _("Any language")), *SPOKEN_LANGUAGES]
+        self.fields["open"].choices = [
             ("", _("Any time")),
             (OPEN_NOW, _("Open now")),
             (OPEN_TODAY, _("Open today")),
@@ -344,12 +356,12 @@ class ServiceFilterForm(forms.Form):
         self.is_valid()  # a bad value is left out; the valid ones still filter
         data = self.cleaned_data
         return ServiceFilters(
-            need=data.get("tarve") or "",
-            municipality=data.get("kunta") or None,
-            language=data.get("kieli") or "",
-            drop_in=bool(data.get("ilman_ajanvarausta")),
-            open=data.get("auki") or "",
-            query=(data.get("haku") or "").strip(),
+            need=data.get("need") or "",
+            municipality=data.get("municipality") or None,
+            language=data.get("language") or "",
+            drop_in=bool(data.get("drop_in")),
+            open=data.get("open") or "",
+            query=(data.get("query") or "").strip(),
         )
 
 

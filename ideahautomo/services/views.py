@@ -37,7 +37,7 @@ def service_map(request):
     """The service map: the list is the page; a map is added when tiles are configured."""
     data = request.GET.copy()
     home = getattr(request.user, "municipality_id", None)
-    if home and not any(name in data for name in ServiceFilterForm.base_fields):
+    if home and not any(key in data for key in ServiceFilterForm.query_keys.values()):
         data["kunta"] = str(home)  # a signed-in person starts from their own municipality
     form = ServiceFilterForm(data)
     filters = form.filters()
@@ -88,7 +88,7 @@ def organisation_list(request):
             "page": page,
             "filters": filters,
             "kinds": PartnerOrganisation.Kind.choices,
-            "municipalities": form.fields["kunta"].municipalities.values(),
+            "municipalities": form.fields["municipality"].municipalities.values(),
             "own_organisation": selectors.own_organisation(request.user),
             "can_create": permissions.can_create_organisation(request.user),
             "can_see_unchecked": permissions.can_see_unchecked_services(request.user),

@@ -69,7 +69,7 @@ def test_a_member_wishes_for_a_circle_on_a_phone(new_page, finnish, language):
 
 def test_staff_see_the_demand_of_their_area(new_page, vantaa, finnish):
     for number in range(6):
-        services.interest_create(
+        services.wish_create(
             actor=UserFactory(display_name=f"Toivoja {number}"),
             skill=finnish,
             language="uk",
@@ -156,7 +156,7 @@ def test_the_pool_notification_opens_a_filled_in_form_and_circles_are_suggested(
         capacity=8,
         visibility=Circle.Visibility.MEMBERS,
     )
-    services.interest_create(actor=member, skill=finnish, language="uk", level="A1", online_ok=True)
+    services.wish_create(actor=member, skill=finnish, language="uk", level="A1", online_ok=True)
 
     page = new_page()
     sign_in(page, "jasen@example.fi", PASSWORD)

@@ -172,9 +172,7 @@ def test_the_circle_journey_from_start_to_pooled_demand(new_page, people, settin
     # the whole pool is told.
     earlier = [UserFactory(display_name=f"Toivoja {number}") for number in range(2)]
     for wisher in earlier:
-        services.interest_create(
-            actor=wisher, skill=finnish, language="fi", level="A1", online_ok=True
-        )
+        services.wish_create(actor=wisher, skill=finnish, language="fi", level="A1", online_ok=True)
     assert not Notification.objects.filter(kind=NotificationKind.CIRCLE_DEMAND).exists()
     second.goto("/opintopiirit/toiveet/")
     assert_accessible(second)

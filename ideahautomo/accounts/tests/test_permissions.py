@@ -5,27 +5,11 @@ from django.urls import reverse
 
 from ideahautomo.accounts import permissions
 from ideahautomo.accounts.models import Role, SignUpRequest
+from ideahautomo.testing import LOGIN, assert_role_table, expect, page_check
 
 from .factories import InvitationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-ROLES = [
-    "guest",
-    "member",
-    "mentor",
-    "partner",
-    "contact_person",
-    "other_contact_person",
-    "project_manager",
-    "moderator",
-    "administrator",
-]
-LOGIN = "login"  # redirected to sign-in
-
-
-def expect(default, **by_role):
-    return [by_role.get(role, default) for role in ROLES]
 
 
 STAFF_PAGE = expect(
@@ -54,20 +38,14 @@ GET_TABLE = {
 }
 
 
-def status_of(response):
-    if response.status_code == 302 and response["Location"].startswith(reverse("accounts:sign_in")):
-        return LOGIN
-    return response.status_code
-
-
 @pytest.mark.parametrize("url_name", GET_TABLE)
 def test_who_may_open_each_page(cast, client_for, url_name):
     people = cast.by_role()
-    for role, expected in zip(ROLES, GET_TABLE[url_name], strict=True):
-        client = client_for(people[role])
-        got = status_of(client.get(reverse(url_name)))
-        assert got == expected, f"{url_name} as {role}: {got}, expected {expected}"
-        client.logout()
+    assert_role_table(
+        page_check(client_for, people, reverse(url_name)),
+        GET_TABLE[url_name],
+        label=url_name,
+    )
 
 
 ACTION_TABLE = {
@@ -83,13 +61,11 @@ ACTION_TABLE = {
 
 @pytest.mark.parametrize("url_name", ACTION_TABLE)
 def test_who_may_act_on_an_invitation(cast, client_for, url_name):
-    people = cast.by_role()
-    for role, expected in zip(ROLES, ACTION_TABLE[url_name], strict=True):
-        invitation = InvitationFactory(area=cast.area)
-        client = client_for(people[role])
-        got = status_of(client.post(reverse(url_name, args=[invitation.pk])))
-        assert got == expected, f"{url_name} as {role}: {got}, expected {expected}"
-        client.logout()
+    def check(role):
+        url = reverse(url_name, args=[InvitationFactory(area=cast.area).pk])
+        return page_check(client_for, cast.by_role(), url, method="post")(role)
+
+    assert_role_table(check, ACTION_TABLE[url_name], label=url_name)
 
 
 def test_actions_refuse_get(cast, client_for):
@@ -100,18 +76,20 @@ def test_actions_refuse_get(cast, client_for):
 
 
 def test_who_may_decide_a_sign_up(cast, client_for):
-    people = cast.by_role()
     table = expect(
         403, guest=LOGIN, contact_person=302, other_contact_person=404, project_manager=302
     )
-    for role, expected in zip(ROLES, table, strict=True):
+
+    def check(role):
         applicant = UserFactory(roles=[], is_active=False, area=cast.area)
         request = SignUpRequest.objects.create(user=applicant)
-        client = client_for(people[role])
         url = reverse("accounts:sign_up_decide", args=[request.pk])
-        got = status_of(client.post(url, {"decision": "approve"}))
-        assert got == expected, f"sign-up decision as {role}: {got}, expected {expected}"
-        client.logout()
+        decide = page_check(
+            client_for, cast.by_role(), url, method="post", data={"decision": "approve"}
+        )
+        return decide(role)
+
+    assert_role_table(check, table, label="sign-up decision")
 
 
 def test_invitable_roles_per_role(cast):
@@ -129,24 +107,22 @@ def test_contact_person_orders_only_in_their_own_area(cast):
 
 
 def test_staff_who_see_personal_data_must_use_two_factor(cast):
-    must = {
-        role
-        for role, person in cast.by_role().items()
-        if person and permissions.must_use_two_factor(person)
-    }
-    assert must == {"contact_person", "other_contact_person", "project_manager", "administrator"}
+    people = cast.by_role()
+    assert_role_table(
+        lambda role: bool(people[role] and permissions.must_use_two_factor(people[role])),
+        expect(
+            False,
+            contact_person=True,
+            other_contact_person=True,
+            project_manager=True,
+            administrator=True,
+        ),
+    )
 
 
 def test_every_staff_role_may_use_two_factor_and_no_one_else(cast):
-    may = {
-        role
-        for role, person in cast.by_role().items()
-        if person and permissions.can_use_two_factor(person)
-    }
-    assert may == {
-        "contact_person",
-        "other_contact_person",
-        "project_manager",
-        "moderator",
-        "administrator",
-    }
+    people = cast.by_role()
+    assert_role_table(
+        lambda role: bool(people[role] and permissions.can_use_two_factor(people[role])),
+        expect(True, guest=False, member=False, mentor=False, partner=False),
+    )

@@ -7,10 +7,10 @@ from django.utils import translation
 
 from ideahautomo.accounts.models import Municipality
 from ideahautomo.accounts.tests.factories import UserFactory, municipality
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.announcements import services
 from ideahautomo.announcements.models import Announcement
 from ideahautomo.messaging.models import Notification, NotificationKind
+from ideahautomo.testing import LOGIN, assert_role_table, expect, page_check
 
 from .factories import members_create
 
@@ -46,26 +46,15 @@ def sent(actor, django_capture_on_commit_callbacks, **overrides):
         return services.announcement_send(actor=actor, **values)
 
 
-def table(client_for, people, url, expected, method="get"):
-    for role, wanted in zip(ROLES, expected, strict=True):
-        client = client_for(people[role])
-        got = status_of(getattr(client, method)(url))
-        assert got == wanted, f"{url} as {role}: {got}, expected {wanted}"
-        client.logout()
-
-
 @pytest.mark.parametrize("url_name", ["announcements:list", "announcements:create"])
 def test_who_may_open_the_staff_pages(cast, client_for, url_name):
-    table(client_for, cast.by_role(), reverse(url_name), SENDER_PAGE)
+    assert_role_table(page_check(client_for, cast.by_role(), reverse(url_name)), SENDER_PAGE)
 
 
 def test_who_may_post_the_form(cast, client_for):
-    table(
-        client_for,
-        cast.by_role(),
-        reverse("announcements:create"),
+    assert_role_table(
+        page_check(client_for, cast.by_role(), reverse("announcements:create"), method="post"),
         SENDER_PAGE,
-        method="post",
     )
     assert not Announcement.objects.exists()
 
@@ -74,14 +63,19 @@ def test_who_may_read_an_announcement_to_one_area(
     cast, client_for, django_capture_on_commit_callbacks
 ):
     announcement = sent(cast.project_manager, django_capture_on_commit_callbacks, area=cast.area)
-    table(client_for, cast.by_role(), announcement.get_absolute_url(), AREA_ANNOUNCEMENT)
+    assert_role_table(
+        page_check(client_for, cast.by_role(), announcement.get_absolute_url()), AREA_ANNOUNCEMENT
+    )
 
 
 def test_who_may_read_an_announcement_to_everyone(
     cast, client_for, django_capture_on_commit_callbacks
 ):
     announcement = sent(cast.project_manager, django_capture_on_commit_callbacks)
-    table(client_for, cast.by_role(), announcement.get_absolute_url(), EVERYONE_ANNOUNCEMENT)
+    assert_role_table(
+        page_check(client_for, cast.by_role(), announcement.get_absolute_url()),
+        EVERYONE_ANNOUNCEMENT,
+    )
 
 
 def test_a_member_who_was_not_in_the_audience_gets_404(

@@ -6,11 +6,12 @@ from django.urls import reverse
 from django.utils import translation
 
 from ideahautomo.accounts.tests.factories import UserFactory, municipality
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.circles import services
 from ideahautomo.circles.models import Circle, Membership
 from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.profiles.connections import connected_user_ids
+from ideahautomo.testing import LOGIN, assert_role_table, expect, page_check, status_of
+from ideahautomo.testing.factories import circle_for
 
 pytestmark = pytest.mark.django_db
 
@@ -22,20 +23,7 @@ def _english():
 
 
 def start(organiser, **overrides):
-    values = {
-        "name": "Suomea arjessa",
-        "topic": "Suomen kieli",
-        "description": "Harjoitellaan **arjen** suomea.",
-        "language": "fi",
-        "level": "A1",
-        "format": Circle.Format.ONLINE,
-        "municipality": None,
-        "capacity": 3,
-        "policy": Circle.Policy.OPEN,
-        "visibility": Circle.Visibility.MEMBERS,
-    }
-    values.update(overrides)
-    return services.circle_create(actor=organiser, **values)
+    return circle_for(organiser, **overrides)
 
 
 def test_an_online_circle_gets_an_unguessable_video_room(cast):
@@ -134,11 +122,11 @@ def test_circle_members_count_as_connected_for_profiles(cast):
 )
 def test_who_sees_a_circle(cast, client_for, visibility, table):
     circle = start(cast.member, visibility=visibility)
-    for role, expected in zip(ROLES, table, strict=True):
-        client = client_for(cast.by_role()[role])
-        got = status_of(client.get(circle.get_absolute_url()))
-        assert got == expected, f"{visibility} circle as {role}: {got}, expected {expected}"
-        client.logout()
+    assert_role_table(
+        page_check(client_for, cast.by_role(), circle.get_absolute_url()),
+        table,
+        label=f"{visibility} circle",
+    )
 
 
 def test_private_circles_are_never_listed_and_links_are_for_members_only(cast, client_for):
@@ -220,3 +208,16 @@ def test_list_filters_and_bounded_queries(cast, client_for, django_assert_max_nu
     with django_assert_max_num_queries(10) as many:
         client.get(reverse("circles:list"))
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_the_filter_form_reads_finnish_address_keys_into_english_fields():
+    from ideahautomo.circles.forms import CircleFilterForm
+
+    form = CircleFilterForm({"aihe": "kieli", "kieli": "uk", "tilaa": "on", "topic": "ohitettu"})
+
+    assert form.is_valid()
+    assert form.cleaned_data["topic"] == "kieli"
+    assert form.cleaned_data["language"] == "uk" and form.cleaned_data["free_places"]
+    html = str(form)
+    assert 'name="aihe"' in html and 'name="kieli"' in html
+    assert 'name="topic"' not in html

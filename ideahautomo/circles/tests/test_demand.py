@@ -10,11 +10,12 @@ from django.utils import translation
 
 from ideahautomo.accounts.models import Municipality
 from ideahautomo.accounts.tests.factories import UserFactory, municipality
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.circles import selectors, services
 from ideahautomo.circles.models import Circle, CircleWish
 from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.profiles.models import Skill
+from ideahautomo.testing import LOGIN, assert_role_table, expect, page_check, status_of
+from ideahautomo.testing.factories import circle_for
 
 pytestmark = pytest.mark.django_db
 
@@ -44,26 +45,21 @@ def wish(user=None, **overrides):
         "online_ok": False,
     }
     values.update(overrides)
-    return services.interest_create(actor=user or UserFactory(), **values)
+    return services.wish_create(actor=user or UserFactory(), **values)
 
 
 def start(organiser=None, **overrides):
     values = {
         "name": "Suomea ukrainaksi",
-        "topic": "Suomen kieli",
         "skill": skill(),
-        "description": "Harjoitellaan.",
         "language": "uk",
-        "level": "A1",
         "format": Circle.Format.IN_PERSON,
         "municipality": municipality("092"),
         "meeting_place": "Kirjasto",
         "capacity": 10,
-        "policy": Circle.Policy.OPEN,
-        "visibility": Circle.Visibility.MEMBERS,
+        **overrides,
     }
-    values.update(overrides)
-    return services.circle_create(actor=organiser or UserFactory(), **values)
+    return circle_for(organiser, **values)
 
 
 def told():
@@ -230,7 +226,7 @@ def test_staff_only_accounts_and_guests_cannot_wish(cast):
         with pytest.raises(PermissionDenied):
             wish(person)
     with pytest.raises(PermissionDenied):
-        services.interest_delete(actor=cast.mentor, interest=wish(cast.member))
+        services.wish_delete(actor=cast.mentor, wish=wish(cast.member))
 
 
 # The wish page
@@ -238,21 +234,23 @@ def test_staff_only_accounts_and_guests_cannot_wish(cast):
 
 @pytest.mark.parametrize("url_name", ["circles:interests"])
 def test_who_may_open_the_wish_page(cast, client_for, url_name):
-    for role, expected in zip(ROLES, MEMBER_PAGE, strict=True):
-        client = client_for(cast.by_role()[role])
-        got = status_of(client.get(reverse(url_name)))
-        assert got == expected, f"{url_name} as {role}: {got}, expected {expected}"
-        client.logout()
+    assert_role_table(
+        page_check(client_for, cast.by_role(), reverse(url_name)),
+        MEMBER_PAGE,
+        label=url_name,
+    )
 
 
 def test_who_may_post_a_wish(cast, client_for):
     data = {"skill": skill().pk, "language": "uk", "level": "A1", "online_ok": "on"}
     table = expect(403, guest=LOGIN, member=302, mentor=302, partner=302)
-    for role, expected in zip(ROLES, table, strict=True):
-        client = client_for(cast.by_role()[role])
-        got = status_of(client.post(reverse("circles:interests"), data))
-        assert got == expected, f"posting a wish as {role}: {got}, expected {expected}"
-        client.logout()
+    assert_role_table(
+        page_check(
+            client_for, cast.by_role(), reverse("circles:interests"), method="post", data=data
+        ),
+        table,
+        label="posting a wish",
+    )
     assert CircleWish.objects.count() == 3
 
 
@@ -340,11 +338,11 @@ def areas(cast):
 
 
 def test_who_may_open_the_demand_page(cast, client_for):
-    for role, expected in zip(ROLES, DEMAND_PAGE, strict=True):
-        client = client_for(cast.by_role()[role])
-        got = status_of(client.get(reverse("circles:demand")))
-        assert got == expected, f"demand page as {role}: {got}, expected {expected}"
-        client.logout()
+    assert_role_table(
+        page_check(client_for, cast.by_role(), reverse("circles:demand")),
+        DEMAND_PAGE,
+        label="demand page",
+    )
 
 
 def rows(response):
@@ -491,7 +489,7 @@ def test_suitable_circles_selector_matches_the_python_rule():
     existing = start(format=Circle.Format.HYBRID, level="")
     person = UserFactory()
     interest = wish(person, online_ok=True)
-    found = selectors.circles_for_interests(viewer=person, interests=[interest])
+    found = selectors.circles_for_wishes(viewer=person, wishes=[interest])
     assert found == {interest.pk: [existing]}
     assert selectors.answers(existing, interest)
     assert list(

@@ -19,7 +19,7 @@ def test_wishes_at_the_same_moment_tell_the_pool_exactly_once(settings, already)
     vantaa = municipality("092")
 
     def wish(user):
-        services.interest_create(
+        services.wish_create(
             actor=user, skill=finnish, language="uk", level="A1", municipality=vantaa
         )
 

@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from ideahautomo.accounts.tests.factories import UserFactory
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.circles import discussion_services, services
 from ideahautomo.circles.models import Circle, CirclePost
 from ideahautomo.messaging.models import Notification, NotificationKind
+from ideahautomo.testing import LOGIN, ROLES, expect, status_of
 
 from .test_circles import start
 

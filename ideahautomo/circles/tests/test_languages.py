@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import translation
 
 from ideahautomo.accounts.tests.factories import UserFactory, municipality
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.circles import selectors, services
 from ideahautomo.circles.models import Circle, CircleLanguage, CircleWish
 from ideahautomo.circles.suggestions import circle_suggestions
@@ -16,6 +15,8 @@ from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.profiles import selectors as profile_selectors
 from ideahautomo.profiles import services as profile_services
 from ideahautomo.profiles.models import Skill
+from ideahautomo.testing import LOGIN, ROLES, expect, status_of
+from ideahautomo.testing.factories import circle_for
 
 pytestmark = pytest.mark.django_db
 
@@ -36,21 +37,15 @@ def finnish():
 
 def start(organiser=None, **overrides):
     values = {
-        "name": "Suomea arjessa",
-        "topic": "Suomen kieli",
         "skill": finnish(),
-        "description": "Harjoitellaan arjen suomea.",
-        "language": "fi",
-        "level": "A1",
         "format": Circle.Format.IN_PERSON,
         "municipality": municipality("092"),
         "meeting_place": "Kirjasto",
         "capacity": 10,
-        "policy": Circle.Policy.OPEN,
         "visibility": Circle.Visibility.PUBLIC,
+        **overrides,
     }
-    values.update(overrides)
-    return services.circle_create(actor=organiser or UserFactory(), **values)
+    return circle_for(organiser, **values)
 
 
 def others(circle):
@@ -313,7 +308,7 @@ def wish(user=None, **overrides):
         "online_ok": False,
     }
     values.update(overrides)
-    return services.interest_create(actor=user or UserFactory(), **values)
+    return services.wish_create(actor=user or UserFactory(), **values)
 
 
 def told():
@@ -351,7 +346,7 @@ def test_the_wish_page_shows_circles_that_also_use_the_wished_language(cast, cli
     start(name="Suomea, apuna englanti", other_languages=["en"])
     mine = wish(cast.member)
 
-    matches = selectors.circles_for_interests(viewer=cast.member, interests=[mine])
+    matches = selectors.circles_for_wishes(viewer=cast.member, wishes=[mine])
     assert [c.name for c in matches[mine.pk]] == [also.name]
     assert selectors.answers(also, mine)
     client = client_for(cast.member)

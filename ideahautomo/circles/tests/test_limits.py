@@ -92,12 +92,10 @@ def test_wishes_for_circles_are_limited_even_when_removed_between(cast):
     skill = Skill.objects.filter(is_curated=True).first()
 
     def wish():
-        return services.interest_create(
-            actor=cast.member, skill=skill, language="fi", online_ok=True
-        )
+        return services.wish_create(actor=cast.member, skill=skill, language="fi", online_ok=True)
 
     for _number in range(allowed("wish")):
-        services.interest_delete(actor=cast.member, interest=wish())
+        services.wish_delete(actor=cast.member, wish=wish())
     message = refused(wish)
     assert "wishes an hour" in message
     assert not CircleWish.objects.exists()

@@ -7,11 +7,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from ideahautomo.accounts.tests.factories import UserFactory
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.circles import permissions, services
 from ideahautomo.circles.models import Circle, CircleInvitation, Membership
 from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.profiles.models import Profile
+from ideahautomo.testing import LOGIN, ROLES, assert_role_table, expect, page_check, status_of
 
 from .test_circles import start
 
@@ -382,9 +382,9 @@ ANSWER_TABLES = {
 def test_who_reaches_the_invitation_answer(cast, client_for, visibility):
     circle = start(cast.member, visibility=visibility)
     url = reverse("circles:invitation_answer", args=[circle.pk])
-    for role, expected in zip(ROLES, ANSWER_TABLES[visibility], strict=True):
-        client = client_for(cast.by_role()[role])
-        got = status_of(client.post(url, {"decision": "accept"}))
-        assert got == expected, f"answer of a {visibility} circle as {role}: {got}"
-        client.logout()
+    assert_role_table(
+        page_check(client_for, cast.by_role(), url, method="post", data={"decision": "accept"}),
+        ANSWER_TABLES[visibility],
+        label=f"answer of a {visibility} circle",
+    )
     assert Membership.objects.filter(circle=circle).count() == 1

@@ -10,13 +10,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from ideahautomo.accounts.tests.factories import UserFactory
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.circles import services, session_selectors, session_services
 from ideahautomo.circles.models import Circle, CircleSession, SessionAttendance
 from ideahautomo.circles.session_services import Repeat
 from ideahautomo.events import selectors as event_selectors
 from ideahautomo.events import services as event_services
 from ideahautomo.messaging.models import Notification, NotificationKind
+from ideahautomo.testing import LOGIN, assert_role_table, expect, page_check
+from ideahautomo.testing.factories import circle_for
 
 pytestmark = pytest.mark.django_db
 
@@ -34,20 +35,9 @@ def helsinki(*args):
 
 
 def start_circle(organiser, **overrides):
-    values = {
-        "name": "Suomea arjessa",
-        "topic": "Suomen kieli",
-        "description": "Harjoitellaan arjen suomea.",
-        "language": "fi",
-        "level": "A1",
-        "format": Circle.Format.ONLINE,
-        "municipality": None,
-        "capacity": None,
-        "policy": Circle.Policy.OPEN,
-        "visibility": Circle.Visibility.PUBLIC,
-    }
-    values.update(overrides)
-    return services.circle_create(actor=organiser, **values)
+    """A public circle without a limit of places."""
+    values = {"capacity": None, "visibility": Circle.Visibility.PUBLIC, **overrides}
+    return circle_for(organiser, **values)
 
 
 def with_members(circle, count):
@@ -471,11 +461,11 @@ def test_who_may_open_each_meeting_page(cast, client_for, visibility, table):
     urls = _page_urls(circle, session)
     people = cast.by_role()
     for page, expected_by_role in table.items():
-        for role, expected in zip(ROLES, expected_by_role, strict=True):
-            client = client_for(people[role])
-            got = status_of(client.get(urls[page]))
-            assert got == expected, f"{page} of a {visibility} circle as {role}: {got}"
-            client.logout()
+        assert_role_table(
+            page_check(client_for, people, urls[page]),
+            expected_by_role,
+            label=f"{page} of a {visibility} circle",
+        )
 
 
 def test_an_ordinary_member_of_the_circle_cannot_organise_it(cast, client_for):
@@ -817,11 +807,11 @@ def test_who_may_manage_a_feed_address(cast, client_for, visibility):
     url = reverse("circles:session_feed_manage", args=[circle.pk])
     outsiders = 403 if visibility == Circle.Visibility.PUBLIC else 404
     table = expect(outsiders, guest=LOGIN, member=302)
-    for role, expected in zip(ROLES, table, strict=True):
-        client = client_for(cast.by_role()[role])
-        got = status_of(client.post(url, {"action": "enable"}))
-        assert got == expected, f"{visibility} as {role}: {got}, expected {expected}"
-        client.logout()
+    assert_role_table(
+        page_check(client_for, cast.by_role(), url, method="post", data={"action": "enable"}),
+        table,
+        label=visibility,
+    )
     keys = Membership.objects.filter(circle=circle).values_list("feed_key", flat=True)
     assert len([key for key in keys if key]) == 1
 

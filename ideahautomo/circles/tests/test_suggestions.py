@@ -120,7 +120,7 @@ def test_a_wish_for_a_circle_counts_as_wanting_to_learn():
     me = member(wants=[])
     start("Ruotsia", skill=Skill.objects.get(key="ruotsin kieli"), language="sv")
     assert suggested(me) == []
-    services.interest_create(
+    services.wish_create(
         actor=me,
         skill=Skill.objects.get(key="ruotsin kieli"),
         language="sv",

@@ -4,6 +4,7 @@ import factory
 from django.utils import timezone
 
 from ideahautomo.events.models import Event
+from ideahautomo.lib.markdown import render_markdown
 
 
 def in_days(days, hour=None):
@@ -20,6 +21,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     kind = Event.Kind.WORKSHOP
     title = factory.Sequence(lambda n: f"Työpaja {n}")
     description = "Tule mukaan *työpajaan*."
+    description_html = factory.LazyAttribute(lambda event: render_markdown(event.description))
     starts_at = factory.LazyFunction(lambda: in_days(7, 12))
     ends_at = factory.LazyAttribute(lambda event: event.starts_at + timedelta(hours=3))
     venue_name = "Ideahautomon tila"

@@ -9,27 +9,19 @@ from ideahautomo.accounts.models import Role
 from ideahautomo.accounts.tests.factories import municipality
 from ideahautomo.events import permissions, services
 from ideahautomo.events.models import Event
+from ideahautomo.testing import (
+    LOGIN,
+    ROLES,
+    assert_role_table,
+    expect,
+    page_check,
+    rule_check,
+    status_of,
+)
 
 from .factories import EventFactory, in_days
 
 pytestmark = pytest.mark.django_db
-
-ROLES = [
-    "guest",
-    "member",
-    "mentor",
-    "partner",
-    "contact_person",
-    "other_contact_person",
-    "project_manager",
-    "moderator",
-    "administrator",
-]
-LOGIN = "login"
-
-
-def expect(default, **by_role):
-    return [by_role.get(role, default) for role in ROLES]
 
 
 PUBLIC = expect(200)
@@ -102,21 +94,11 @@ GET_TABLE = {
 }
 
 
-def status_of(response):
-    if response.status_code == 302 and response["Location"].startswith(reverse("accounts:sign_in")):
-        return LOGIN
-    return response.status_code
-
-
 @pytest.mark.parametrize(("url_name", "which"), GET_TABLE)
 def test_who_may_open_each_page(cast, client_for, scene, url_name, which):
-    people = cast.by_role()
-    args = [scene[which].pk] if which else []
-    for role, expected in zip(ROLES, GET_TABLE[url_name, which], strict=True):
-        client = client_for(people[role])
-        got = status_of(client.get(reverse(url_name, args=args)))
-        assert got == expected, f"{url_name} {which} as {role}: {got}, expected {expected}"
-        client.logout()
+    url = reverse(url_name, args=[scene[which].pk] if which else [])
+    check = page_check(client_for, cast.by_role(), url)
+    assert_role_table(check, GET_TABLE[url_name, which], label=f"{url_name} {which}")
 
 
 def test_who_may_register_and_cancel(cast, client_for, scene):
@@ -145,44 +127,44 @@ def test_no_one_registers_for_what_they_cannot_see(cast, client_for, scene):
 
 def test_who_may_decide_a_proposal(cast, client_for, scene):
     table = expect(404, guest=LOGIN, member=403, project_manager=302)
-    for role, expected in zip(ROLES, table, strict=True):
+
+    def check(role):
         proposal = EventFactory(status=Event.Status.PROPOSED, created_by=cast.member)
-        client = client_for(cast.by_role()[role])
-        got = status_of(
-            client.post(reverse("events:decide", args=[proposal.pk]), {"decision": "approve"})
+        url = reverse("events:decide", args=[proposal.pk])
+        decide = page_check(
+            client_for, cast.by_role(), url, method="post", data={"decision": "approve"}
         )
-        assert got == expected, f"decide as {role}: {got}, expected {expected}"
-        client.logout()
+        return decide(role)
+
+    assert_role_table(check, table, label="decide")
 
 
 def test_who_may_mark_attendance(cast, client_for, scene):
     registration = services.event_register(actor=cast.member, event=scene["public"])
     Event.objects.filter(pk=scene["public"].pk).update(starts_at=in_days(0) - timedelta(hours=1))
-    for role, expected in zip(ROLES, ORGANISERS, strict=True):
-        expected = 302 if expected == 200 else expected
-        client = client_for(cast.by_role()[role])
-        url = reverse("events:attendees", args=[scene["public"].pk])
-        got = status_of(client.post(url, {"attended": [registration.pk]}))
-        assert got == expected, f"attendance as {role}: {got}, expected {expected}"
-        client.logout()
+    url = reverse("events:attendees", args=[scene["public"].pk])
+    assert_role_table(
+        page_check(
+            client_for, cast.by_role(), url, method="post", data={"attended": [registration.pk]}
+        ),
+        [302 if expected == 200 else expected for expected in ORGANISERS],
+        label="attendance",
+    )
 
 
 def test_who_may_manage_a_calendar_link(cast, client_for):
-    for role in ROLES:
-        client = client_for(cast.by_role()[role])
-        got = status_of(client.post(reverse("events:feed_manage"), {"action": "enable"}))
-        assert got == (LOGIN if role == "guest" else 302), role
-        client.logout()
+    url = reverse("events:feed_manage")
+    assert_role_table(
+        page_check(client_for, cast.by_role(), url, method="post", data={"action": "enable"}),
+        expect(302, guest=LOGIN),
+        label="calendar link",
+    )
 
 
 def test_the_rules_themselves(cast, scene):
     public, proposal = scene["public"], scene["proposal"]
-    managers = {
-        role
-        for role, person in cast.by_role().items()
-        if permissions.can_manage_event(person, public)
-    }
-    assert managers == {"partner", "project_manager"}
+    organisers = expect(False, partner=True, project_manager=True)
+    assert_role_table(rule_check(permissions.can_manage_event, cast.users(), public), organisers)
     assert permissions.can_see_event(None, public)
     assert not permissions.can_see_event(None, scene["members_only"])
     assert permissions.can_see_event(cast.member, proposal)
@@ -192,10 +174,7 @@ def test_the_rules_themselves(cast, scene):
     )
     assert permissions.can_manage_event(cast.project_manager, approved)
     assert not permissions.can_manage_event(cast.member, approved)
-    publishers = {
-        role for role, person in cast.by_role().items() if permissions.can_publish_event(person)
-    }
-    assert publishers == {"partner", "project_manager"}
+    assert_role_table(rule_check(permissions.can_publish_event, cast.users()), organisers)
 
 
 def test_who_sees_an_online_link(cast):
@@ -218,17 +197,18 @@ def test_who_sees_an_online_link(cast):
 def test_who_may_cancel_an_event(cast, client_for, scene):
     """Only the organisers; the other area's contact person gets 404 as for any event."""
     table = expect(404, guest=LOGIN, contact_person=302, project_manager=302)
-    for role, expected in zip(ROLES, table, strict=True):
+
+    def check(role):
         event = EventFactory(
             municipality=scene["area"].municipality,
             street_address="Kirjastokatu 1",
             approved_by=cast.project_manager,
         )
-        client = client_for(cast.by_role()[role])
-        got = status_of(
-            client.post(reverse("events:cancel", args=[event.pk]), {"reason": "Sairaus"})
-        )
-        assert got == expected, f"cancel as {role}: {got}, expected {expected}"
+        url = reverse("events:cancel", args=[event.pk])
+        got = page_check(
+            client_for, cast.by_role(), url, method="post", data={"reason": "Sairaus"}
+        )(role)
         event.refresh_from_db()
-        assert event.is_cancelled == (expected == 302), role
-        client.logout()
+        return got, event.is_cancelled
+
+    assert_role_table(check, [(expected, expected == 302) for expected in table], label="cancel")

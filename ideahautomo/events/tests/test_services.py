@@ -98,6 +98,18 @@ def test_description_is_sanitised_markdown(cast):
     assert 'rel="nofollow noopener' in html
 
 
+def test_a_changed_description_is_rendered_again_by_the_update(cast):
+    event = services.event_create(actor=cast.project_manager, **event_fields())
+
+    services.event_update(
+        actor=cast.project_manager, event=event, description="*Uusi* <b>teksti</b>"
+    )
+
+    event.refresh_from_db()
+    assert "<em>Uusi</em>" in event.description_html
+    assert "<b>" not in event.description_html
+
+
 def test_drop_in_has_no_places_or_deadline(cast):
     event = services.event_create(
         actor=cast.project_manager,

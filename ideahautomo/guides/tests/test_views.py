@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.guides.models import Guide, GuideText
+from ideahautomo.testing import LOGIN, assert_role_table, expect, page_check
 
 from .factories import guide_for, many_guides
 
@@ -29,15 +29,6 @@ WRITERS_ACTION = expect(
 DRAFT_PAGE = expect(404, contact_person=200, other_contact_person=200, project_manager=200)
 
 
-def table(client_for, people, url, expected, method="get", data=None):
-    for role, wanted in zip(ROLES, expected, strict=True):
-        client = client_for(people[role])
-        response = getattr(client, method)(url, data or {})
-        got = status_of(response)
-        assert got == wanted, f"{url} as {role}: {got}, expected {wanted}"
-        client.logout()
-
-
 def in_language(client, language):
     client.cookies["django_language"] = language
     return client
@@ -45,39 +36,42 @@ def in_language(client, language):
 
 def test_who_may_open_the_list_and_a_published_guide(cast, client_for):
     guide = guide_for(actor=cast.project_manager)
-    table(client_for, cast.by_role(), reverse("guides:list"), PUBLIC_PAGE)
-    table(client_for, cast.by_role(), guide.get_absolute_url(), PUBLIC_PAGE)
+    assert_role_table(page_check(client_for, cast.by_role(), reverse("guides:list")), PUBLIC_PAGE)
+    assert_role_table(page_check(client_for, cast.by_role(), guide.get_absolute_url()), PUBLIC_PAGE)
 
 
 def test_who_may_open_a_draft(cast, client_for):
     draft = guide_for(actor=cast.project_manager, publish=False)
-    table(client_for, cast.by_role(), draft.get_absolute_url(), DRAFT_PAGE)
+    assert_role_table(page_check(client_for, cast.by_role(), draft.get_absolute_url()), DRAFT_PAGE)
 
 
 @pytest.mark.parametrize("url_name", ["guides:staff_list", "guides:create"])
 def test_who_may_open_the_writers_pages(cast, client_for, url_name):
-    table(client_for, cast.by_role(), reverse(url_name), WRITERS_PAGE)
+    assert_role_table(page_check(client_for, cast.by_role(), reverse(url_name)), WRITERS_PAGE)
 
 
 def test_who_may_post_a_new_guide(cast, client_for):
-    table(client_for, cast.by_role(), reverse("guides:create"), WRITERS_PAGE, method="post")
+    assert_role_table(
+        page_check(client_for, cast.by_role(), reverse("guides:create"), method="post"),
+        WRITERS_PAGE,
+    )
     assert not Guide.objects.exists()
 
 
 def test_who_may_edit_a_guide(cast, client_for):
     guide = guide_for(actor=cast.contact_person)
-    table(client_for, cast.by_role(), reverse("guides:edit", args=[guide.slug]), WRITERS_GUIDE_PAGE)
+    assert_role_table(
+        page_check(client_for, cast.by_role(), reverse("guides:edit", args=[guide.slug])),
+        WRITERS_GUIDE_PAGE,
+    )
 
 
 @pytest.mark.parametrize("url_name", ["guides:publish", "guides:unpublish", "guides:review"])
 def test_who_may_publish_hide_and_check_a_guide(cast, client_for, url_name):
     guide = guide_for(actor=cast.contact_person, publish=False)
-    table(
-        client_for,
-        cast.by_role(),
-        reverse(url_name, args=[guide.slug]),
+    assert_role_table(
+        page_check(client_for, cast.by_role(), reverse(url_name, args=[guide.slug]), method="post"),
         WRITERS_ACTION,
-        method="post",
     )
 
 

@@ -7,11 +7,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from ideahautomo.accounts.tests.factories import UserFactory, municipality
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.ideas import notices, services
 from ideahautomo.ideas.models import Idea, IdeaComment, JoinRequest, TeamMember
 from ideahautomo.ideas.notices import Kind
 from ideahautomo.profiles import services as profile_services
+from ideahautomo.testing import LOGIN, ROLES, assert_role_table, expect, page_check, status_of
 
 pytestmark = pytest.mark.django_db
 
@@ -202,11 +202,11 @@ def test_who_may_read_public_and_members_only_ideas(cast, client_for):
     public_table = expect(200)
     members_table = expect(404, guest=404, member=200, mentor=200, partner=200)
     for idea, table in ((public, public_table), (members, members_table)):
-        for role, expected in zip(ROLES, table, strict=True):
-            client = client_for(cast.by_role()[role])
-            got = status_of(client.get(idea.get_absolute_url()))
-            assert got == expected, f"{idea.title} as {role}: {got}, expected {expected}"
-            client.logout()
+        assert_role_table(
+            page_check(client_for, cast.by_role(), idea.get_absolute_url()),
+            table,
+            label=f"{idea.title}",
+        )
 
 
 def test_guests_read_public_ideas_without_anyones_name(

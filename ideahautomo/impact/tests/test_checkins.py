@@ -14,6 +14,7 @@ from ideahautomo.accounts.tests.concurrency import postgresql_only, run_at_once
 from ideahautomo.accounts.tests.factories import PartnerOrganisationFactory, UserFactory
 from ideahautomo.impact import permissions, selectors, services
 from ideahautomo.impact.models import CheckIn
+from ideahautomo.testing import ROLES
 
 pytestmark = pytest.mark.django_db
 
@@ -215,15 +216,7 @@ def test_history_is_paginated_newest_first(client_for, cast):
 
 
 VIEWS = [("get", CHECK_IN), ("post", CHECK_IN), ("post", SKIP), ("get", HISTORY)]
-NOT_MEMBERS = [
-    "mentor",
-    "partner",
-    "contact_person",
-    "other_contact_person",
-    "project_manager",
-    "moderator",
-    "administrator",
-]
+NOT_MEMBERS = [role for role in ROLES if role not in ("guest", "member")]
 
 
 @pytest.mark.parametrize(("method", "url"), VIEWS)

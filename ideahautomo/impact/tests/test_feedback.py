@@ -6,22 +6,12 @@ from django.urls import reverse
 from ideahautomo.accounts import services as account_services
 from ideahautomo.impact import services
 from ideahautomo.impact.models import ServiceFeedback
+from ideahautomo.testing import ROLES
 
 pytestmark = pytest.mark.django_db
 
 FEEDBACK = reverse("impact:feedback")
 THANKS = reverse("impact:feedback_thanks")
-ROLES = [
-    "guest",
-    "member",
-    "mentor",
-    "partner",
-    "contact_person",
-    "other_contact_person",
-    "project_manager",
-    "moderator",
-    "administrator",
-]
 
 
 def english(client):

@@ -8,11 +8,11 @@ import pytest
 from django.urls import reverse
 
 from ideahautomo.accounts.models import Role
-from ideahautomo.accounts.tests.test_permissions import ROLES
 from ideahautomo.messaging import permissions, services
 from ideahautomo.messaging.models import Block, Report
 from ideahautomo.profiles import connections
 from ideahautomo.profiles.models import Profile
+from ideahautomo.testing import ROLES
 
 from .helpers import conversation, old_member
 

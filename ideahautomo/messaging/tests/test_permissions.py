@@ -6,8 +6,8 @@ No role opens a conversation it is not part of: staff get the same 404 as anyone
 import pytest
 from django.urls import reverse
 
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.messaging import permissions, services
+from ideahautomo.testing import LOGIN, ROLES, assert_role_table, expect, page_check, status_of
 
 from .helpers import conversation, old_member
 
@@ -43,11 +43,11 @@ GET_TABLE = {
 @pytest.mark.parametrize("url_name", GET_TABLE)
 def test_who_may_open_each_page(cast, client_for, url_name):
     people = cast.by_role()
-    for role, expected in zip(ROLES, GET_TABLE[url_name], strict=True):
-        client = client_for(people[role])
-        got = status_of(client.get(reverse(url_name)))
-        assert got == expected, f"{url_name} as {role}: {got}, expected {expected}"
-        client.logout()
+    assert_role_table(
+        page_check(client_for, people, reverse(url_name)),
+        GET_TABLE[url_name],
+        label=url_name,
+    )
 
 
 @pytest.mark.parametrize("url_name", ["messaging:conversation", "messaging:poll"])
@@ -66,11 +66,11 @@ def test_nobody_opens_someone_elses_conversation_whatever_their_role(cast, clien
 def test_only_the_participant_opens_their_conversation(cast, client_for):
     mine = conversation(old_member(), cast.member, body="Hei Aino")
     people = cast.by_role()
-    for role, expected in zip(ROLES, expect(404, guest=LOGIN, member=200), strict=True):
-        client = client_for(people[role])
-        got = status_of(client.get(reverse("messaging:conversation", args=[mine.pk])))
-        assert got == expected, f"conversation as {role}: {got}, expected {expected}"
-        client.logout()
+    assert_role_table(
+        page_check(client_for, people, reverse("messaging:conversation", args=[mine.pk])),
+        expect(404, guest=LOGIN, member=200),
+        label="conversation",
+    )
 
 
 def test_nobody_posts_into_or_leaves_someone_elses_conversation(cast, client_for):
@@ -104,25 +104,25 @@ def test_who_may_block_and_report(cast, client_for):
 
 
 def test_who_may_mark_a_report_handled(cast, client_for):
-    people = cast.by_role()
     table = expect(403, guest=LOGIN, project_manager=302, moderator=302)
-    for role, expected in zip(ROLES, table, strict=True):
+
+    def check(role):
         report = services.report_create(
             actor=old_member(), reported_user=old_member(), reason="spam"
         )
-        client = client_for(people[role])
-        got = status_of(client.post(reverse("messaging:report_handle", args=[report.pk])))
-        assert got == expected, f"handling a report as {role}: {got}, expected {expected}"
-        client.logout()
+        url = reverse("messaging:report_handle", args=[report.pk])
+        return page_check(client_for, cast.by_role(), url, method="post")(role)
+
+    assert_role_table(check, table, label="handling a report")
 
 
 def test_everyone_signed_in_manages_their_own_notifications(cast, client_for):
     people = cast.by_role()
-    for role, expected in zip(ROLES, expect(302, guest=LOGIN), strict=True):
-        client = client_for(people[role])
-        got = status_of(client.post(reverse("messaging:notifications_read")))
-        assert got == expected, f"mark all read as {role}: {got}, expected {expected}"
-        client.logout()
+    assert_role_table(
+        page_check(client_for, people, reverse("messaging:notifications_read"), method="post"),
+        expect(302, guest=LOGIN),
+        label="mark all read",
+    )
 
 
 def test_unsubscribing_needs_no_sign_in(cast, client_for):

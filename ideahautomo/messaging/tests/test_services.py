@@ -159,8 +159,13 @@ def test_staff_roles_cannot_send_messages(cast):
 
 
 def test_mentors_and_partners_take_part(cast):
-    conversation(cast.mentor, cast.partner)
-    conversation(cast.partner, cast.member)
+    first = conversation(cast.mentor, cast.partner, body="Hei kumppani")
+    second = conversation(cast.partner, cast.member, body="Hei Aino")
+    assert set(first.participants.values_list("user_id", flat=True)) == {
+        cast.mentor.pk,
+        cast.partner.pk,
+    }
+    assert second.messages.get().sender == cast.partner
 
 
 def test_a_blocked_person_can_no_longer_reach_the_blocker():
@@ -196,7 +201,9 @@ def test_unblocking_lets_messages_through_again():
     aino, stranger = old_member(), old_member()
     services.block_create(actor=aino, blocked=stranger)
     services.block_remove(actor=aino, blocked=stranger)
-    conversation(stranger, aino)
+    chat = conversation(stranger, aino, body="Hei taas")
+    assert not Block.objects.filter(blocker=aino, blocked=stranger).exists()
+    assert chat.messages.get().body == "Hei taas"
 
 
 def test_nobody_blocks_themselves():
@@ -234,6 +241,7 @@ def test_the_first_day_limit_ends_after_a_day():
     newcomer = UserFactory(date_joined=timezone.now() - timedelta(hours=25))
     for _ in range(5):
         conversation(newcomer, old_member())
+    assert Conversation.objects.filter(participants__user=newcomer).count() == 5
 
 
 def test_sending_is_rate_limited_with_a_clear_message():

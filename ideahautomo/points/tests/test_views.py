@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.points.models import PointHours, ServicePoint, VisitorCount
+from ideahautomo.testing import LOGIN, assert_role_table, expect, page_check
 
 from .factories import point_in
 
@@ -24,30 +24,26 @@ OWN_POINT_POST = expect(403, guest=LOGIN, contact_person=302, project_manager=30
 # The pages are in Finnish, the default language.
 
 
-def table(client_for, people, url, expected, method="get", data=None):
-    for role, wanted in zip(ROLES, expected, strict=True):
-        client = client_for(people[role])
-        response = getattr(client, method)(url, data or {})
-        got = status_of(response)
-        assert got == wanted, f"{url} as {role}: {got}, expected {wanted}"
-        client.logout()
-
-
 @pytest.mark.parametrize("url_name", ["points:list", "points:create"])
 def test_who_may_open_the_staff_pages(cast, client_for, url_name):
-    table(client_for, cast.by_role(), reverse(url_name), STAFF_PAGE)
+    assert_role_table(page_check(client_for, cast.by_role(), reverse(url_name)), STAFF_PAGE)
 
 
 @pytest.mark.parametrize("url_name", ["points:detail", "points:edit"])
 def test_only_the_points_own_staff_open_it(cast, client_for, url_name):
     point = point_in(cast.area)
-    table(client_for, cast.by_role(), reverse(url_name, args=[point.pk]), OWN_POINT)
+    assert_role_table(
+        page_check(client_for, cast.by_role(), reverse(url_name, args=[point.pk])), OWN_POINT
+    )
 
 
 def test_only_the_points_own_staff_count_there(cast, client_for):
     point = point_in(cast.area)
     url = reverse("points:detail", args=[point.pk])
-    table(client_for, cast.by_role(), url, OWN_POINT_POST, "post", {"visit": "first"})
+    assert_role_table(
+        page_check(client_for, cast.by_role(), url, method="post", data={"visit": "first"}),
+        OWN_POINT_POST,
+    )
     assert VisitorCount.objects.count() == 2
     assert set(VisitorCount.objects.values_list("counted_by", flat=True)) == {
         cast.contact_person.pk,
@@ -58,7 +54,9 @@ def test_only_the_points_own_staff_count_there(cast, client_for):
 def test_only_the_points_own_staff_undo_there(cast, client_for):
     point = point_in(cast.area)
     url = reverse("points:undo", args=[point.pk])
-    table(client_for, cast.by_role(), url, OWN_POINT_POST, "post", {"id": "0"})
+    assert_role_table(
+        page_check(client_for, cast.by_role(), url, method="post", data={"id": "0"}), OWN_POINT_POST
+    )
 
 
 def test_counting_redirects_with_a_message_and_an_undo_button(cast, client_for):

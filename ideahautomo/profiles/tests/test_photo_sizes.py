@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from PIL import Image
 
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, status_of
 from ideahautomo.profiles import services
 from ideahautomo.profiles.models import Profile
+from ideahautomo.testing import LOGIN, ROLES, status_of
 
 from .test_services import image_upload
 

@@ -208,3 +208,82 @@ def test_deleting_the_account_deletes_the_profile(profile, settings, tmp_path):
 
     assert not Profile.objects.filter(pk=profile.pk).exists()
     assert not (tmp_path / photo_path).exists()
+
+
+def test_reading_a_missing_profile_shows_it_empty_and_stores_nothing(profile):
+    from ideahautomo.profiles import selectors
+
+    user = profile.user
+    Profile.objects.filter(pk=user.pk).delete()
+
+    own = selectors.profile_of(user)
+    summary = selectors.profile_summary(user)
+
+    assert own.user == user and not own.introduction
+    assert list(own.skill_links.all()) == [] and list(own.languages.all()) == []
+    assert (summary.has_languages, summary.has_skills, summary.has_wants) == (False,) * 3
+    assert not Profile.objects.filter(pk=user.pk).exists()
+
+
+def test_the_first_write_stores_a_missing_profile_with_its_search_terms(profile):
+    from ideahautomo.profiles import selectors
+
+    user = profile.user
+    Profile.objects.filter(pk=user.pk).delete()
+
+    services.profile_set_languages(
+        actor=user, profile=selectors.profile_of(user), entries=[("fi", "native")]
+    )
+    services.profile_update(actor=user, profile=selectors.profile_of(user), introduction="Hei")
+
+    stored = Profile.objects.get(pk=user.pk)
+    assert stored.introduction == "Hei"
+    assert list(stored.languages.values_list("code", flat=True)) == ["fi"]
+    assert SearchTerm.objects.filter(profile=stored).count() == 3
+
+
+def test_goals_and_municipality_are_saved_together_or_not_at_all(profile):
+    from ideahautomo.accounts.models import Municipality
+
+    closed = Municipality.objects.filter(is_active=True).first()
+    Municipality.objects.filter(pk=closed.pk).update(is_active=False)
+    closed.refresh_from_db()
+
+    with pytest.raises(ValidationError):
+        services.profile_set_goals(
+            actor=profile.user,
+            profile=profile,
+            goals=["goal_work"],
+            municipality=closed,
+            meets_online=False,
+        )
+
+    profile.refresh_from_db()
+    assert not profile.goal_work and profile.meets_online
+    assert profile.user.municipality_id != closed.pk
+
+
+def test_the_migration_gives_every_member_who_can_sign_in_a_profile(profile):
+    import importlib
+
+    from django.apps import apps
+
+    from ideahautomo.accounts.models import Role
+    from ideahautomo.accounts.tests.factories import user_with_role
+
+    migration = importlib.import_module("ideahautomo.profiles.migrations.0005_missing_profiles")
+    member = profile.user
+    staff = user_with_role(Role.MODERATOR)
+    cannot_sign_in = UserFactory()
+    cannot_sign_in.set_unusable_password()
+    cannot_sign_in.save()
+    Profile.objects.filter(pk__in=[member.pk, staff.pk, cannot_sign_in.pk]).delete()
+
+    migration.create_missing(apps, None)
+
+    assert set(
+        Profile.objects.filter(pk__in=[member.pk, staff.pk, cannot_sign_in.pk]).values_list(
+            "pk", flat=True
+        )
+    ) == {member.pk}
+    assert SearchTerm.objects.filter(profile_id=member.pk).count() == 3

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from ideahautomo.accounts.tests.factories import UserFactory, municipality
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.profiles import connections, services
 from ideahautomo.profiles.models import Profile, ProfileSkill
+from ideahautomo.testing import LOGIN, ROLES, assert_role_table, expect, page_check, status_of
 
 pytestmark = pytest.mark.django_db
 
@@ -18,11 +18,11 @@ MEMBERS_ONLY = expect(403, guest=LOGIN, member=200, mentor=200, partner=200)
     ["profiles:mine", "profiles:directory", "profiles:suggestions", "profiles:photo"],
 )
 def test_who_may_open_the_member_pages(cast, client_for, url_name):
-    for role, expected in zip(ROLES, MEMBERS_ONLY, strict=True):
-        client = client_for(cast.by_role()[role])
-        got = status_of(client.get(reverse(url_name)))
-        assert got == expected, f"{url_name} as {role}: {got}, expected {expected}"
-        client.logout()
+    assert_role_table(
+        page_check(client_for, cast.by_role(), reverse(url_name)),
+        MEMBERS_ONLY,
+        label=url_name,
+    )
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from ideahautomo.accounts.models import Region
 from ideahautomo.accounts.tests.factories import UserFactory, municipality
-from ideahautomo.accounts.tests.test_permissions import ROLES, status_of
 from ideahautomo.services import services
 from ideahautomo.services.models import OpeningHours, Service, ServiceTag
+from ideahautomo.testing import ROLES, status_of
 
 from .factories import PartnerOrganisationFactory, service_for
 

@@ -10,8 +10,8 @@ from PIL import Image
 
 from ideahautomo.accounts.models import AuditEvent, PartnerOrganisation, Role
 from ideahautomo.accounts.tests.factories import municipality
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.services import permissions, services
+from ideahautomo.testing import LOGIN, ROLES, assert_role_table, expect, page_check, status_of
 
 from .factories import PartnerOrganisationFactory, image_bytes
 
@@ -57,13 +57,9 @@ GET_TABLE = {
 
 @pytest.mark.parametrize(("url_name", "which"), GET_TABLE)
 def test_who_may_open_each_page(cast, client_for, scene, url_name, which):
-    people = cast.by_role()
-    args = [scene[which].pk] if which else []
-    for role, expected in zip(ROLES, GET_TABLE[url_name, which], strict=True):
-        client = client_for(people[role])
-        got = status_of(client.get(reverse(url_name, args=args)))
-        assert got == expected, f"{url_name} {which} as {role}: {got}, expected {expected}"
-        client.logout()
+    url = reverse(url_name, args=[scene[which].pk] if which else [])
+    check = page_check(client_for, cast.by_role(), url)
+    assert_role_table(check, GET_TABLE[url_name, which], label=f"{url_name} {which}")
 
 
 def edit_data(**overrides):

@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from ideahautomo.accounts.models import AuditEvent
 from ideahautomo.accounts.tests.factories import UserFactory
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.services.models import Service
+from ideahautomo.testing import LOGIN, ROLES, expect, status_of
 
 from .factories import PartnerOrganisationFactory, service_for
 

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from ideahautomo.accounts.models import Role
 from ideahautomo.accounts.tests.factories import municipality
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.services import services
 from ideahautomo.services.models import (
     OpeningException,
@@ -22,6 +21,7 @@ from ideahautomo.services.models import (
     hours_on,
     is_open_at,
 )
+from ideahautomo.testing import LOGIN, ROLES, assert_role_table, expect, page_check, status_of
 
 from .factories import PartnerOrganisationFactory, service_for
 
@@ -66,13 +66,9 @@ GET_TABLE = {
 
 @pytest.mark.parametrize(("url_name", "which"), GET_TABLE)
 def test_who_may_open_each_page(cast, client_for, scene, url_name, which):
-    people = cast.by_role()
-    args = [scene[which].pk] if which else []
-    for role, expected in zip(ROLES, GET_TABLE[url_name, which], strict=True):
-        client = client_for(people[role])
-        got = status_of(client.get(reverse(url_name, args=args)))
-        assert got == expected, f"{url_name} {which} as {role}: {got}, expected {expected}"
-        client.logout()
+    url = reverse(url_name, args=[scene[which].pk] if which else [])
+    check = page_check(client_for, cast.by_role(), url)
+    assert_role_table(check, GET_TABLE[url_name, which], label=f"{url_name} {which}")
 
 
 def service_data(**overrides):

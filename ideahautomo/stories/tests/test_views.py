@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ideahautomo.accounts.tests.factories import UserFactory, municipality
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, status_of
 from ideahautomo.circles import services as circle_services
 from ideahautomo.circles.models import Circle
 from ideahautomo.ideas import services as idea_services
@@ -16,6 +15,7 @@ from ideahautomo.ideas.models import Idea
 from ideahautomo.services.tests.factories import PartnerOrganisationFactory, service_for
 from ideahautomo.stories import services
 from ideahautomo.stories.models import Shown, Story
+from ideahautomo.testing import LOGIN, ROLES, status_of
 
 from .factories import consented_story, drafted_story, own_story, published_story
 

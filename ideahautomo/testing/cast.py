@@ -1,14 +1,20 @@
-"""A fixed cast of people, one per role, in two employment areas (Zulip-style)."""
+"""A fixed cast of people, one per role, in two employment areas (Zulip-style), and
+test clients signed in as them. A pytest plugin: the root conftest loads its fixtures."""
 
 from dataclasses import dataclass
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from ideahautomo.accounts.models import EmploymentArea, Role
 from ideahautomo.accounts.permissions import must_use_two_factor
-
-from .factories import EmploymentAreaFactory, UserFactory, authenticator_for, user_with_role
+from ideahautomo.accounts.tests.factories import (
+    EmploymentAreaFactory,
+    UserFactory,
+    authenticator_for,
+    user_with_role,
+)
 
 
 @dataclass
@@ -38,9 +44,15 @@ class Cast:
             "administrator": self.administrator,
         }
 
+    def users(self):
+        """by_role() with the guest as the anonymous user a request carries, for
+        permission functions."""
+        return {role: person or AnonymousUser() for role, person in self.by_role().items()}
 
-@pytest.fixture
-def cast(db):
+
+def cast_create():
+    """The cast: a member of the first area, a mentor, a partner with an organisation,
+    a contact person of each area, a project manager, a moderator, an administrator."""
     area = EmploymentAreaFactory(name="Helsingin testialue")
     other_area = EmploymentAreaFactory(name="Vantaan testialue")
     return Cast(
@@ -59,6 +71,11 @@ def cast(db):
         moderator=user_with_role(Role.MODERATOR, email="moderaattori@example.fi"),
         administrator=user_with_role(Role.ADMINISTRATOR, email="yllapito@example.fi"),
     )
+
+
+@pytest.fixture
+def cast(db):
+    return cast_create()
 
 
 def two_factor_verify(client, user):
