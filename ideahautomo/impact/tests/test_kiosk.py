@@ -8,11 +8,11 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from ideahautomo.accounts.models import AuditAction, AuditEvent
-from ideahautomo.accounts.tests.test_permissions import ROLES
 from ideahautomo.impact import permissions, services
 from ideahautomo.impact.kiosk import SALT, KioskClosed, kiosk_open, kiosk_token
 from ideahautomo.impact.models import KioskAnswer
 from ideahautomo.points.tests.factories import point_in
+from ideahautomo.testing import ROLES
 
 pytestmark = pytest.mark.django_db
 

@@ -8,12 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ideahautomo.accounts.models import AuditAction, AuditEvent
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.impact import services
 from ideahautomo.impact.kiosk import kiosk_token
 from ideahautomo.impact.models import KioskAnswer
 from ideahautomo.lib import ratelimit
 from ideahautomo.points.tests.factories import point_in
+from ideahautomo.testing import LOGIN, ROLES, expect, status_of
 
 pytestmark = pytest.mark.django_db
 

@@ -8,12 +8,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from ideahautomo.accounts.tests.test_permissions import LOGIN, ROLES, expect, status_of
 from ideahautomo.impact import figures, services
 from ideahautomo.impact.models import MonthlyFigure
 from ideahautomo.points import services as point_services
 from ideahautomo.points.models import VisitorCount
 from ideahautomo.points.tests.factories import point_in
+from ideahautomo.testing import LOGIN, assert_role_table, expect, page_check
 
 pytestmark = pytest.mark.django_db
 
@@ -53,10 +53,7 @@ def cells(html, caption):
 
 def test_who_may_see_a_points_figures(cast, client_for):
     point = point_in(cast.area)
-    people = cast.by_role()
-    for role, wanted in zip(ROLES, PAGE_TABLE, strict=True):
-        got = status_of(client_for(people[role]).get(url_of(point)))
-        assert got == wanted, f"{role}: {got}, expected {wanted}"
+    assert_role_table(page_check(client_for, cast.by_role(), url_of(point)), PAGE_TABLE)
 
 
 def test_an_unknown_point_is_not_found(cast, client_for):
