@@ -7,6 +7,7 @@ class CirclesConfig(AppConfig):
     verbose_name = _("Study circles")
 
     def ready(self):
+        from . import searchable  # noqa: F401  (found by the site's search)
         from ideahautomo.lib import ics
         from ideahautomo.lib.linkable import register_linkable_source
         from ideahautomo.messaging.details import register_email_details

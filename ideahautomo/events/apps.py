@@ -7,6 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from . import searchable  # noqa: F401  (found by the site's search)
         from ideahautomo.messaging.details import register_email_details
         from ideahautomo.messaging.models import NotificationKind
 

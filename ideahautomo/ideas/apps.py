@@ -7,6 +7,7 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self):
+        from . import searchable  # noqa: F401  (found by the site's search)
         from ideahautomo.lib.linkable import register_linkable_source
 
         from . import (

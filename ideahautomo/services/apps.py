@@ -8,6 +8,7 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Service map")
 
     def ready(self):
+        from . import searchable  # noqa: F401  (found by the site's search)
         from ideahautomo.lib.linkable import register_linkable_source
 
         from . import suggestions  # noqa: F401  (services in the members' suggestions)

@@ -1,0 +1,93 @@
+"""Reads of the search page: what the viewer may find for some words, by kind or paged."""
+
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+
+from . import backends, registry
+from .snippets import marked, passage
+
+PER_KIND = 3
+PER_PAGE = 20
+MAX_PAGE = 50
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    kind: str = ""
+    municipality: object = None
+    language: str = ""
+
+
+@dataclass
+class Result:
+    kind: str
+    title: str
+    url: str
+    language: str
+    snippet: str
+
+
+def _visible(viewer, kind_names):
+    return reduce(
+        or_,
+        [Q(kind=name) & registry.kind(name).visible(viewer) for name in kind_names],
+    )
+
+
+def _documents(*, viewer, words, filters, kind_names):
+    documents = backends.matching(words).filter(_visible(viewer, kind_names))
+    if filters.municipality is not None:
+        documents = documents.filter(municipality=filters.municipality)
+    if filters.language:
+        documents = documents.filter(language=filters.language)
+    return documents.only("kind", "title", "url", "language", "analyser", "body").order_by(
+        "-rank", "pk"
+    )
+
+
+def _results(documents, words):
+    results = []
+    for document in documents:
+        text = document.headline or passage(document.body, words, document.analyser)
+        results.append(
+            Result(
+                kind=document.kind,
+                title=document.title,
+                url=document.url,
+                language=document.language,
+                snippet=marked(text),
+            )
+        )
+    return results
+
+
+def results_by_kind(*, viewer, words, filters):
+    """[(kind, results, has_more)] for each kind with results: the best PER_KIND of each,
+    one query per kind."""
+    groups = []
+    for kind in registry.kinds():
+        documents = list(
+            _documents(viewer=viewer, words=words, filters=filters, kind_names=[kind.name])[
+                : PER_KIND + 1
+            ]
+        )
+        if documents:
+            groups.append((kind, _results(documents[:PER_KIND], words), len(documents) > PER_KIND))
+    return groups
+
+
+def results_page(*, viewer, words, filters, page):
+    """(results, has_next) of one page of one kind (or all kinds), best first; no count
+    of all results is ever made."""
+    page = max(1, min(page, MAX_PAGE))
+    kind_names = [filters.kind] if filters.kind else registry.kind_names()
+    start = (page - 1) * PER_PAGE
+    documents = list(
+        _documents(viewer=viewer, words=words, filters=filters, kind_names=kind_names)[
+            start : start + PER_PAGE + 1
+        ]
+    )
+    return _results(documents[:PER_PAGE], words), len(documents) > PER_PAGE
