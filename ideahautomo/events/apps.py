@@ -7,13 +7,13 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from . import searchable  # noqa: F401  (found by the site's search)
         from ideahautomo.messaging.details import register_email_details
         from ideahautomo.messaging.models import NotificationKind
 
         from . import (
             personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account frees its places)
+            searchable,  # noqa: F401  (found by the site's search)
         )
         from .services import reminder_details
 

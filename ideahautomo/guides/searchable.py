@@ -1,4 +1,5 @@
-"""Guides in search: published ones, for everyone, each text in its own language."""
+"""Guides in search: published ones, for everyone, each text in its own language. The
+guide services index a guide again whenever its texts or status change."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -6,7 +7,7 @@ from ideahautomo.search.models import Audience
 from ideahautomo.search.registry import Entry, register_kind
 from ideahautomo.search.text import joined, plain
 
-from .models import Guide, GuideText
+from .models import Guide
 
 
 def guide_entries(guide):
@@ -32,5 +33,5 @@ register_kind(
     model=Guide,
     entries=guide_entries,
     objects=lambda: Guide.objects.prefetch_related("texts"),
-    watch=[(GuideText, lambda text: Guide.objects.filter(pk=text.guide_id).first())],
+    fields=("status",),
 )

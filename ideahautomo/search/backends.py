@@ -34,9 +34,7 @@ def write(documents):
                 [ids],
             )
         else:
-            cursor.execute(
-                f"DELETE FROM search_fts WHERE rowid IN ({','.join(['%s'] * len(ids))})", ids
-            )
+            _fts_delete(cursor, ids)
             cursor.executemany(
                 "INSERT INTO search_fts (rowid, title, body) VALUES (%s, %s, %s)",
                 [
@@ -54,15 +52,11 @@ def forget(ids):
     ids = list(ids)
     if ids and not is_postgresql():
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"DELETE FROM search_fts WHERE rowid IN ({','.join(['%s'] * len(ids))})", ids
-            )
+            _fts_delete(cursor, ids)
 
 
-def forget_all():
-    if not is_postgresql():
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_fts")
+def _fts_delete(cursor, ids):
+    cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(pk,) for pk in ids])
 
 
 def _fts_expression(words):
@@ -87,8 +81,7 @@ def _queries(words):
 
 
 def matching(words):
-    """Documents matching any of the words, with `rank` (higher is better) and, on PostgreSQL,
-    `headline` (the body's best passage with the words between MARK_START and MARK_END)."""
+    """Documents matching any of the words, with `rank` (higher is better)."""
     if is_postgresql():
         queries = _queries(words)
         found = reduce(
@@ -101,25 +94,7 @@ def matching(words):
             ],
             output_field=FloatField(),
         )
-        headline = Case(
-            *[
-                When(
-                    analyser=analyser,
-                    then=SearchHeadline(
-                        "body",
-                        query,
-                        config=Value(analyser),
-                        start_sel=MARK_START,
-                        stop_sel=MARK_END,
-                        max_words=30,
-                        min_words=12,
-                    ),
-                )
-                for analyser, query in queries.items()
-            ],
-            output_field=TextField(),
-        )
-        return Document.objects.filter(found).annotate(rank=rank, headline=headline)
+        return Document.objects.filter(found).annotate(rank=rank)
     expression = _fts_expression(words)
     return Document.objects.filter(
         pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression])
@@ -129,6 +104,37 @@ def matching(words):
             " AND search_fts.rowid = search_document.id)",
             [expression],
             output_field=FloatField(),
-        ),
-        headline=Value("", output_field=TextField()),
+        )
+    )
+
+
+def headlines(ids, words):
+    """{id: the body's best passage with the words between MARK_START and MARK_END} from
+    PostgreSQL's ts_headline, in one query for the shown results only; {} on SQLite,
+    where snippets.passage cuts the passage."""
+    if not is_postgresql() or not ids:
+        return {}
+    queries = _queries(words)
+    headline = Case(
+        *[
+            When(
+                analyser=analyser,
+                then=SearchHeadline(
+                    "body",
+                    query,
+                    config=Value(analyser),
+                    start_sel=MARK_START,
+                    stop_sel=MARK_END,
+                    max_words=30,
+                    min_words=12,
+                ),
+            )
+            for analyser, query in queries.items()
+        ],
+        output_field=TextField(),
+    )
+    return dict(
+        Document.objects.filter(pk__in=ids)
+        .annotate(headline=headline)
+        .values_list("pk", "headline")
     )

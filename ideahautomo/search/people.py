@@ -11,7 +11,7 @@ from ideahautomo.lib.language import content_language
 from ideahautomo.profiles.connections import connection_sources
 from ideahautomo.profiles.models import Profile
 from ideahautomo.profiles.permissions import can_browse_members, has_community_role
-from ideahautomo.profiles.selectors import blocked_user_ids
+from ideahautomo.profiles.selectors import block_sources
 
 from .models import Audience
 from .registry import Entry, register_kind
@@ -47,8 +47,11 @@ def people_visible_to(viewer):
     shown = Q(audience=Audience.MEMBERS)
     for source in connection_sources():
         shown |= Q(audience=Audience.RESTRICTED, object_id__in=source(viewer.pk))
-    hidden = blocked_user_ids(viewer.pk) | {viewer.pk}
-    return shown & ~Q(object_id__in=hidden)
+    shown &= ~Q(object_id=viewer.pk)
+    for source in block_sources():
+        # Sources give querysets of ids: subqueries, no query of their own.
+        shown &= ~Q(object_id__in=source(viewer.pk))
+    return shown
 
 
 register_kind(

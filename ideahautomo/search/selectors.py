@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
 
 from . import backends, registry
 from .snippets import marked, passage
@@ -49,9 +50,10 @@ def _documents(*, viewer, words, filters, kind_names):
 
 
 def _results(documents, words):
+    found = backends.headlines([document.pk for document in documents], words)
     results = []
     for document in documents:
-        text = document.headline or passage(document.body, words, document.analyser)
+        text = found.get(document.pk) or passage(document.body, words, document.analyser)
         results.append(
             Result(
                 kind=document.kind,
@@ -66,16 +68,29 @@ def _results(documents, words):
 
 def results_by_kind(*, viewer, words, filters):
     """[(kind, results, has_more)] for each kind with results: the best PER_KIND of each,
-    one query per kind."""
+    all kinds in one query (numbered within each kind by a window function)."""
+    documents = (
+        _documents(viewer=viewer, words=words, filters=filters, kind_names=registry.kind_names())
+        .annotate(
+            position=Window(
+                RowNumber(), partition_by=[F("kind")], order_by=[F("rank").desc(), F("pk")]
+            )
+        )
+        .filter(position__lte=PER_KIND + 1)
+    )
+    by_kind = {}
+    for document in documents:
+        by_kind.setdefault(document.kind, []).append(document)
+    shown = {
+        name: sorted(found, key=lambda document: document.position)
+        for name, found in by_kind.items()
+    }
+    results = _results([d for found in shown.values() for d in found[:PER_KIND]], words)
     groups = []
     for kind in registry.kinds():
-        documents = list(
-            _documents(viewer=viewer, words=words, filters=filters, kind_names=[kind.name])[
-                : PER_KIND + 1
-            ]
-        )
-        if documents:
-            groups.append((kind, _results(documents[:PER_KIND], words), len(documents) > PER_KIND))
+        if kind.name in shown:
+            mine = [result for result in results if result.kind == kind.name]
+            groups.append((kind, mine, len(shown[kind.name]) > PER_KIND))
     return groups
 
 

@@ -5,10 +5,10 @@ that the same Snowball algorithms (the snowballstemmer package) give."""
 
 import re
 from functools import cache
+from html import unescape
 
 import snowballstemmer
 from django.utils.html import strip_tags
-from html import unescape
 
 # The analyser of each content language; any other language is only lower-cased,
 # as PostgreSQL's "simple" configuration does (there is no Ukrainian one).

@@ -8,8 +8,8 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Success stories")
 
     def ready(self):
-        from . import searchable  # noqa: F401  (found by the site's search)
         from . import (
             personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account takes the stories about the person)
+            searchable,  # noqa: F401  (found by the site's search)
         )

@@ -10,7 +10,9 @@ def circle(organiser, **overrides):
     values = {
         "name": "Suomea arjessa",
         "topic": "Suomen kieli",
-        "description": "Rento kurssi, jolla harjoitellaan **arjen** suomea kaupassa ja kirjastossa.",
+        "description": (
+            "Rento kurssi, jolla harjoitellaan **arjen** suomea kaupassa ja kirjastossa."
+        ),
         "language": "fi",
         "level": "A1",
         "format": Circle.Format.ONLINE,

@@ -5,7 +5,6 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from ideahautomo.circles import services as circle_services
-from ideahautomo.circles.models import Circle
 from ideahautomo.search.models import Document
 from ideahautomo.search.services import reindex
 
