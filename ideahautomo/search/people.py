@@ -61,7 +61,9 @@ register_kind(
     model=Profile,
     entries=person_entries,
     visible=people_visible_to,
-    objects=lambda: Profile.objects.select_related("user"),
+    objects=lambda: Profile.objects.select_related("user").prefetch_related(
+        "user__role_assignments"
+    ),
     fields=(
         "visibility",
         "introduction",

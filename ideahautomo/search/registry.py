@@ -73,10 +73,12 @@ def register_kind(
         model=model,
         entries=entries,
         visible=visible,
-        objects=objects or model._default_manager.all,
+        objects=objects or (model._default_manager.all if model else None),
         fields=frozenset(fields),
     )
     _kinds[name] = kind
+    if model is None:  # a scratch kind (the benchmark's): nothing to keep in step
+        return
 
     def saved(sender, instance, raw=False, update_fields=None, **kwargs):
         if raw:
