@@ -2,7 +2,7 @@
 PostgreSQL's tsvector column with a GIN index, or SQLite's FTS5 table of stems."""
 
 from functools import reduce
-from operator import or_
+from operator import and_, or_
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
@@ -12,7 +12,8 @@ from django.db.models.expressions import RawSQL
 from .models import Document
 from .text import ALL_ANALYSERS, MARK_END, MARK_START, stems, token, tokens
 
-TITLE_WEIGHT = 4.0
+# At most this many documents with all the words, and as many with any, are ranked.
+CANDIDATES = 1000
 
 
 def is_postgresql():
@@ -59,50 +60,75 @@ def _fts_delete(cursor, ids):
     cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(pk,) for pk in ids])
 
 
-def _fts_expression(words):
-    """An FTS5 query: each word stemmed by each analyser and quoted (so nothing in it is
-    an operator); a document matches any word in its own language, and those matching
-    more words, and in the title, rank higher."""
-    found = []
+def _fts_expressions(words):
+    """FTS5 queries for all words and for any word: each word stemmed by each analyser and
+    quoted (so nothing in it is an operator). The language prefix of the tokens makes a
+    document match only through its own analyser's stems."""
+    all_words, any_word = [], []
     for analyser in ALL_ANALYSERS:
-        for stem in dict.fromkeys(stems(" ".join(words), analyser)):
-            found.append(f'"{token(analyser, stem)}"')
-    return " OR ".join(found)
+        stemmed = [
+            f'"{token(analyser, stem)}"' for stem in dict.fromkeys(stems(" ".join(words), analyser))
+        ]
+        all_words.append("(" + " AND ".join(stemmed) + ")")
+        any_word.extend(stemmed)
+    return " OR ".join(all_words), " OR ".join(any_word)
 
 
-def _queries(words):
-    """Each analyser's query: any of the words, stemmed as that language stems them."""
+def _queries(words, combine):
+    """Each analyser's query, the words stemmed as that language stems them: combine=and_
+    for all words, or_ for any."""
     queries = {}
     for analyser in ALL_ANALYSERS:
         config = Value(analyser)
         parts = [SearchQuery(word, config=config, search_type="plain") for word in words]
-        queries[analyser] = reduce(or_, parts)
+        queries[analyser] = reduce(combine, parts)
     return queries
 
 
-def matching(words):
-    """Documents matching any of the words, with `rank` (higher is better)."""
+def _found(queries):
+    return reduce(or_, [Q(analyser=analyser, vector=query) for analyser, query in queries.items()])
+
+
+def _fts(expression):
+    return Q(pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression]))
+
+
+def _candidates(documents, conditions):
+    """The ids of at most CANDIDATES documents for each condition, in one subquery: what
+    gets ranked is bounded, however common the words are."""
+    parts, params = [], []
+    for number, condition in enumerate(conditions):
+        subquery = documents.filter(condition).order_by().values("pk")[:CANDIDATES]
+        sql, subquery_params = subquery.query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql}) AS candidates_{number}")  # noqa: S608
+        params.extend(subquery_params)
+    # Only Django's own compiled SQL with its parameters kept apart: nothing interpolated.
+    return RawSQL(" UNION ".join(parts), params)  # noqa: S611
+
+
+def matching(words, documents):
+    """Those of the documents that have the words, with `rank` (higher is better): the
+    ones with all the words and those with any (each at most CANDIDATES), ranked together,
+    so that a document with all the words comes first and one with only some is still
+    found when the stemmer does not join two forms of a word."""
     if is_postgresql():
-        queries = _queries(words)
-        found = reduce(
-            or_, [Q(analyser=analyser, vector=query) for analyser, query in queries.items()]
-        )
+        any_word = _queries(words, or_)
+        candidates = _candidates(documents, [_found(_queries(words, and_)), _found(any_word)])
         rank = Case(
             *[
                 When(analyser=analyser, then=SearchRank(F("vector"), query))
-                for analyser, query in queries.items()
+                for analyser, query in any_word.items()
             ],
             output_field=FloatField(),
         )
-        return Document.objects.filter(found).annotate(rank=rank)
-    expression = _fts_expression(words)
-    return Document.objects.filter(
-        pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression])
-    ).annotate(
+        return Document.objects.filter(pk__in=candidates).annotate(rank=rank)
+    all_words, any_word = _fts_expressions(words)
+    candidates = _candidates(documents, [_fts(all_words), _fts(any_word)])
+    return Document.objects.filter(pk__in=candidates).annotate(
         rank=RawSQL(
             "(SELECT -rank FROM search_fts WHERE search_fts MATCH %s"
             " AND search_fts.rowid = search_document.id)",
-            [expression],
+            [any_word],
             output_field=FloatField(),
         )
     )
@@ -114,7 +140,7 @@ def headlines(ids, words):
     where snippets.passage cuts the passage."""
     if not is_postgresql() or not ids:
         return {}
-    queries = _queries(words)
+    queries = _queries(words, or_)
     headline = Case(
         *[
             When(

@@ -8,6 +8,7 @@ from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 
 from . import backends, registry
+from .models import Document
 from .snippets import marked, passage
 
 PER_KIND = 3
@@ -39,13 +40,15 @@ def _visible(viewer, kind_names):
 
 
 def _documents(*, viewer, words, filters, kind_names):
-    documents = backends.matching(words).filter(_visible(viewer, kind_names))
+    documents = Document.objects.filter(_visible(viewer, kind_names))
     if filters.municipality is not None:
         documents = documents.filter(municipality=filters.municipality)
     if filters.language:
         documents = documents.filter(language=filters.language)
-    return documents.only("kind", "title", "url", "language", "analyser", "body").order_by(
-        "-rank", "pk"
+    return (
+        backends.matching(words, documents)
+        .only("kind", "title", "url", "language", "analyser", "body")
+        .order_by("-rank", "pk")
     )
 
 

@@ -41,9 +41,9 @@ def many_circles(count, **fields):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("x" * 201, "at most 200 characters"),
-        ("suomea " * 40, "at most 200 characters"),
-        ('"" !!! -- ()', "signs alone are not searched"),
+        ("x" * 201, "enintään 200 merkkiä"),
+        ("suomea " * 40, "enintään 200 merkkiä"),
+        ('"" !!! -- ()', "pelkillä merkeillä ei voi hakea"),
     ],
 )
 def test_bad_input_gets_a_clear_message(client, query, message):
@@ -57,13 +57,13 @@ def test_an_empty_search_asks_for_words(client):
     response = client.get(URL)
 
     assert response.status_code == 200
-    assert "Any form of a word will do" in response.content.decode()
+    assert "Sanan muodolla ei ole väliä" in response.content.decode()
 
 
 def test_nothing_found_is_said(client, cast):
     response = client.get(URL, {"q": "zxqvw"})
 
-    assert "Nothing was found" in response.content.decode()
+    assert "ei löytynyt mitään" in response.content.decode()
 
 
 def test_what_people_wrote_is_escaped_and_only_our_marks_are_html(client, cast):
@@ -116,7 +116,7 @@ def test_pages_of_one_kind_go_on_without_a_count(client, cast):
     assert " of " not in first.split('class="pagination"')[1].split("</nav>")[0]
     assert second.count('class="search-result"') == 5
     assert 'rel="next"' not in second
-    assert "No more results" in beyond
+    assert "Enempää tuloksia ei ole" in beyond
 
 
 def test_the_overview_shows_a_few_of_each_kind_and_links_to_more(client, cast):
