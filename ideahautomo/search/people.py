@@ -3,10 +3,10 @@ may browse members, "same circles and ideas" profiles only by their connections,
 profiles and staff-only accounts never, and nobody across a block."""
 
 from django.db.models import Q
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-from ideahautomo.accounts.models import User
+from ideahautomo.accounts.models import RoleAssignment, User
 from ideahautomo.lib.language import content_language
 from ideahautomo.profiles.connections import connection_sources
 from ideahautomo.profiles.models import Profile
@@ -88,3 +88,22 @@ def _account_saved(sender, instance, raw=False, update_fields=None, **kwargs):
 
 
 post_save.connect(_account_saved, sender=User, weak=False, dispatch_uid="search-person-account")
+
+
+def _roles_changed(sender, instance, raw=False, **kwargs):
+    """A person who gains or loses the member, mentor or partner role is found or not."""
+    if raw:
+        return
+    profile = Profile.objects.filter(user_id=instance.user_id).select_related("user").first()
+    if profile is not None:
+        from .services import index_object
+
+        index_object("person", profile)
+
+
+post_save.connect(
+    _roles_changed, sender=RoleAssignment, weak=False, dispatch_uid="search-person-role-saved"
+)
+post_delete.connect(
+    _roles_changed, sender=RoleAssignment, weak=False, dispatch_uid="search-person-role-deleted"
+)

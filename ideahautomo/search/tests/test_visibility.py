@@ -215,3 +215,12 @@ def test_a_partner_organisation_role_still_finds_people(cast):
     person("Paula Puhuja", Profile.Visibility.MEMBERS)
 
     assert found(partner, "suomea") == ["Paula Puhuja"]
+
+
+def test_losing_the_member_role_takes_the_person_out_of_search(cast):
+    paula = person("Paula Puhuja", Profile.Visibility.MEMBERS)
+    assert found(cast.member, "suomea") == ["Paula Puhuja"]
+
+    paula.role_assignments.filter(role=Role.MEMBER).delete()
+
+    assert found(cast.member, "suomea") == []
