@@ -14,6 +14,8 @@ from .text import ALL_ANALYSERS, MARK_END, MARK_START, stems, token, tokens
 
 # At most this many documents with all the words, and as many with any, are ranked.
 CANDIDATES = 1000
+# Documents with only some of the words are looked for when fewer than this have all.
+FEW = 100
 
 
 def is_postgresql():
@@ -93,27 +95,34 @@ def _fts(expression):
     return Q(pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression]))
 
 
-def _candidates(documents, conditions):
-    """The ids of at most CANDIDATES documents for each condition, in one subquery: what
-    gets ranked is bounded, however common the words are."""
+def _candidates(documents, all_words, any_word):
+    """The ids to rank, in one subquery: at most CANDIDATES documents with all the words
+    and, only when fewer than FEW have them all, at most CANDIDATES with any word (a
+    condition the database checks once, before reading anything for it)."""
     parts, params = [], []
-    for number, condition in enumerate(conditions):
+    for condition in (all_words, any_word):
         subquery = documents.filter(condition).order_by().values("pk")[:CANDIDATES]
         sql, subquery_params = subquery.query.sql_with_params()
-        parts.append(f"SELECT * FROM ({sql}) AS candidates_{number}")  # noqa: S608
+        parts.append(sql)
         params.extend(subquery_params)
+    sql = (
+        f"WITH all_words AS MATERIALIZED (SELECT * FROM ({parts[0]}) AS found_all)"  # noqa: S608
+        " SELECT * FROM all_words UNION"
+        f" SELECT * FROM ({parts[1]}) AS found_any"
+        " WHERE (SELECT COUNT(*) FROM all_words) < %s"
+    )
     # Only Django's own compiled SQL with its parameters kept apart: nothing interpolated.
-    return RawSQL(" UNION ".join(parts), params)  # noqa: S611
+    return RawSQL(sql, [*params, FEW])  # noqa: S611
 
 
 def matching(words, documents):
     """Those of the documents that have the words, with `rank` (higher is better): the
-    ones with all the words and those with any (each at most CANDIDATES), ranked together,
-    so that a document with all the words comes first and one with only some is still
-    found when the stemmer does not join two forms of a word."""
+    ones with all the words and, when they are few, those with any, ranked together; so
+    a document with all the words comes first and one with only some is still found when
+    the stemmer does not join two forms of a word."""
     if is_postgresql():
         any_word = _queries(words, or_)
-        candidates = _candidates(documents, [_found(_queries(words, and_)), _found(any_word)])
+        candidates = _candidates(documents, _found(_queries(words, and_)), _found(any_word))
         rank = Case(
             *[
                 When(analyser=analyser, then=SearchRank(F("vector"), query))
@@ -123,7 +132,7 @@ def matching(words, documents):
         )
         return Document.objects.filter(pk__in=candidates).annotate(rank=rank)
     all_words, any_word = _fts_expressions(words)
-    candidates = _candidates(documents, [_fts(all_words), _fts(any_word)])
+    candidates = _candidates(documents, _fts(all_words), _fts(any_word))
     return Document.objects.filter(pk__in=candidates).annotate(
         rank=RawSQL(
             "(SELECT -rank FROM search_fts WHERE search_fts MATCH %s"

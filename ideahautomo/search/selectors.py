@@ -82,6 +82,7 @@ def results_by_kind(*, viewer, words, filters):
         .filter(position__lte=PER_KIND + 1)
     )
     by_kind = {}
+    documents = list(documents)
     for document in documents:
         by_kind.setdefault(document.kind, []).append(document)
     shown = {
