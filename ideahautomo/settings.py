@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "ideahautomo.services",
     "ideahautomo.points",
     "ideahautomo.messaging",
+    "ideahautomo.search",
     "ideahautomo.announcements",
     "ideahautomo.guides",
     "ideahautomo.stories",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("ideahautomo.services.urls")),
     path("", include("ideahautomo.points.urls")),
     path("", include("ideahautomo.messaging.urls")),
+    path("", include("ideahautomo.search.urls")),
     path("", include("ideahautomo.announcements.urls")),
     path("", include("ideahautomo.guides.urls")),
     path("", include("ideahautomo.stories.urls")),

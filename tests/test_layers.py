@@ -1,4 +1,4 @@
-"""The apps import one way only: lib, accounts, profiles, messaging, then the features,
+"""The apps import one way only: lib, accounts, profiles, messaging, search, then the features,
 then impact and pages. Features never import each other; they meet through registries
 in a lower layer (profiles' block and connection sources, lib.ics's calendar sources)."""
 
@@ -11,6 +11,7 @@ LAYERS = {
     "accounts": 1,
     "profiles": 2,
     "messaging": 3,
+    "search": 3.5,  # below the features, whose services keep its index in step
     "impact": 5,
     "pages": 6,
     "testing": 7,  # the test kit: above every app, imported by tests only

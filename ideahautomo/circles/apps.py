@@ -16,6 +16,7 @@ class CirclesConfig(AppConfig):
             connections,  # noqa: F401  (circle members see "same circles" profiles)
             personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account frees its places)
+            searchable,  # noqa: F401  (found by the site's search)
             suggestions,  # noqa: F401  (registers circles in the members' suggestions)
         )
         from .selectors import linkable_circles

@@ -13,6 +13,7 @@ class EventsConfig(AppConfig):
         from . import (
             personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account frees its places)
+            searchable,  # noqa: F401  (found by the site's search)
         )
         from .services import reminder_details
 

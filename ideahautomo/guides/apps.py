@@ -6,3 +6,6 @@ class GuidesConfig(AppConfig):
     name = "ideahautomo.guides"
     label = "guides"
     verbose_name = _("Guides")
+
+    def ready(self):
+        from . import searchable  # noqa: F401  (found by the site's search)

@@ -12,6 +12,7 @@ from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib import ratelimit
 from ideahautomo.lib.language import CONTENT_LANGUAGES
 from ideahautomo.lib.markdown import render_markdown
+from ideahautomo.search.services import index_object
 
 from .models import FALLBACK_LANGUAGE, SLUG_MAX_LENGTH, Guide, GuideText
 from .permissions import can_edit_guide, can_write_guides
@@ -117,6 +118,11 @@ def _limit(actor, *, scope, count, message):
         raise ValidationError(message % {"count": count}, code="rate_limited")
 
 
+def _index(guide):
+    """Search finds the guide's texts as they are now (published guides only)."""
+    index_object("guide", Guide.objects.prefetch_related("texts").get(pk=guide.pk))
+
+
 def guide_create(*, actor, category, texts, reviewed_on=None, slug="", publish=False):
     """A new guide, a draft unless publish; texts maps a language code to its title,
     summary and body (Markdown). Nothing is saved unless the whole guide is valid."""
@@ -138,6 +144,7 @@ def guide_create(*, actor, category, texts, reviewed_on=None, slug="", publish=F
         for row in rows:
             row.guide = guide
         GuideText.objects.bulk_create(rows)
+        _index(guide)
         audit_event_record(
             actor=actor,
             action=AuditAction.GUIDE_CREATED,
@@ -176,6 +183,7 @@ def guide_update(*, actor, guide, category, texts, reviewed_on, slug=""):
                     "body_html": row.body_html,
                 },
             )
+        _index(guide)
         audit_event_record(
             actor=actor, action=AuditAction.GUIDE_UPDATED, target=guide, languages=sorted(texts)
         )
@@ -188,7 +196,9 @@ def _set_status(*, actor, guide, status, action):
     with transaction.atomic():
         Guide.objects.filter(pk=guide.pk).update(status=status, updated_at=timezone.now())
         audit_event_record(actor=actor, action=action, target=guide)
-    guide.refresh_from_db(fields=["status", "updated_at"])
+        guide.refresh_from_db(fields=["status", "updated_at"])
+        # Published guides are found; drafts and withdrawn ones are not.
+        _index(guide)
     return guide
 
 

@@ -13,6 +13,7 @@ class IdeasConfig(AppConfig):
             connections,  # noqa: F401  (team mates see "same ideas" profiles)
             personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account leaves its teams; its ideas go on)
+            searchable,  # noqa: F401  (found by the site's search)
             suggestions,  # noqa: F401  (registers ideas in the members' suggestions)
         )
         from .selectors import linkable_ideas

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ideahautomo.lib import ratelimit
 from ideahautomo.lib.markdown import render_markdown
 from ideahautomo.profiles.services import resolve_skills
+from ideahautomo.search.services import index_object
 
 from . import permissions
 from .models import (
@@ -147,11 +148,14 @@ def idea_post_update(*, actor, idea, body):
 def idea_archive(*, actor, idea):
     if not permissions.can_edit_idea(actor, idea):
         raise PermissionDenied
-    Idea.objects.filter(pk=idea.pk).update(archived_at=timezone.now())
-    JoinRequest.objects.filter(idea=idea, state=JoinRequest.State.PENDING).update(
-        state=JoinRequest.State.DECLINED, decided_at=timezone.now()
-    )
-    idea.refresh_from_db()
+    with transaction.atomic():
+        Idea.objects.filter(pk=idea.pk).update(archived_at=timezone.now())
+        JoinRequest.objects.filter(idea=idea, state=JoinRequest.State.PENDING).update(
+            state=JoinRequest.State.DECLINED, decided_at=timezone.now()
+        )
+        idea.refresh_from_db()
+        # An archived idea is found by nobody.
+        index_object("idea", idea)
 
 
 def idea_hand_over(*, actor, idea, new_owner):

@@ -23,6 +23,11 @@ def register_block_source(source):
     return source
 
 
+def block_sources():
+    """The registered block sources, for reads that use them as subqueries."""
+    return list(_blocked_sources)
+
+
 def blocked_user_ids(user_id):
     blocked = set()
     for source in _blocked_sources:

@@ -10,7 +10,10 @@ class ServicesConfig(AppConfig):
     def ready(self):
         from ideahautomo.lib.linkable import register_linkable_source
 
-        from . import suggestions  # noqa: F401  (services in the members' suggestions)
+        from . import (
+            searchable,  # noqa: F401  (found by the site's search)
+            suggestions,  # noqa: F401  (services in the members' suggestions)
+        )
         from .selectors import linkable_services
 
         # A story (or other content) may say it came from a service.

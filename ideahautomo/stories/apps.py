@@ -11,4 +11,5 @@ class StoriesConfig(AppConfig):
         from . import (
             personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account takes the stories about the person)
+            searchable,  # noqa: F401  (found by the site's search)
         )

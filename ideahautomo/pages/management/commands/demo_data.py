@@ -17,6 +17,7 @@ from ideahautomo.messaging import demo as messaging_demo
 from ideahautomo.pages import demo as pages_demo
 from ideahautomo.points import demo as points_demo
 from ideahautomo.profiles import demo as profiles_demo
+from ideahautomo.search.services import reindex as search_reindex
 from ideahautomo.services import demo as services_demo
 from ideahautomo.stories import demo as stories_demo
 
@@ -58,6 +59,8 @@ class Command(BaseCommand):
             seconds += impact_demo.synthetic_check_ins_create(log=log)
             self.stdout.write(f"Synthetic population ready in {seconds:.1f} s.")
         refresh_figures()
+        # Everything above is found by search, however it was written (bulk inserts too).
+        self.stdout.write(f"Search index: {search_reindex()} documents.")
         self.stdout.write("")
         self.stdout.write(f"Demo accounts (password for all: {accounts_demo.DEMO_PASSWORD}):")
         with translation.override("en"):

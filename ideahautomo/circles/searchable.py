@@ -1,0 +1,62 @@
+"""Circles in search: public ones for everyone, members' ones for members, private ones
+only for their own members and the people invited to them."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from ideahautomo.profiles.permissions import can_browse_members
+from ideahautomo.search.models import Audience
+from ideahautomo.search.registry import Entry, register_kind, standard_visibility
+from ideahautomo.search.text import joined, plain
+
+from .models import Circle, CircleInvitation, Membership
+
+AUDIENCE = {
+    Circle.Visibility.PUBLIC: Audience.PUBLIC,
+    Circle.Visibility.MEMBERS: Audience.MEMBERS,
+    Circle.Visibility.PRIVATE: Audience.RESTRICTED,
+}
+
+
+def circle_entries(circle):
+    return [
+        Entry(
+            title=circle.name,
+            body=joined(circle.topic, plain(circle.description_html), circle.meeting_place),
+            language=circle.language,
+            url=circle.get_absolute_url(),
+            audience=AUDIENCE[circle.visibility],
+            municipality_id=circle.municipality_id,
+        )
+    ]
+
+
+def circles_visible_to(viewer):
+    shown = standard_visibility(viewer)
+    if viewer.is_authenticated:
+        own = Membership.objects.filter(user=viewer).values("circle_id")
+        shown |= Q(audience=Audience.RESTRICTED, object_id__in=own)
+        if can_browse_members(viewer):
+            invited = CircleInvitation.objects.filter(invitee=viewer).values("circle_id")
+            shown |= Q(audience=Audience.RESTRICTED, object_id__in=invited)
+    return shown
+
+
+register_kind(
+    "circle",
+    label=_("Study circles"),
+    order=20,
+    model=Circle,
+    entries=circle_entries,
+    visible=circles_visible_to,
+    fields=(
+        "name",
+        "topic",
+        "description",
+        "description_html",
+        "language",
+        "visibility",
+        "municipality",
+        "meeting_place",
+    ),
+)

@@ -1,0 +1,42 @@
+"""Events in search: published ones; members-only ones for those signed in, as the list."""
+
+from django.utils.translation import gettext_lazy as _
+
+from ideahautomo.search.models import Audience
+from ideahautomo.search.registry import Entry, register_kind
+from ideahautomo.search.text import joined, plain
+
+from .models import Event
+
+
+def event_entries(event):
+    if event.status != Event.Status.PUBLISHED:
+        return []
+    return [
+        Entry(
+            title=event.title,
+            body=joined(plain(event.description_html), event.venue_name),
+            language="fi",
+            url=event.get_absolute_url(),
+            audience=Audience.PUBLIC if event.is_public else Audience.SIGNED_IN,
+            municipality_id=event.municipality_id,
+        )
+    ]
+
+
+register_kind(
+    "event",
+    label=_("Events"),
+    order=30,
+    model=Event,
+    entries=event_entries,
+    fields=(
+        "title",
+        "description",
+        "description_html",
+        "venue_name",
+        "status",
+        "is_public",
+        "municipality",
+    ),
+)

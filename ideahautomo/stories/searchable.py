@@ -1,0 +1,26 @@
+"""Success stories in search: published ones, for everyone."""
+
+from django.utils.translation import gettext_lazy as _
+
+from ideahautomo.search.models import Audience
+from ideahautomo.search.registry import Entry, register_kind
+from ideahautomo.search.text import plain
+
+from .models import Story
+
+
+def story_entries(story):
+    if story.status != Story.Status.PUBLISHED:
+        return []
+    return [
+        Entry(
+            title=story.title,
+            body=plain(story.body_html),
+            language=story.language,
+            url=story.get_absolute_url(),
+            audience=Audience.PUBLIC,
+        )
+    ]
+
+
+register_kind("story", label=_("Stories"), order=70, model=Story, entries=story_entries)
