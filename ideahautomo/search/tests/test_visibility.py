@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from ideahautomo.accounts.models import Role
 from ideahautomo.accounts.tests.factories import PartnerOrganisationFactory, UserFactory
-from ideahautomo.accounts.tests.test_permissions import ROLES
 from ideahautomo.circles import services as circle_services
 from ideahautomo.circles.models import Circle
 from ideahautomo.events.models import Event
@@ -19,6 +18,7 @@ from ideahautomo.messaging import services as messaging_services
 from ideahautomo.profiles.models import Profile
 from ideahautomo.services.tests.factories import service_for
 from ideahautomo.stories.tests.factories import own_story, published_story
+from ideahautomo.testing import ROLES
 
 from .helpers import circle, found
 
