@@ -19,7 +19,7 @@ from ideahautomo.circles.models import (
 )
 from ideahautomo.profiles.models import Skill
 
-from .test_sessions import schedule, start_circle
+from .sessions_kit import schedule, start_circle
 
 pytestmark = pytest.mark.django_db
 
