@@ -44,7 +44,7 @@ def post_create(*, actor, circle, body, link="", link_title="", parent=None):
     return post
 
 
-def post_edit(*, actor, post, body, link="", link_title=""):
+def post_update(*, actor, post, body, link="", link_title=""):
     if not permissions.can_edit_post(actor, post):
         raise PermissionDenied
     _fill(post, body=body, link=link, link_title=link_title)

@@ -54,7 +54,7 @@ def _write(request, circle, *, parent=None, post=None):
     if request.method == "POST" and form.is_valid():
         try:
             if post is not None:
-                saved = discussion_services.post_edit(
+                saved = discussion_services.post_update(
                     actor=request.user, post=post, **form.cleaned_data
                 )
             else:

@@ -210,7 +210,7 @@ class CircleWish(models.Model):
     to join, tells its members once (notified_at)."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="circle_interests"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="circle_wishes"
     )
     skill = models.ForeignKey(
         "profiles.Skill",

@@ -29,7 +29,7 @@ from .models import (
     new_video_room,
 )
 
-MAX_INTERESTS = 10
+MAX_WISHES = 10
 
 EDITABLE = (
     "name",
@@ -244,10 +244,10 @@ def wish_create(*, actor, skill, language, level="", municipality=None, online_o
             {"municipality": _("Choose a municipality, or tell that online is fine for you.")}
         )
     wish.full_clean(exclude=["user", "skill"], validate_unique=False)
-    if CircleWish.objects.filter(user=actor).count() >= MAX_INTERESTS:
+    if CircleWish.objects.filter(user=actor).count() >= MAX_WISHES:
         raise ValidationError(
             _("You can have at most %(max)d wishes. Remove one you no longer need.")
-            % {"max": MAX_INTERESTS},
+            % {"max": MAX_WISHES},
             code="too_many",
         )
     duplicate = ValidationError(
@@ -332,7 +332,7 @@ def wish_title(wish, *, online):
     return f"{', '.join(parts)} – {place}"
 
 
-def wish_delete(*, actor, wish):
+def wish_remove(*, actor, wish):
     if not permissions.can_remove_wish(actor, wish):
         raise PermissionDenied
     CircleWish.objects.filter(pk=wish.pk, user=actor).delete()

@@ -165,12 +165,12 @@ def wishes(request):
                     "you will be told, so you can start a circle together."
                 ),
             )
-            return redirect("circles:interests")
+            return redirect("circles:wishes")
     wishes = selectors.wishes_of(request.user)
     matches = selectors.circles_for_wishes(viewer=request.user, wishes=wishes)
     return render(
         request,
-        "circles/interests.html",
+        "circles/wishes.html",
         {"form": form, "wishes": [(wish, matches.get(wish.pk, [])) for wish in wishes]},
     )
 
@@ -179,9 +179,9 @@ def wishes(request):
 @require_POST
 def wish_remove(request, pk):
     wish = get_object_or_404(CircleWish, pk=pk, user=request.user)
-    services.wish_delete(actor=request.user, wish=wish)
+    services.wish_remove(actor=request.user, wish=wish)
     messages.success(request, _("The wish was removed."))
-    return redirect("circles:interests")
+    return redirect("circles:wishes")
 
 
 @login_required

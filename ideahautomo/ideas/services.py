@@ -87,7 +87,7 @@ def idea_create(*, actor, skill_names=(), skills=(), **fields):
     return idea
 
 
-def idea_edit(*, actor, idea, skill_names=(), skills=(), **fields):
+def idea_update(*, actor, idea, skill_names=(), skills=(), **fields):
     if not permissions.can_edit_idea(actor, idea):
         raise PermissionDenied
     _fill(idea, **fields)
@@ -220,7 +220,7 @@ def comment_create(*, actor, idea, body, parent=None):
     return comment
 
 
-def comment_edit(*, actor, comment, body):
+def comment_update(*, actor, comment, body):
     if not permissions.can_edit_comment(actor, comment):
         raise PermissionDenied
     comment.body = body.strip()
@@ -230,7 +230,7 @@ def comment_edit(*, actor, comment, body):
     return comment
 
 
-def comment_delete(*, actor, comment):
+def comment_remove(*, actor, comment):
     """Soft delete: the place stays ("removed") so that replies keep their context."""
     if not permissions.can_edit_comment(actor, comment):
         raise PermissionDenied

@@ -157,7 +157,7 @@ def edit(request, pk):
     form = IdeaForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.idea_edit(actor=request.user, idea=idea, **_form_values(form))
+            services.idea_update(actor=request.user, idea=idea, **_form_values(form))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -225,7 +225,7 @@ def comment_edit(request, comment_pk):
         raise PermissionDenied
     form = CommentForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
-        services.comment_edit(actor=request.user, comment=comment, body=form.cleaned_data["body"])
+        services.comment_update(actor=request.user, comment=comment, body=form.cleaned_data["body"])
         return redirect(f"{idea.get_absolute_url()}#kommentti-{comment.pk}")
     return render(request, "ideas/comment_edit.html", {"form": form, "idea": idea})
 
@@ -235,7 +235,7 @@ def comment_edit(request, comment_pk):
 def comment_delete(request, comment_pk):
     comment = get_object_or_404(IdeaComment.objects.select_related("idea"), pk=comment_pk)
     idea = _idea_for_action(request, comment.idea_id)
-    services.comment_delete(actor=request.user, comment=comment)
+    services.comment_remove(actor=request.user, comment=comment)
     messages.success(request, _("Your comment was removed."))
     return redirect(f"{idea.get_absolute_url()}#kommentit")
 

@@ -2,16 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import EmploymentArea, Municipality
+from ideahautomo.lib.hours import DateExceptionForm, WeeklyHoursForm
 from ideahautomo.lib.language import CONTENT_LANGUAGES
 
 from .models import PointException, PointHours, Purpose, ServicePoint
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%H:%M")
 
 
 class PointForm(forms.ModelForm):
@@ -42,37 +36,14 @@ class PointForm(forms.ModelForm):
         pass
 
 
-class PointHoursForm(forms.ModelForm):
-    class Meta:
+class PointHoursForm(WeeklyHoursForm):
+    class Meta(WeeklyHoursForm.Meta):
         model = PointHours
-        fields = ["weekday", "opens", "closes"]
-        labels = {"weekday": _("Day"), "opens": _("Opens"), "closes": _("Closes")}
-        widgets = {"opens": TimeInput, "closes": TimeInput}
-
-    def _post_clean(self):
-        pass
 
 
-class PointExceptionForm(forms.ModelForm):
-    class Meta:
+class PointExceptionForm(DateExceptionForm):
+    class Meta(DateExceptionForm.Meta):
         model = PointException
-        fields = ["date", "is_closed", "opens", "closes", "note"]
-        labels = {
-            "date": _("Date"),
-            "is_closed": _("Closed all day"),
-            "opens": _("Opens"),
-            "closes": _("Closes"),
-            "note": _("Note, for example a holiday"),
-        }
-        help_texts = {"opens": _("Only if not closed: the hours of that day.")}
-        widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "opens": TimeInput,
-            "closes": TimeInput,
-        }
-
-    def _post_clean(self):
-        pass
 
 
 class CountForm(forms.Form):

@@ -1,7 +1,5 @@
 """Drop-in service points of the employment services and their anonymous visitor counts."""
 
-from zoneinfo import ZoneInfo
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -10,14 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import EmploymentArea, Municipality
-from ideahautomo.lib.language import CONTENT_LANGUAGES
 
 # Opening hours and daily totals are in the points' own local time.
-HELSINKI = ZoneInfo("Europe/Helsinki")
-
-
-def helsinki_now(moment=None):
-    return (moment or timezone.now()).astimezone(HELSINKI)
+from ideahautomo.lib.hours import HELSINKI, DateException, WeeklyHours, helsinki_now  # noqa: F401
+from ideahautomo.lib.language import CONTENT_LANGUAGES
 
 
 class Purpose(models.TextChoices):
@@ -67,51 +61,25 @@ class ServicePoint(models.Model):
         return reverse("points:detail", args=[self.pk])
 
 
-class PointHours(models.Model):
+class PointHours(WeeklyHours):
     """One stretch of a weekday when the point is open, in Finnish local time."""
 
-    class Weekday(models.IntegerChoices):
-        MONDAY = 0, _("Monday")
-        TUESDAY = 1, _("Tuesday")
-        WEDNESDAY = 2, _("Wednesday")
-        THURSDAY = 3, _("Thursday")
-        FRIDAY = 4, _("Friday")
-        SATURDAY = 5, _("Saturday")
-        SUNDAY = 6, _("Sunday")
-
     point = models.ForeignKey(ServicePoint, on_delete=models.CASCADE, related_name="hours")
-    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
-    opens = models.TimeField(_("opens"))
-    closes = models.TimeField(_("closes"))
 
-    class Meta:
-        ordering = ["weekday", "opens"]
-        verbose_name = _("opening hours")
-        verbose_name_plural = _("opening hours")
+    class Meta(WeeklyHours.Meta):
         constraints = [
             models.CheckConstraint(
                 condition=Q(closes__gt=F("opens")), name="points_hours_close_after_open"
             )
         ]
 
-    def __str__(self):
-        return f"{self.get_weekday_display()} {self.opens:%H.%M}–{self.closes:%H.%M}"
 
-
-class PointException(models.Model):
-    """A date when the weekly hours do not hold: the point is closed, or open other hours."""
+class PointException(DateException):
+    """A date when the point's weekly hours do not hold."""
 
     point = models.ForeignKey(ServicePoint, on_delete=models.CASCADE, related_name="exceptions")
-    date = models.DateField(_("date"))
-    is_closed = models.BooleanField(_("closed all day"), default=True)
-    opens = models.TimeField(_("opens"), null=True, blank=True)
-    closes = models.TimeField(_("closes"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=120, blank=True)
 
-    class Meta:
-        ordering = ["date"]
-        verbose_name = _("exception to opening hours")
-        verbose_name_plural = _("exceptions to opening hours")
+    class Meta(DateException.Meta):
         constraints = [
             models.UniqueConstraint(fields=["point", "date"], name="points_one_exception_a_day"),
             models.CheckConstraint(
@@ -120,9 +88,6 @@ class PointException(models.Model):
                 name="points_exception_hours_valid",
             ),
         ]
-
-    def __str__(self):
-        return f"{self.date}"
 
 
 class VisitorCount(models.Model):

@@ -94,11 +94,12 @@ def point_hours_add(*, actor, point, weekday, opens, closes):
     return hours
 
 
-def point_hours_remove(*, actor, point, hours_id):
+def _hours_row_remove(*, actor, point, rows):
+    """Remove one row of the point's hours or exceptions (rows: a filtered queryset)."""
     if not permissions.can_edit_point(actor, point):
         raise PermissionDenied
     with transaction.atomic():
-        deleted, _rows = point.hours.filter(pk=hours_id).delete()
+        deleted, _rows = rows.delete()
         if deleted:
             audit_event_record(
                 actor=actor,
@@ -107,6 +108,10 @@ def point_hours_remove(*, actor, point, hours_id):
                 area=point.area,
             )
     return bool(deleted)
+
+
+def point_hours_remove(*, actor, point, hours_id):
+    return _hours_row_remove(actor=actor, point=point, rows=point.hours.filter(pk=hours_id))
 
 
 def point_exception_add(*, actor, point, date, is_closed, opens=None, closes=None, note=""):
@@ -149,18 +154,8 @@ def point_exception_add(*, actor, point, date, is_closed, opens=None, closes=Non
 
 
 def point_exception_remove(*, actor, point, exception_id):
-    if not permissions.can_edit_point(actor, point):
-        raise PermissionDenied
-    with transaction.atomic():
-        deleted, _rows = point.exceptions.filter(pk=exception_id).delete()
-        if deleted:
-            audit_event_record(
-                actor=actor,
-                action=AuditAction.SERVICE_POINT_HOURS_REMOVED,
-                target=point,
-                area=point.area,
-            )
-    return bool(deleted)
+    rows = point.exceptions.filter(pk=exception_id)
+    return _hours_row_remove(actor=actor, point=point, rows=rows)
 
 
 def visitor_count(*, actor, point, first_visit, purpose="", language=""):

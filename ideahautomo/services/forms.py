@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import Municipality, PartnerOrganisation, Region
 from ideahautomo.lib.forms import QueryKeysForm
+from ideahautomo.lib.hours import DateExceptionForm, WeeklyHoursForm
 from ideahautomo.profiles.languages import SPOKEN_LANGUAGES
 
 from .models import Audience, Channel, Need, OpeningException, OpeningHours, Service
@@ -282,44 +283,14 @@ class ServiceForm(forms.ModelForm):
         }
 
 
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%H:%M")
-
-
-class OpeningHoursForm(forms.ModelForm):
-    class Meta:
+class OpeningHoursForm(WeeklyHoursForm):
+    class Meta(WeeklyHoursForm.Meta):
         model = OpeningHours
-        fields = ["weekday", "opens", "closes"]
-        labels = {"weekday": _("Day"), "opens": _("Opens"), "closes": _("Closes")}
-        widgets = {"opens": TimeInput, "closes": TimeInput}
-
-    def _post_clean(self):
-        pass
 
 
-class OpeningExceptionForm(forms.ModelForm):
-    class Meta:
+class OpeningExceptionForm(DateExceptionForm):
+    class Meta(DateExceptionForm.Meta):
         model = OpeningException
-        fields = ["date", "is_closed", "opens", "closes", "note"]
-        labels = {
-            "date": _("Date"),
-            "is_closed": _("Closed all day"),
-            "opens": _("Opens"),
-            "closes": _("Closes"),
-            "note": _("Note, for example a holiday"),
-        }
-        help_texts = {"opens": _("Only if not closed: the hours of that day.")}
-        widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "opens": TimeInput,
-            "closes": TimeInput,
-        }
-
-    def _post_clean(self):
-        pass
 
 
 class ServiceFilterForm(QueryKeysForm):

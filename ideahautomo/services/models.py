@@ -1,8 +1,5 @@
 """Services of partner organisations: who helps with what, where and when."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import F, Q
@@ -11,14 +8,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import Municipality, PartnerOrganisation, Region
-
-# Opening hours are kept and compared in the local time of the services themselves.
-HELSINKI = ZoneInfo("Europe/Helsinki")
-
-
-def helsinki_now(moment=None):
-    """The moment (now by default) as a wall-clock time in Finland, daylight saving included."""
-    return (moment or timezone.now()).astimezone(HELSINKI)
+from ideahautomo.lib.hours import (  # noqa: F401 (the times of services, as the app names them)
+    HELSINKI,
+    DateException,
+    WeeklyHours,
+    helsinki_now,
+    hours_on,
+    is_open_at,
+    local_datetime,
+)
 
 
 class Need(models.TextChoices):
@@ -179,27 +177,12 @@ class ServiceTag(models.Model):
         return f"{self.kind}:{self.code}"
 
 
-class OpeningHours(models.Model):
+class OpeningHours(WeeklyHours):
     """One stretch of a weekday when the service is open, in Finnish local time."""
 
-    class Weekday(models.IntegerChoices):
-        MONDAY = 0, _("Monday")
-        TUESDAY = 1, _("Tuesday")
-        WEDNESDAY = 2, _("Wednesday")
-        THURSDAY = 3, _("Thursday")
-        FRIDAY = 4, _("Friday")
-        SATURDAY = 5, _("Saturday")
-        SUNDAY = 6, _("Sunday")
-
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="hours")
-    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
-    opens = models.TimeField(_("opens"))
-    closes = models.TimeField(_("closes"))
 
-    class Meta:
-        ordering = ["weekday", "opens"]
-        verbose_name = _("opening hours")
-        verbose_name_plural = _("opening hours")
+    class Meta(WeeklyHours.Meta):
         indexes = [
             models.Index(fields=["weekday", "opens", "closes"], name="services_hours_lookup")
         ]
@@ -209,24 +192,13 @@ class OpeningHours(models.Model):
             )
         ]
 
-    def __str__(self):
-        return f"{self.get_weekday_display()} {self.opens:%H.%M}–{self.closes:%H.%M}"
 
-
-class OpeningException(models.Model):
-    """A date when the weekly hours do not hold: closed (a holiday) or other hours."""
+class OpeningException(DateException):
+    """A date when the service's weekly hours do not hold."""
 
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="exceptions")
-    date = models.DateField(_("date"))
-    is_closed = models.BooleanField(_("closed all day"), default=True)
-    opens = models.TimeField(_("opens"), null=True, blank=True)
-    closes = models.TimeField(_("closes"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=120, blank=True)
 
-    class Meta:
-        ordering = ["date"]
-        verbose_name = _("exception to opening hours")
-        verbose_name_plural = _("exceptions to opening hours")
+    class Meta(DateException.Meta):
         indexes = [models.Index(fields=["date", "service"], name="services_exception_lookup")]
         constraints = [
             models.UniqueConstraint(
@@ -238,29 +210,3 @@ class OpeningException(models.Model):
                 name="services_exception_hours_valid",
             ),
         ]
-
-    def __str__(self):
-        return f"{self.date}: {'closed' if self.is_closed else f'{self.opens}–{self.closes}'}"
-
-
-def hours_on(service, day):
-    """The (opens, closes) stretches of service on a local date, exceptions first.
-
-    Reads the service's prefetched hours and exceptions when the selector fetched them.
-    """
-    for exception in service.exceptions.all():
-        if exception.date == day:
-            return [] if exception.is_closed else [(exception.opens, exception.closes)]
-    return [(row.opens, row.closes) for row in service.hours.all() if row.weekday == day.weekday()]
-
-
-def is_open_at(service, moment=None):
-    """Whether the service is open at moment (now), read in Finnish local time."""
-    local = helsinki_now(moment)
-    now = local.time().replace(tzinfo=None)
-    return any(opens <= now < closes for opens, closes in hours_on(service, local.date()))
-
-
-def local_datetime(day, at):
-    """A Finnish wall-clock date and time as an aware moment (for tests and display)."""
-    return datetime.combine(day, at, tzinfo=HELSINKI)

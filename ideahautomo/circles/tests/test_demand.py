@@ -226,13 +226,13 @@ def test_staff_only_accounts_and_guests_cannot_wish(cast):
         with pytest.raises(PermissionDenied):
             wish(person)
     with pytest.raises(PermissionDenied):
-        services.wish_delete(actor=cast.mentor, wish=wish(cast.member))
+        services.wish_remove(actor=cast.mentor, wish=wish(cast.member))
 
 
 # The wish page
 
 
-@pytest.mark.parametrize("url_name", ["circles:interests"])
+@pytest.mark.parametrize("url_name", ["circles:wishes"])
 def test_who_may_open_the_wish_page(cast, client_for, url_name):
     assert_role_table(
         page_check(client_for, cast.by_role(), reverse(url_name)),
@@ -245,9 +245,7 @@ def test_who_may_post_a_wish(cast, client_for):
     data = {"skill": skill().pk, "language": "uk", "level": "A1", "online_ok": "on"}
     table = expect(403, guest=LOGIN, member=302, mentor=302, partner=302)
     assert_role_table(
-        page_check(
-            client_for, cast.by_role(), reverse("circles:interests"), method="post", data=data
-        ),
+        page_check(client_for, cast.by_role(), reverse("circles:wishes"), method="post", data=data),
         table,
         label="posting a wish",
     )
@@ -262,7 +260,7 @@ def test_the_wish_page_adds_a_wish_and_shows_circles_that_already_exist(cast, cl
     client.cookies["django_language"] = "en"
 
     response = client.post(
-        reverse("circles:interests"),
+        reverse("circles:wishes"),
         {
             "skill": skill().pk,
             "language": "uk",
@@ -283,7 +281,7 @@ def test_the_wish_page_adds_a_wish_and_shows_circles_that_already_exist(cast, cl
 def test_the_wish_page_explains_bad_input_and_duplicates(cast, client_for):
     client = client_for(cast.member)
     client.cookies["django_language"] = "en"
-    url = reverse("circles:interests")
+    url = reverse("circles:wishes")
     data = {"skill": skill().pk, "language": "uk", "level": "A1"}
 
     no_place = client.post(url, data)
@@ -301,7 +299,7 @@ def test_the_wish_page_explains_bad_input_and_duplicates(cast, client_for):
 
 def test_only_the_owner_removes_a_wish(cast, client_for):
     mine = wish(cast.member)
-    url = reverse("circles:interest_remove", args=[mine.pk])
+    url = reverse("circles:wish_remove", args=[mine.pk])
     assert status_of(client_for(None).post(url)) == LOGIN
     assert client_for(cast.mentor).post(url).status_code == 404
     assert client_for(cast.member).get(url).status_code == 405
@@ -317,13 +315,13 @@ def test_the_wish_page_query_count_does_not_grow(cast, client_for, django_assert
     wish(cast.member, skill=skills[0])
     start(skill=skills[0])
     with django_assert_max_num_queries(10) as few:
-        client.get(reverse("circles:interests"))
+        client.get(reverse("circles:wishes"))
     for number in range(1, 10):
         wish(cast.member, skill=skills[number], online_ok=True)
         start(skill=skills[number], name=f"Piiri {number}")
         start(skill=skills[number], name=f"Verkossa {number}", format="online", municipality=None)
     with django_assert_max_num_queries(10) as many:
-        response = client.get(reverse("circles:interests"))
+        response = client.get(reverse("circles:wishes"))
     assert len(response.context["wishes"]) == 10
     assert len(many.captured_queries) == len(few.captured_queries)
 

@@ -123,7 +123,7 @@ def test_others_cannot_edit_and_only_organisers_remove_someone_elses_post(
     assert client_for(other).post(remove_url).status_code == 403
     assert client_for(organiser).get(edit_url).status_code == 403
     with pytest.raises(PermissionDenied):
-        discussion_services.post_edit(actor=organiser, post=post, body="Muutettu")
+        discussion_services.post_update(actor=organiser, post=post, body="Muutettu")
     assert CirclePost.objects.filter(pk=post.pk).exists()
 
     assert client_for(organiser).post(remove_url).status_code == 302

@@ -351,7 +351,7 @@ def test_the_wish_page_shows_circles_that_also_use_the_wished_language(cast, cli
     assert selectors.answers(also, mine)
     client = client_for(cast.member)
     client.cookies["django_language"] = "en"
-    page = client.get(reverse("circles:interests")).content.decode()
+    page = client.get(reverse("circles:wishes")).content.decode()
     assert also.name in page and "apuna englanti" not in page
     assert CircleWish.objects.count() == 1
 

@@ -19,7 +19,7 @@ from ideahautomo.circles.models import (
 )
 from ideahautomo.profiles.models import Skill
 
-from .test_sessions import schedule, start_circle
+from .sessions_kit import schedule, start_circle
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,7 @@ def test_wishes_for_circles_are_limited_even_when_removed_between(cast):
         return services.wish_create(actor=cast.member, skill=skill, language="fi", online_ok=True)
 
     for _number in range(allowed("wish")):
-        services.wish_delete(actor=cast.member, wish=wish())
+        services.wish_remove(actor=cast.member, wish=wish())
     message = refused(wish)
     assert "wishes an hour" in message
     assert not CircleWish.objects.exists()

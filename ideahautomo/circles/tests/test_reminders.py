@@ -17,7 +17,7 @@ from ideahautomo.circles.models import CircleSession, Membership
 from ideahautomo.circles.tasks import send_session_reminders
 from ideahautomo.messaging.models import Notification, NotificationKind
 
-from .test_sessions import schedule, start_circle, with_members
+from .sessions_kit import schedule, start_circle, with_members
 
 pytestmark = pytest.mark.django_db
 

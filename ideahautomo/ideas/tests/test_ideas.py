@@ -147,12 +147,12 @@ def test_comments_have_one_reply_level_edit_marker_and_soft_delete(
         deeper = services.comment_create(actor=cast.partner, idea=idea, body="Samaa", parent=reply)
 
     assert reply.parent == first and deeper.parent == first
-    services.comment_edit(actor=cast.mentor, comment=first, body="Tosi hyvä!")
+    services.comment_update(actor=cast.mentor, comment=first, body="Tosi hyvä!")
     first.refresh_from_db()
     assert first.edited_at is not None
     with pytest.raises(PermissionDenied):
-        services.comment_edit(actor=cast.partner, comment=first, body="Muutettu")
-    services.comment_delete(actor=cast.mentor, comment=first)
+        services.comment_update(actor=cast.partner, comment=first, body="Muutettu")
+    services.comment_remove(actor=cast.mentor, comment=first)
     first.refresh_from_db()
     assert first.deleted_at is not None and first.body == ""
     assert IdeaComment.objects.count() == 3
