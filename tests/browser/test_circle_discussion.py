@@ -104,7 +104,7 @@ def test_an_organiser_invites_and_the_invitee_accepts(new_page, people):
     organiser.wait_for_load_state()
     assert_accessible(organiser)
     organiser.fill("input[name=nimi]", "Piiriläinen 2")
-    organiser.click("form[role=search] button[type=submit]")
+    organiser.click("main form[role=search] button[type=submit]")
     organiser.wait_for_load_state()
     assert_accessible(organiser)
     organiser.click(f"form[action='/opintopiirit/{circle.pk}/kutsu/'] button[type=submit]")

@@ -33,7 +33,7 @@ def test_demo_contact_person_sees_figures_with_small_groups_hidden_and_downloads
 
     assert page.locator("h1").inner_text() == "Impact: Helsingin työllisyysalue (demo)"
     assert page.locator("main svg[role=img]").count() >= 3
-    expect(page.locator("main table")).to_have_count(6)
+    expect(page.locator("main table")).to_have_count(7)
     # Published figures of five or more, and hidden small groups, side by side.
     figures = page.locator("main table td").all_inner_texts()
     assert sum(1 for text in figures if text.isdigit() and int(text) >= 5) >= 20

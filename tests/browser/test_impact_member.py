@@ -6,7 +6,12 @@ import pytest
 from playwright.sync_api import expect
 
 from ideahautomo.accounts.models import Role
-from ideahautomo.accounts.tests.factories import PASSWORD, EmploymentAreaFactory, UserFactory
+from ideahautomo.accounts.tests.factories import (
+    PASSWORD,
+    EmploymentAreaFactory,
+    UserFactory,
+    user_with_role,
+)
 from ideahautomo.impact import services
 from ideahautomo.impact.models import CheckIn, ServiceFeedback
 
@@ -90,7 +95,7 @@ def test_check_in_and_feedback_pages_are_accessible(new_page, member, language):
 
 
 def test_staff_only_accounts_see_a_clear_accessible_page(new_page, member):
-    UserFactory(email="sari@example.fi", roles=[Role.PROJECT_MANAGER])
+    user_with_role(Role.PROJECT_MANAGER, email="sari@example.fi")
     page = new_page(language="en")
     sign_in(page, "sari@example.fi", PASSWORD)
     response = page.goto("/tilanne/")
