@@ -1,6 +1,7 @@
-"""The apps import one way only: lib, accounts, profiles, messaging, search, then the features,
-then impact and pages. Features never import each other; they meet through registries
-in a lower layer (profiles' block and connection sources, lib.ics's calendar sources)."""
+"""The apps import one way only: lib, accounts, profiles, messaging, then the features
+(search among them), then impact and pages. Features never import each other; they meet
+through registries in a lower layer (profiles' block and connection sources, lib.ics's
+calendar sources, lib.searchable's kinds of things search finds)."""
 
 import ast
 from pathlib import Path
@@ -11,7 +12,6 @@ LAYERS = {
     "accounts": 1,
     "profiles": 2,
     "messaging": 3,
-    "search": 3.5,  # below the features, whose services keep its index in step
     "impact": 5,
     "pages": 6,
     "testing": 7,  # the test kit: above every app, imported by tests only

@@ -4,10 +4,15 @@ only for their own members and the people invited to them."""
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ideahautomo.lib.searchable import (
+    Audience,
+    Entry,
+    joined,
+    plain,
+    register_kind,
+    standard_visibility,
+)
 from ideahautomo.profiles.permissions import can_browse_members
-from ideahautomo.search.models import Audience
-from ideahautomo.search.registry import Entry, register_kind, standard_visibility
-from ideahautomo.search.text import joined, plain
 
 from .models import Circle, CircleInvitation, Membership
 
@@ -32,7 +37,7 @@ def circle_entries(circle):
 
 
 def circles_visible_to(viewer):
-    shown = standard_visibility(viewer)
+    shown = standard_visibility(viewer, may_browse_members=can_browse_members(viewer))
     if viewer.is_authenticated:
         own = Membership.objects.filter(user=viewer).values("circle_id")
         shown |= Q(audience=Audience.RESTRICTED, object_id__in=own)

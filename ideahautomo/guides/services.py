@@ -12,7 +12,7 @@ from ideahautomo.accounts.services import audit_event_record
 from ideahautomo.lib import ratelimit
 from ideahautomo.lib.language import CONTENT_LANGUAGES
 from ideahautomo.lib.markdown import render_markdown
-from ideahautomo.search.services import index_object
+from ideahautomo.lib.searchable import index_object
 
 from .models import FALLBACK_LANGUAGE, SLUG_MAX_LENGTH, Guide, GuideText
 from .permissions import can_edit_guide, can_write_guides

@@ -4,9 +4,7 @@ ones for nobody."""
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.lib.language import content_language
-from ideahautomo.search.models import Audience
-from ideahautomo.search.registry import Entry, register_kind
-from ideahautomo.search.text import plain
+from ideahautomo.lib.searchable import Audience, Entry, plain, register_kind
 
 from .models import Idea
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from ideahautomo.lib import ratelimit
 from ideahautomo.lib.markdown import render_markdown
+from ideahautomo.lib.searchable import index_object
 from ideahautomo.profiles.services import resolve_skills
-from ideahautomo.search.services import index_object
 
 from . import permissions
 from .models import (

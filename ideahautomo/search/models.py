@@ -5,13 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from ideahautomo.accounts.models import Municipality
-
-
-class Audience(models.TextChoices):
-    PUBLIC = "public"  # guests too
-    SIGNED_IN = "signed_in"  # anyone signed in
-    MEMBERS = "members"  # those who may browse members (members, mentors, partners)
-    RESTRICTED = "restricted"  # per object: the kind's own rule decides
+from ideahautomo.lib.searchable import Audience
 
 
 class Document(models.Model):

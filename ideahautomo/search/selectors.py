@@ -35,7 +35,7 @@ class Result:
 def _visible(viewer, kind_names):
     return reduce(
         or_,
-        [Q(kind=name) & registry.kind(name).visible(viewer) for name in kind_names],
+        [Q(kind=name) & registry.visible(name, viewer) for name in kind_names],
     )
 
 

@@ -5,10 +5,10 @@ that the same Snowball algorithms (the snowballstemmer package) give."""
 
 import re
 from functools import cache
-from html import unescape
 
 import snowballstemmer
-from django.utils.html import strip_tags
+
+from ideahautomo.lib.searchable import joined, plain  # noqa: F401
 
 # The analyser of each content language; any other language is only lower-cased,
 # as PostgreSQL's "simple" configuration does (there is no Ukrainian one).
@@ -62,12 +62,3 @@ def tokens(text, analyser):
 def query_words(query):
     """The words searched for: at most MAX_QUERY_WORDS, operators and quotes dropped."""
     return words(query)[:MAX_QUERY_WORDS]
-
-
-def plain(html):
-    """The text of sanitised HTML, for the index."""
-    return " ".join(unescape(strip_tags(html or "")).split())
-
-
-def joined(*parts):
-    return " ".join(part for part in parts if part)

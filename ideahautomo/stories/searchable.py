@@ -2,9 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from ideahautomo.search.models import Audience
-from ideahautomo.search.registry import Entry, register_kind
-from ideahautomo.search.text import plain
+from ideahautomo.lib.searchable import Audience, Entry, plain, register_kind
 
 from .models import Story
 
