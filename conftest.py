@@ -86,19 +86,78 @@ def _quick_transactional_tests():
     DatabaseOperations.sql_flush = _empty_tables_only.original
 
 
+def _settings_for_tests(media_root):
+    return {
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        "TASKS": {
+            "default": {
+                "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+                "QUEUES": ["default"],
+            }
+        },
+        "SITE_URL": "http://testserver",
+        "LANGUAGE_CODE": "fi",
+        # Uploaded files of one run never meet another run's (CI runs two side by side).
+        "MEDIA_ROOT": media_root,
+    }
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, _media_root):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.TASKS = {
-        "default": {
-            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-            "QUEUES": ["default"],
-        }
-    }
-    settings.SITE_URL = "http://testserver"
-    settings.LANGUAGE_CODE = "fi"
-    # Uploaded files of one run never meet another run's (CI runs two side by side).
-    settings.MEDIA_ROOT = _media_root
+    for name, value in _settings_for_tests(_media_root).items():
+        setattr(settings, name, value)
+
+
+_demo = {"blocker": None, "emptied": False}
+
+
+@pytest.fixture(scope="session")
+def _demo_database(django_db_setup, django_db_blocker, _media_root):
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from django.test import override_settings
+
+    output = StringIO()
+    test_settings = override_settings(**_settings_for_tests(_media_root))
+    with django_db_blocker.unblock(), test_settings, transaction.atomic():
+        call_command("demo_data", stdout=output)
+        # As inside a test's own transaction: what would run after commit does not.
+        connection.run_on_commit.clear()
+    _demo["blocker"] = django_db_blocker
+    return output.getvalue()
+
+
+@pytest.fixture
+def demo_data(_demo_database, db):
+    """The demo data of `dev.py serve`, made once for all the tests that ask for it (the
+    command takes seconds); each test's own changes roll back as usual. These tests run
+    together after the other database tests and the database is emptied after the last
+    of them. Gives what the command printed."""
+    assert not _demo["emptied"], "the tests with demo_data must run one after another"
+    return _demo_database
+
+
+def _demo_database_empty():
+    from django.core.management import call_command
+    from django.db import connection
+
+    with _demo["blocker"].unblock():
+        call_command("flush", interactive=False, verbosity=0)
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM search_fts")
+    cache.clear()
+    _demo["emptied"] = True
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    if "demo_data" in item.fixturenames and (
+        nextitem is None or "demo_data" not in nextitem.fixturenames
+    ):
+        _demo_database_empty()
+    return result
 
 
 @pytest.fixture(autouse=True)
@@ -145,10 +204,29 @@ def _tasks_must_not_fail(request):
         pytest.fail(f"A background task failed:\n{errors}")
 
 
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+def _run_order(item):
+    if _is_transactional(item):
+        return 2
+    if item.get_closest_marker("django_db") or "db" in item.fixturenames:
+        return 1 if "demo_data" in item.fixturenames else 0
+    return 3
+
+
 def pytest_collection_modifyitems(config, items):
     """Transactional tests empty the database afterwards; with serialized_rollback they
     restore the reference data (municipalities, skills) that migrations loaded. Mixing
-    the two kinds breaks the tests that follow, so every transactional test must use it."""
+    the two kinds breaks the tests that follow, so every transactional test must use it.
+
+    The tests that share the demo data run last of the tests that roll back (pytest-django
+    has put those first), so that the database is emptied once after them."""
+    items.sort(key=_run_order)
     for item in items:
         marker = item.get_closest_marker("django_db")
         if (

@@ -15,9 +15,7 @@ from ideahautomo.accounts.permissions import must_use_two_factor
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_staff_have_an_authenticator_with_the_published_demo_key(client):
-    output = io.StringIO()
-    call_command("demo_data", stdout=output)
+def test_demo_staff_have_an_authenticator_with_the_published_demo_key(client, demo_data):
 
     staff = [
         user
@@ -32,8 +30,8 @@ def test_demo_staff_have_an_authenticator_with_the_published_demo_key(client):
     for user in staff:
         device = TOTPDevice.objects.get(user=user, confirmed=True)
         assert device.bin_key == demo.DEMO_AUTHENTICATOR_KEY
-    assert demo.demo_authenticator_secret() in output.getvalue()
-    assert "demo" in output.getvalue().lower()
+    assert demo.demo_authenticator_secret() in demo_data
+    assert "demo" in demo_data.lower()
 
     client.post(
         reverse("accounts:sign_in"),

@@ -10,8 +10,7 @@ from ideahautomo.messaging.models import Notification, NotificationKind
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_announcements_are_sent_once_and_reach_the_demo_member():
-    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_demo_announcements_are_sent_once_and_reach_the_demo_member(demo_data):
     announcements = Announcement.objects.all()
     assert announcements.count() == 2
     assert all(announcement.is_finished for announcement in announcements)

@@ -8,8 +8,7 @@ from ideahautomo.circles.models import Circle, CirclePost
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_discussion_is_created_once():
-    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_demo_discussion_is_created_once(demo_data):
     finnish = Circle.objects.get(name="Suomea arjessa – A1")
     posts = CirclePost.objects.filter(circle=finnish)
     assert posts.count() == 3
@@ -19,8 +18,7 @@ def test_demo_discussion_is_created_once():
     assert CirclePost.objects.count() == 3
 
 
-def test_demo_finnish_circle_also_uses_ukrainian_once():
-    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_demo_finnish_circle_also_uses_ukrainian_once(demo_data):
     finnish = Circle.objects.get(name="Suomea arjessa – A1")
     finnish.other_languages.all().delete()
     call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115

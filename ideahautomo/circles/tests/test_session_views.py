@@ -450,10 +450,9 @@ def test_the_personal_events_feed_includes_meetings_of_ones_circles(cast, client
     assert "Muiden piiri" not in text
 
 
-def test_demo_data_has_meetings_once_and_tells_nobody():
+def test_demo_data_has_meetings_once_and_tells_nobody(demo_data):
     from django.core.management import call_command
 
-    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     finnish = Circle.objects.get(name="Suomea arjessa – A1")
     assert finnish.sessions.count() == 9
     assert finnish.sessions.filter(series__isnull=False).count() == 8

@@ -13,8 +13,7 @@ from ideahautomo.lib.language import CONTENT_LANGUAGES
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_guides_are_published_in_every_language_once():
-    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_demo_guides_are_published_in_every_language_once(demo_data):
     guides = Guide.objects.all()
     assert guides.count() == len(demo.GUIDES) >= 6
     assert all(guide.is_published for guide in guides)

@@ -20,8 +20,7 @@ def quiet(*args, **kwargs):
     pass
 
 
-def test_demo_members_have_earlier_months_but_this_month_is_still_open():
-    call_command("demo_data", stdout=io.StringIO())
+def test_demo_members_have_earlier_months_but_this_month_is_still_open(demo_data):
     aino = CheckIn.objects.filter(user__email=f"jasen@{DEMO_DOMAIN}").order_by("month")
     assert aino.count() == 5
     assert [c.situation for c in aino] == ["looking", "looking", "", "training", "employed"]
@@ -37,15 +36,13 @@ def test_demo_members_have_earlier_months_but_this_month_is_still_open():
     assert anonymous.count() == 2 and not anonymous.exclude(area=None).exists()
 
 
-def test_running_the_demo_again_changes_nothing():
-    call_command("demo_data", stdout=io.StringIO())
+def test_running_the_demo_again_changes_nothing(demo_data):
     counts = CheckIn.objects.count(), ServiceFeedback.objects.count()
     call_command("demo_data", stdout=io.StringIO())
     assert (CheckIn.objects.count(), ServiceFeedback.objects.count()) == counts
 
 
-def test_synthetic_members_get_a_year_of_check_ins_for_about_a_third():
-    call_command("demo_data", stdout=io.StringIO())
+def test_synthetic_members_get_a_year_of_check_ins_for_about_a_third(demo_data):
     synthetic_members_create(total=1000, log=quiet)
     demo.synthetic_check_ins_create(log=quiet)
     people = CheckIn.objects.filter(user__email__endswith="synteettinen.invalid")
@@ -73,8 +70,7 @@ def test_synthetic_members_get_a_year_of_check_ins_for_about_a_third():
     assert not people.exclude(area=F("user__area")).exists()
 
 
-def test_synthetic_check_ins_are_made_once_even_when_the_population_grows():
-    call_command("demo_data", stdout=io.StringIO())
+def test_synthetic_check_ins_are_made_once_even_when_the_population_grows(demo_data):
     synthetic_members_create(total=300, log=quiet)
     demo.synthetic_check_ins_create(log=quiet)
     first = CheckIn.objects.count()

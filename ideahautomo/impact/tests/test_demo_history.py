@@ -29,8 +29,8 @@ HIDDEN = "&lt; 5"
 
 
 @pytest.fixture
-def demo():
-    call_command("demo_data", stdout=io.StringIO())
+def demo(demo_data):
+    return demo_data
 
 
 @pytest.fixture

@@ -8,8 +8,9 @@ from ideahautomo.messaging.models import Conversation, Message, Notification
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_data_has_a_conversation_and_notifications_and_running_again_changes_nothing():
-    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_demo_data_has_a_conversation_and_notifications_and_running_again_changes_nothing(
+    demo_data,
+):
     pairs = {
         frozenset(conversation.participants.values_list("user__email", flat=True))
         for conversation in Conversation.objects.all()

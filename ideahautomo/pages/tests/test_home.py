@@ -284,15 +284,10 @@ def test_the_home_page_query_count_does_not_grow_with_the_data(
     assert len(many.captured_queries) == len(few.captured_queries)
 
 
-def test_the_demo_gives_every_roles_home_page_something_to_show(client_for):
-    import io
-
-    from django.core.management import call_command
-
+def test_the_demo_gives_every_roles_home_page_something_to_show(client_for, demo_data):
     from ideahautomo.accounts.demo import DEMO_DOMAIN
     from ideahautomo.accounts.models import User
 
-    call_command("demo_data", stdout=io.StringIO())
     member = home(client_for, User.objects.get(email=f"jasen@{DEMO_DOMAIN}"))
     assert 'class="home-meeting"' in member and 'class="home-event"' in member
     moderator = home(client_for, User.objects.get(email=f"moderaattori@{DEMO_DOMAIN}"))

@@ -6,13 +6,11 @@ and script the page names, gzipped as whitenoise serves them in production. Imag
 the icon) are left out, as the goal says; the demo data fills the lists as in real use."""
 
 import gzip
-import io
 import re
 
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.management import call_command
 from django.urls import reverse
 
 from ideahautomo.accounts.demo import DEMO_DOMAIN
@@ -73,8 +71,8 @@ def weights(client, paths):
 
 
 @pytest.fixture
-def demo():
-    call_command("demo_data", stdout=io.StringIO())
+def demo(demo_data):
+    return demo_data
 
 
 def htmx_pages(member):

@@ -14,8 +14,7 @@ from ideahautomo.stories.models import Shown, Story
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_stories_cover_each_way_of_showing_and_are_made_once():
-    call_command("demo_data", stdout=io.StringIO())
+def test_demo_stories_cover_each_way_of_showing_and_are_made_once(demo_data):
     call_command("demo_data", stdout=io.StringIO())
 
     published = Story.objects.filter(status=Story.Status.PUBLISHED)
