@@ -220,6 +220,21 @@ def _account_export(user, invitation):
             if invitation
             else None
         ),
+        "suspensions": [
+            {
+                "reason": suspension.reason,
+                "starts": _iso(suspension.starts_at),
+                "ends": _iso(suspension.ends_at),
+                "lifted": _iso(suspension.lifted_at),
+                "appeal": suspension.appeal_text or None,
+                "appeal_decision": suspension.appeal_decision or None,
+            }
+            for suspension in Suspension.objects.filter(user=user).order_by("created_at")
+        ],
+        "warnings": [
+            {"reason": warning.reason, "given": _iso(warning.created_at)}
+            for warning in ModerationWarning.objects.filter(user=user).order_by("created_at")
+        ],
     }
 
 

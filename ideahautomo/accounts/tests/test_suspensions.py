@@ -343,3 +343,12 @@ def test_account_deletion_removes_suspensions_and_warnings(cast):
     services.user_delete(user=cast.member)
     assert not Suspension.objects.exists()
     assert not selectors.moderation_record(user=cast.member)["warnings"]
+
+
+def test_the_persons_data_download_holds_their_suspensions_and_warnings(cast):
+    suspension = appealed(cast)
+    services.user_warn(user=cast.member, by=cast.moderator, reason="Asiaton.")
+    data = services.user_data_export(user=cast.member)
+    assert data["suspensions"][0]["reason"] == suspension.reason
+    assert data["suspensions"][0]["appeal"] == "Katso uudelleen"
+    assert data["warnings"][0]["reason"] == "Asiaton."
