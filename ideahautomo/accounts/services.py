@@ -1125,6 +1125,7 @@ def suspension_lift(*, suspension, by, reason):
     if not can_lift_suspension(by, suspension):
         raise ValidationError(_("You cannot lift this suspension."), code="not_allowed")
     reason = _text_required(reason, max_length=REASON_MAX_LENGTH)
+    _moderator_limit(by)
     with transaction.atomic():
         locked = Suspension.objects.select_for_update().get(pk=suspension.pk)
         now = timezone.now()
@@ -1187,6 +1188,7 @@ def suspension_appeal_decide(*, suspension, by, lift, reason):
     if not can_decide_suspension_appeal(by, suspension):
         raise ValidationError(_("You cannot decide this appeal."), code="not_allowed")
     reason = _text_required(reason, max_length=REASON_MAX_LENGTH)
+    _moderator_limit(by)
     with transaction.atomic():
         locked = Suspension.objects.select_for_update().get(pk=suspension.pk)
         if not locked.appeal_is_open:

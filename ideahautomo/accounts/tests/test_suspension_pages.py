@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -10,7 +11,7 @@ from ideahautomo.accounts import permissions, services
 from ideahautomo.accounts.models import ModerationWarning, Role, RoleAssignment, Suspension
 from ideahautomo.testing import LOGIN, assert_role_table, expect, page_check, rule_check
 
-from .factories import UserFactory, user_with_role
+from .factories import PASSWORD, UserFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -322,3 +323,35 @@ def test_moderators_find_the_suspend_link_on_a_profile_and_a_report(cast, client
     assert link in client_for(cast.moderator).get(reports).content.decode()
     client_for(cast.moderator).logout()
     assert link not in client_for(cast.project_manager).get(reports).content.decode()
+
+
+def test_moderators_are_rate_limited(cast, settings):
+    from ideahautomo.lib import ratelimit
+
+    for _ in range(services.MODERATOR_ACTIONS_PER_HOUR):
+        ratelimit.hit(services.MODERATOR_ACTION_SCOPE, cast.moderator.pk, window=3600)
+    with pytest.raises(ValidationError) as refused:
+        suspension_of(cast.member, cast.moderator)
+    assert refused.value.code == "rate_limited"
+    assert not Suspension.objects.exists()
+
+
+def test_the_pages_of_one_person_read_a_bounded_number_of_queries(
+    cast, client, client_for, django_assert_max_num_queries
+):
+    for _ in range(25):
+        services.user_warn(user=cast.member, by=cast.moderator, reason="Asiaton.")
+    suspension = appealed(cast.member, second_moderator())
+    moderator = client_for(cast.moderator)
+    for url in (
+        reverse("accounts:suspension_detail", args=[suspension.pk]),
+        reverse("accounts:user_suspend", args=[cast.member.pk]),
+        reverse("accounts:user_warn", args=[cast.member.pk]),
+    ):
+        with django_assert_max_num_queries(10):
+            assert moderator.get(url).status_code == 200
+    moderator.logout()
+    client.post(reverse("accounts:sign_in"), {"email": cast.member.email, "password": PASSWORD})
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("accounts:suspended"))
+    assert response.context["suspension"] == suspension
