@@ -23,8 +23,8 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ideahautomo.accounts import services as account_services
-from ideahautomo.accounts.models import Invitation, SignUpRequest
-from ideahautomo.accounts.tests.factories import InvitationFactory, UserFactory
+from ideahautomo.accounts.models import Invitation, Role, SignUpRequest
+from ideahautomo.accounts.tests.factories import InvitationFactory, UserFactory, user_with_role
 from ideahautomo.announcements import services as announcement_services
 from ideahautomo.circles import discussion_services, session_services
 from ideahautomo.circles import services as circle_services
@@ -74,6 +74,11 @@ MAY_REMAIN = {
     "events.Event.created_by",
     "events.Event.approved_by",
     "messaging.Report.handled_by",
+    # Moderators' suspensions and warnings of others stay on those people's records.
+    "accounts.Suspension.suspended_by",
+    "accounts.Suspension.lifted_by",
+    "accounts.Suspension.appeal_decided_by",
+    "accounts.ModerationWarning.warned_by",
     # The guides they wrote stay for their readers, who never see the writer's name.
     "guides.Guide.author",
 }
@@ -167,6 +172,20 @@ def give_activity_everywhere(person, cast, settings, tmp_path):
             action_flag=CHANGE,
             change_message="[]",
         )
+
+    # Moderation: a suspension the person appealed and that was lifted, and a warning,
+    # all naming the person.
+    suspension = account_services.user_suspend(
+        user=person, by=cast.moderator, reason=f"{NAME} kirjoitti asiattomasti."
+    )
+    suspension = account_services.suspension_appeal_create(
+        suspension=suspension, text=f"Olen {NAME}, anteeksi.", client="deletion-test"
+    )
+    other_moderator = user_with_role(Role.MODERATOR, email="toinen.moderaattori@example.fi")
+    account_services.suspension_appeal_decide(
+        suspension=suspension, by=other_moderator, lift=True, reason=f"Sovittu: {NAME}."
+    )
+    account_services.user_warn(user=person, by=cast.moderator, reason=f"{NAME}, ole kohtelias.")
 
     # Profile, with a photo.
     settings.MEDIA_ROOT = tmp_path
@@ -365,9 +384,6 @@ def test_deleting_an_account_leaves_nothing_that_names_or_points_to_the_person(
 
 
 def test_deleting_a_staff_account_keeps_their_work_for_others_without_their_name(cast):
-    from ideahautomo.accounts.models import Role
-    from ideahautomo.accounts.tests.factories import user_with_role
-
     staff = user_with_role(Role.CONTACT_PERSON, area=cast.area, email=EMAIL, display_name=NAME)
     for role in (Role.PROJECT_MANAGER, Role.MODERATOR):
         account_services.role_grant(actor=cast.administrator, user=staff, role=role)
@@ -398,6 +414,11 @@ def test_deleting_a_staff_account_keeps_their_work_for_others_without_their_name
             actor=cast.member, reported_user=cast.mentor, reason="spam"
         )
         messaging_services.report_mark_handled(actor=staff, report=report)
+        suspension = account_services.user_suspend(
+            user=cast.mentor, by=staff, reason="Mainostaa kursseja."
+        )
+        account_services.suspension_lift(suspension=suspension, by=staff, reason="Sovittu.")
+        account_services.user_warn(user=cast.partner, by=staff, reason="Ei mainoksia.")
         guide = guide_services.guide_create(
             actor=staff,
             category="benefits",

@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import (
     EmploymentArea,
+    Guideline,
     Invitation,
     Municipality,
     PartnerOrganisation,
@@ -25,6 +26,7 @@ from .models import (
     Role,
     RoleAssignment,
     SignUpRequest,
+    Suspension,
     User,
 )
 from .permissions import must_use_two_factor
@@ -306,12 +308,67 @@ def sign_up_request_create():
     )
 
 
+SUSPENDED_MEMBER = ("tuomas.suljettu", "Tuomas Virtanen")
+SECOND_MODERATOR = ("moderaattori.toinen", "Ville Rantanen")
+
+
+def suspension_create():
+    """A member suspended for two weeks by a second moderator, with an appeal waiting, so
+    that the demo moderator (not the one who suspended) has an appeal to decide."""
+    if Suspension.objects.filter(user__email=f"{SUSPENDED_MEMBER[0]}@{DEMO_DOMAIN}").exists():
+        return
+    now = timezone.now()
+    password = make_password(DEMO_PASSWORD)
+    helsinki = Municipality.objects.get(code="091")
+    moderator, _ = User.objects.get_or_create(
+        email=f"{SECOND_MODERATOR[0]}@{DEMO_DOMAIN}",
+        defaults={
+            "display_name": SECOND_MODERATOR[1],
+            "municipality": helsinki,
+            "password": password,
+            "guidelines_accepted_at": now,
+            "privacy_notice_accepted_at": now,
+        },
+    )
+    RoleAssignment.objects.get_or_create(user=moderator, role=Role.MODERATOR)
+    member, _ = User.objects.get_or_create(
+        email=f"{SUSPENDED_MEMBER[0]}@{DEMO_DOMAIN}",
+        defaults={
+            "display_name": SUSPENDED_MEMBER[1],
+            "municipality": helsinki,
+            "area": EmploymentArea.objects.filter(name="Helsingin työllisyysalue (demo)").first(),
+            "password": password,
+            "guidelines_accepted_at": now,
+            "privacy_notice_accepted_at": now,
+        },
+    )
+    RoleAssignment.objects.get_or_create(user=member, role=Role.MEMBER)
+    Suspension.objects.create(
+        user=member,
+        suspended_by=moderator,
+        reason=(
+            "Lähetit usealle jäsenelle saman mainosviestin kurssistasi, vaikka sinua "
+            "pyydettiin lopettamaan."
+        ),
+        guideline=Guideline.SCAMS,
+        starts_at=now - timedelta(days=2),
+        ends_at=now + timedelta(days=12),
+        appeal_text=(
+            "En tiennyt, että kurssista kertominen on kiellettyä. Lupaan kysyä jatkossa "
+            "ensin moderaattoreilta."
+        ),
+        appealed_at=now - timedelta(days=1),
+        created_at=now - timedelta(days=2),
+    )
+
+
 def demo_create():
     with transaction.atomic():
         areas_create()
         people = people_create()
         invitations_create()
         sign_up_request_create()
+        suspension_create()
     return people
 
 

@@ -1,9 +1,12 @@
 """Forms of sign-in, invitations, account settings and sign-up."""
 
+from datetime import datetime, timedelta
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.lib.ratelimit import client_ip
@@ -12,6 +15,7 @@ from . import services
 from .models import (
     STAFF_ROLES,
     EmploymentArea,
+    Guideline,
     Municipality,
     PartnerOrganisation,
     Role,
@@ -390,3 +394,104 @@ class SignUpForm(NewPasswordFields):
 
     def password_user(self):
         return User(email=self.email, display_name=self.cleaned_data.get("display_name", ""))
+
+
+# Suspensions, appeals and warnings
+
+REASON_HELP = _("The person sees this text and gets it by e-mail. Write it so they understand it.")
+
+
+def _reason_field(help_text=REASON_HELP):
+    return forms.CharField(
+        label=_("Reason"),
+        max_length=services.REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=help_text,
+    )
+
+
+class SuspendForm(forms.Form):
+    """A moderator's suspension: the reason, the guideline broken and how long."""
+
+    PERIODS = [
+        ("1", _("1 day")),
+        ("7", _("7 days")),
+        ("30", _("30 days")),
+        ("date", _("Until a date")),
+        ("permanent", _("Permanently")),
+    ]
+
+    reason = _reason_field()
+    guideline = forms.ChoiceField(
+        label=_("Community guideline"),
+        choices=[("", "–"), *Guideline.choices],
+        required=False,
+    )
+    period = forms.ChoiceField(
+        label=_("Length"), choices=PERIODS, widget=forms.RadioSelect, initial="7"
+    )
+    end_date = forms.DateField(
+        label=_("End date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        help_text=_("Only with “Until a date”: the suspension ends at the start of this day."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        period = data.get("period")
+        if period == "date":
+            end_date = data.get("end_date")
+            if end_date is None:
+                self.add_error("end_date", _("Give the end date."))
+            elif end_date <= timezone.localdate():
+                self.add_error("end_date", _("The end date must be after today."))
+        return data
+
+    def ends_at(self):
+        """The moment the suspension ends, or None for a permanent one."""
+        period = self.cleaned_data["period"]
+        if period == "permanent":
+            return None
+        if period == "date":
+            return timezone.make_aware(
+                datetime.combine(self.cleaned_data["end_date"], datetime.min.time())
+            )
+        return timezone.now() + timedelta(days=int(period))
+
+
+class SuspensionLiftForm(forms.Form):
+    prefix = "lift"
+    reason = _reason_field(help_text=_("Sent to the person by e-mail."))
+
+
+class AppealDecisionForm(forms.Form):
+    prefix = "decision"
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("lift", _("Lift the suspension")), ("keep", _("Keep the suspension"))],
+        widget=forms.RadioSelect,
+    )
+    reason = _reason_field(help_text=_("Sent to the person by e-mail."))
+
+
+class SuspensionAppealForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your appeal"),
+        max_length=services.APPEAL_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Tell in your own words why the suspension should be looked at again. "
+            "You can appeal once; another moderator decides."
+        ),
+    )
+
+
+class WarnForm(forms.Form):
+    reason = _reason_field()
+    guideline = forms.ChoiceField(
+        label=_("Community guideline"),
+        choices=[("", "–"), *Guideline.choices],
+        required=False,
+    )

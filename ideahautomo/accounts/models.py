@@ -582,6 +582,138 @@ class AuditAction(models.TextChoices):
     SERVICE_POINT_HOURS_REMOVED = "service_point.hours_removed"
     VISITOR_COUNT_UNDONE = "service_point.count_undone"
     MOOD_KIOSK_STARTED = "service_point.kiosk_started"
+    USER_SUSPENDED = "user.suspended"
+    SUSPENSION_LIFTED = "suspension.lifted"
+    SUSPENSION_APPEALED = "suspension.appealed"
+    SUSPENSION_APPEAL_DECIDED = "suspension.appeal_decided"
+    USER_WARNED = "user.warned"
+
+
+class Guideline(models.TextChoices):
+    """The sections of the community guidelines a moderator's action may point to."""
+
+    KINDNESS = "kindness", _("1. We treat each other kindly")
+    HARASSMENT = "harassment", _("2. No harassment, discrimination or threats")
+    PRIVACY = "privacy", _("3. We protect our own and others' information")
+    SCAMS = "scams", _("4. No scams, selling or asking for money")
+    OTHER = "other", _("Other reason")
+
+
+class SuspensionQuerySet(models.QuerySet):
+    def active(self, *, now=None):
+        """Not lifted and not yet ended: the person cannot sign in."""
+        now = now or timezone.now()
+        return self.filter(lifted_at__isnull=True).filter(
+            Q(ends_at__isnull=True) | Q(ends_at__gt=now)
+        )
+
+    def appeal_open(self):
+        return self.filter(appealed_at__isnull=False, appeal_decided_at__isnull=True)
+
+
+class Suspension(models.Model):
+    """A moderator's suspension of an account, for a period or for good (ends_at empty).
+
+    It ends by itself at ends_at (sign-in compares the time) or when a moderator lifts
+    it. The suspended person may appeal once; a moderator other than the one who
+    suspended decides the appeal.
+    """
+
+    class AppealDecision(models.TextChoices):
+        LIFT = "lift", _("suspension lifted")
+        KEEP = "keep", _("suspension kept")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="suspensions")
+    suspended_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reason = models.TextField(
+        _("reason"),
+        max_length=1000,
+        help_text=_("Shown to the person and sent to them by e-mail."),
+    )
+    guideline = models.CharField(
+        _("guideline"), max_length=20, choices=Guideline.choices, blank=True
+    )
+    starts_at = models.DateTimeField(default=timezone.now)
+    ends_at = models.DateTimeField(null=True, blank=True)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    lift_reason = models.TextField(max_length=1000, blank=True)
+    appeal_text = models.TextField(_("appeal"), max_length=2000, blank=True)
+    appealed_at = models.DateTimeField(null=True, blank=True)
+    appeal_decided_at = models.DateTimeField(null=True, blank=True)
+    appeal_decided_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    appeal_decision = models.CharField(max_length=10, choices=AppealDecision.choices, blank=True)
+    appeal_decision_reason = models.TextField(max_length=1000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = SuspensionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("suspension")
+        verbose_name_plural = _("suspensions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gt=models.F("starts_at")),
+                name="accounts_suspension_ends_after_start",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["user"],
+                condition=Q(lifted_at__isnull=True),
+                name="accounts_suspension_unlifted",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.created_at:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("accounts:suspension_detail", args=[self.pk])
+
+    def is_active_at(self, now):
+        return self.lifted_at is None and (self.ends_at is None or self.ends_at > now)
+
+    @property
+    def is_active(self):
+        return self.is_active_at(timezone.now())
+
+    @property
+    def is_permanent(self):
+        return self.ends_at is None
+
+    @property
+    def appeal_is_open(self):
+        return self.appealed_at is not None and self.appeal_decided_at is None
+
+
+class ModerationWarning(models.Model):
+    """A moderator's warning to a person, kept on their moderation record."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="warnings")
+    warned_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reason = models.TextField(_("reason"), max_length=1000)
+    guideline = models.CharField(
+        _("guideline"), max_length=20, choices=Guideline.choices, blank=True
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("warning")
+        verbose_name_plural = _("warnings")
+
+    def __str__(self):
+        return f"{self.user}: {self.created_at:%Y-%m-%d}"
 
 
 class AuditEvent(models.Model):

@@ -67,3 +67,48 @@ def must_use_two_factor(user):
 
 def can_use_two_factor(user):
     return _signed_in(user) and (user.is_staff_member or must_use_two_factor(user))
+
+
+# Suspensions and warnings: moderators' work. Administrators run the service technically
+# and do not judge members' behaviour; staff are never suspended by a moderator (their
+# accounts are the employment services' and the administrators' to close).
+
+
+def can_suspend_users(user):
+    """Moderators suspend and warn; this decides whether the tools are offered at all."""
+    return _signed_in(user) and user.has_role(Role.MODERATOR)
+
+
+def _can_act_on_person(user, person):
+    return (
+        can_suspend_users(user)
+        and person is not None
+        and person.pk != user.pk
+        and person.is_active
+        and not person.is_staff_member
+        and not person.is_staff
+    )
+
+
+def can_suspend_user(user, person):
+    """A moderator suspends a member, mentor or partner: never staff, never themselves."""
+    return _can_act_on_person(user, person)
+
+
+def can_warn_user(user, person):
+    return _can_act_on_person(user, person)
+
+
+def can_lift_suspension(user, suspension):
+    """Any moderator (the one who suspended too) may lift a suspension still in force."""
+    return can_suspend_users(user) and suspension.user_id != user.pk and suspension.is_active
+
+
+def can_decide_suspension_appeal(user, suspension):
+    """An open appeal is decided by a moderator other than the one who suspended."""
+    return (
+        can_suspend_users(user)
+        and suspension.appeal_is_open
+        and suspension.user_id != user.pk
+        and suspension.suspended_by_id != user.pk
+    )

@@ -1,17 +1,20 @@
 """Reads that the accounts pages need, with their joins and visibility rules applied."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Q, When
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from .models import (
     AuditAction,
     EmploymentArea,
     Invitation,
+    ModerationWarning,
     Role,
     RoleAssignment,
     SignUpRequest,
+    Suspension,
     User,
     invitation_state_q,
 )
@@ -146,3 +149,66 @@ def contact_person_assignments():
         .select_related("user", "area")
         .order_by("area__name", "user__display_name")
     )
+
+
+# Suspensions and warnings
+
+
+def suspension_active_for(user, *, now=None):
+    """The suspension keeping user from signing in now, or None."""
+    return Suspension.objects.active(now=now).filter(user=user).order_by("-created_at").first()
+
+
+def suspensions_page(*, appeals_only, number, per_page):
+    """Suspensions in force and those with an appeal waiting (waiting appeals first),
+    or only those with an appeal waiting; one query for the rows, one for the count."""
+    suspensions = Suspension.objects.select_related("user", "suspended_by")
+    if appeals_only:
+        suspensions = suspensions.appeal_open().order_by("appealed_at", "pk")
+    else:
+        suspensions = (
+            suspensions.filter(
+                Q(lifted_at__isnull=True)
+                & (Q(ends_at__isnull=True) | Q(ends_at__gt=timezone.now()))
+                | Q(appealed_at__isnull=False, appeal_decided_at__isnull=True)
+            )
+            .annotate(
+                waiting=Case(
+                    When(appealed_at__isnull=False, appeal_decided_at__isnull=True, then=0),
+                    default=1,
+                    output_field=IntegerField(),
+                )
+            )
+            .order_by("waiting", "-created_at", "-pk")
+        )
+    return Paginator(suspensions, per_page).get_page(number)
+
+
+def open_appeal_count():
+    return Suspension.objects.appeal_open().count()
+
+
+def suspension_for_moderator(*, pk):
+    return get_object_or_404(
+        Suspension.objects.select_related("user", "suspended_by", "lifted_by", "appeal_decided_by"),
+        pk=pk,
+    )
+
+
+MODERATION_RECORD_ROWS = 20
+
+
+def moderation_record(*, user):
+    """A person's latest suspensions and warnings, for moderators deciding what to do."""
+    return {
+        "suspensions": list(
+            Suspension.objects.filter(user=user).select_related("suspended_by")[
+                :MODERATION_RECORD_ROWS
+            ]
+        ),
+        "warnings": list(
+            ModerationWarning.objects.filter(user=user).select_related("warned_by")[
+                :MODERATION_RECORD_ROWS
+            ]
+        ),
+    }

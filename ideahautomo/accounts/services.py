@@ -29,14 +29,23 @@ from .models import (
     AuditEvent,
     Invitation,
     InvitationBatch,
+    ModerationWarning,
     Role,
     RoleAssignment,
     SignUpRequest,
+    Suspension,
     TwoFactorEnrolmentLink,
     User,
     UserManager,
 )
-from .permissions import can_use_two_factor, must_use_two_factor
+from .permissions import (
+    can_decide_suspension_appeal,
+    can_lift_suspension,
+    can_suspend_user,
+    can_use_two_factor,
+    can_warn_user,
+    must_use_two_factor,
+)
 from .signals import user_deleted
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
@@ -211,6 +220,21 @@ def _account_export(user, invitation):
             if invitation
             else None
         ),
+        "suspensions": [
+            {
+                "reason": suspension.reason,
+                "starts": _iso(suspension.starts_at),
+                "ends": _iso(suspension.ends_at),
+                "lifted": _iso(suspension.lifted_at),
+                "appeal": suspension.appeal_text or None,
+                "appeal_decision": suspension.appeal_decision or None,
+            }
+            for suspension in Suspension.objects.filter(user=user).order_by("created_at")
+        ],
+        "warnings": [
+            {"reason": warning.reason, "given": _iso(warning.created_at)}
+            for warning in ModerationWarning.objects.filter(user=user).order_by("created_at")
+        ],
     }
 
 
@@ -233,6 +257,9 @@ def user_delete(*, user):
         RoleAssignment.objects.filter(user=user).delete()
         TOTPDevice.objects.filter(user=user).delete()
         SignUpRequest.objects.filter(user=user).delete()
+        # What moderators wrote to and about the person, and what they wrote back.
+        Suspension.objects.filter(user=user).delete()
+        ModerationWarning.objects.filter(user=user).delete()
         user.email = f"poistettu-{user.pk}@poistettu.invalid"
         user.display_name = _("Deleted user")
         user.municipality = None
@@ -1011,3 +1038,239 @@ def sign_up_decision_send(*, sign_up_request_id):
     )
     if not request.approved:
         request.user.delete()
+
+
+# Suspensions, appeals and warnings (moderators' work on accounts)
+
+MODERATOR_ACTION_SCOPE = "moderator-action"
+MODERATOR_ACTIONS_PER_HOUR = 60
+APPEAL_CLIENT_SCOPE = "suspension-appeal-client"
+APPEALS_PER_CLIENT_PER_HOUR = 5
+REASON_MAX_LENGTH = 1000
+APPEAL_MAX_LENGTH = 2000
+
+
+def _moderator_limit(actor):
+    if not ratelimit.allow(
+        MODERATOR_ACTION_SCOPE, actor.pk, limit=MODERATOR_ACTIONS_PER_HOUR, window=60 * 60
+    ):
+        raise ValidationError(
+            _("You have made many moderation actions within an hour. Try again later."),
+            code="rate_limited",
+        )
+
+
+def _text_required(text, *, max_length):
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(_("Write the reason."), code="required")
+    if len(text) > max_length:
+        raise ValidationError(
+            _("Write at most %(count)d characters.") % {"count": max_length}, code="max_length"
+        )
+    return text
+
+
+def _queue_suspension_mail(suspension, kind):
+    from .tasks import send_suspension_mail
+
+    enqueue_on_commit(send_suspension_mail, suspension.pk, kind)
+
+
+def user_suspend(*, user, by, reason, ends_at=None, guideline=""):
+    """Suspend user's account until ends_at (None: for good) and end all their sessions.
+
+    The person is e-mailed the reason and the end in their own language after commit.
+    """
+    if not can_suspend_user(by, user):
+        raise ValidationError(_("You cannot suspend this account."), code="not_allowed")
+    reason = _text_required(reason, max_length=REASON_MAX_LENGTH)
+    now = timezone.now()
+    if ends_at is not None and ends_at <= now:
+        raise ValidationError(_("The end must be in the future."), code="past")
+    suspension = Suspension(
+        user=user,
+        suspended_by=by,
+        reason=reason,
+        guideline=guideline,
+        starts_at=now,
+        ends_at=ends_at,
+        created_at=now,
+    )
+    suspension.full_clean()
+    _moderator_limit(by)
+    with transaction.atomic():
+        # One suspension in force at a time: the person's row serialises two moderators.
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        if Suspension.objects.active(now=now).filter(user=user).exists():
+            raise ValidationError(_("This account is already suspended."), code="already")
+        suspension.save()
+        user_sessions_end(user_id=user.pk)
+        audit_event_record(
+            actor=by,
+            action=AuditAction.USER_SUSPENDED,
+            target=user,
+            area=user.area,
+            suspension=suspension.pk,
+            ends_at=_iso(ends_at),
+            guideline=guideline,
+        )
+        _queue_suspension_mail(suspension, "suspended")
+    user.refresh_from_db(fields=["session_generation"])
+    return suspension
+
+
+def suspension_lift(*, suspension, by, reason):
+    """End a suspension now; an appeal still waiting is decided with it."""
+    if not can_lift_suspension(by, suspension):
+        raise ValidationError(_("You cannot lift this suspension."), code="not_allowed")
+    reason = _text_required(reason, max_length=REASON_MAX_LENGTH)
+    _moderator_limit(by)
+    with transaction.atomic():
+        locked = Suspension.objects.select_for_update().get(pk=suspension.pk)
+        now = timezone.now()
+        if not locked.is_active_at(now):
+            raise ValidationError(_("This suspension is no longer in force."), code="ended")
+        locked.lifted_at = now
+        locked.lifted_by = by
+        locked.lift_reason = reason
+        fields = ["lifted_at", "lifted_by", "lift_reason"]
+        if locked.appeal_is_open:
+            locked.appeal_decided_at = now
+            locked.appeal_decided_by = by
+            locked.appeal_decision = Suspension.AppealDecision.LIFT
+            locked.appeal_decision_reason = reason
+            fields += [
+                "appeal_decided_at",
+                "appeal_decided_by",
+                "appeal_decision",
+                "appeal_decision_reason",
+            ]
+        locked.save(update_fields=fields)
+        audit_event_record(
+            actor=by, action=AuditAction.SUSPENSION_LIFTED, target=locked, area=locked.user.area
+        )
+        _queue_suspension_mail(locked, "lifted")
+    return locked
+
+
+def suspension_appeal_create(*, suspension, text, client):
+    """The suspended person asks once for another look; moderators see it in their list."""
+    text = _text_required(text, max_length=APPEAL_MAX_LENGTH)
+    if not ratelimit.allow(
+        APPEAL_CLIENT_SCOPE, client, limit=APPEALS_PER_CLIENT_PER_HOUR, window=60 * 60
+    ):
+        raise ValidationError(
+            _("Many appeals have been sent from your connection. Try again in an hour."),
+            code="rate_limited",
+        )
+    with transaction.atomic():
+        locked = Suspension.objects.select_for_update().get(pk=suspension.pk)
+        if locked.appealed_at is not None:
+            raise ValidationError(_("You have already appealed this suspension."), code="used")
+        if not locked.is_active_at(timezone.now()):
+            raise ValidationError(_("This suspension is no longer in force."), code="ended")
+        locked.appeal_text = text
+        locked.appealed_at = timezone.now()
+        locked.save(update_fields=["appeal_text", "appealed_at"])
+        audit_event_record(
+            actor=locked.user,
+            action=AuditAction.SUSPENSION_APPEALED,
+            target=locked,
+            area=locked.user.area,
+        )
+    return locked
+
+
+def suspension_appeal_decide(*, suspension, by, lift, reason):
+    """Decide an appeal (by a moderator other than the one who suspended): lift the
+    suspension or keep it; the person is e-mailed the decision and its reason."""
+    if not can_decide_suspension_appeal(by, suspension):
+        raise ValidationError(_("You cannot decide this appeal."), code="not_allowed")
+    reason = _text_required(reason, max_length=REASON_MAX_LENGTH)
+    _moderator_limit(by)
+    with transaction.atomic():
+        locked = Suspension.objects.select_for_update().get(pk=suspension.pk)
+        if not locked.appeal_is_open:
+            raise ValidationError(_("This appeal has already been decided."), code="decided")
+        now = timezone.now()
+        locked.appeal_decided_at = now
+        locked.appeal_decided_by = by
+        locked.appeal_decision = (
+            Suspension.AppealDecision.LIFT if lift else Suspension.AppealDecision.KEEP
+        )
+        locked.appeal_decision_reason = reason
+        fields = ["appeal_decided_at", "appeal_decided_by", "appeal_decision"]
+        fields.append("appeal_decision_reason")
+        if lift and locked.is_active_at(now):
+            locked.lifted_at = now
+            locked.lifted_by = by
+            locked.lift_reason = reason
+            fields += ["lifted_at", "lifted_by", "lift_reason"]
+        locked.save(update_fields=fields)
+        audit_event_record(
+            actor=by,
+            action=AuditAction.SUSPENSION_APPEAL_DECIDED,
+            target=locked,
+            area=locked.user.area,
+            decision=locked.appeal_decision,
+        )
+        _queue_suspension_mail(locked, "appeal_decided")
+    return locked
+
+
+def suspension_mail_send(*, suspension_id, kind):
+    """E-mail the person about their suspension (kind: suspended, lifted, appeal_decided)."""
+    suspension = Suspension.objects.select_related("user").filter(pk=suspension_id).first()
+    if suspension is None or not suspension.user.is_active:
+        return
+    send_templated_mail(
+        to=suspension.user.email,
+        template="accounts/email/suspension",
+        context={
+            "suspension": suspension,
+            "kind": kind,
+            "guidelines_url": settings.SITE_URL + reverse("pages:guidelines"),
+            "sign_in_url": settings.SITE_URL + reverse("accounts:sign_in"),
+        },
+        language=suspension.user.language,
+    )
+
+
+def user_warn(*, user, by, reason, guideline=""):
+    """Warn a person: kept on their moderation record and e-mailed to them."""
+    from .tasks import send_warning
+
+    if not can_warn_user(by, user):
+        raise ValidationError(_("You cannot warn this person."), code="not_allowed")
+    reason = _text_required(reason, max_length=REASON_MAX_LENGTH)
+    warning = ModerationWarning(user=user, warned_by=by, reason=reason, guideline=guideline)
+    warning.full_clean()
+    _moderator_limit(by)
+    with transaction.atomic():
+        warning.save()
+        audit_event_record(
+            actor=by,
+            action=AuditAction.USER_WARNED,
+            target=user,
+            area=user.area,
+            warning=warning.pk,
+            guideline=guideline,
+        )
+        enqueue_on_commit(send_warning, warning.pk)
+    return warning
+
+
+def warning_mail_send(*, warning_id):
+    warning = ModerationWarning.objects.select_related("user").filter(pk=warning_id).first()
+    if warning is None or not warning.user.is_active:
+        return
+    send_templated_mail(
+        to=warning.user.email,
+        template="accounts/email/warning",
+        context={
+            "warning": warning,
+            "guidelines_url": settings.SITE_URL + reverse("pages:guidelines"),
+        },
+        language=warning.user.language,
+    )

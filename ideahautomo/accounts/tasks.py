@@ -28,3 +28,13 @@ def send_two_factor_enrolment_link(user_id):
 @task()
 def send_sign_up_link(email, language):
     services.sign_up_link_send(email=email, language=language)
+
+
+@task()
+def send_suspension_mail(suspension_id, kind):
+    services.suspension_mail_send(suspension_id=suspension_id, kind=kind)
+
+
+@task()
+def send_warning(warning_id):
+    services.warning_mail_send(warning_id=warning_id)

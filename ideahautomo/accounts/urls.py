@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import staff_views, views
+from . import moderation_views, staff_views, views
 
 app_name = "accounts"
 
 urlpatterns = [
     path("kirjaudu/", views.sign_in, name="sign_in"),
     path("kirjaudu/vahvista/", views.sign_in_verify, name="sign_in_verify"),
+    path("kirjaudu/jaadytetty/", views.suspended, name="suspended"),
     path("kirjaudu-ulos/", views.sign_out, name="sign_out"),
     path("salasana/unohtui/", views.password_reset, name="password_reset"),
     path("salasana/lahetetty/", views.password_reset_done, name="password_reset_done"),
@@ -67,4 +68,28 @@ urlpatterns = [
         name="sign_up_decide",
     ),
     path("hallinta/alueet/", staff_views.areas_overview, name="areas_overview"),
+    path("moderointi/jaadytykset/", moderation_views.suspension_list, name="suspension_list"),
+    path(
+        "moderointi/jaadytykset/uusi/<int:user_id>/",
+        moderation_views.user_suspend,
+        name="user_suspend",
+    ),
+    path(
+        "moderointi/jaadytykset/<int:pk>/",
+        moderation_views.suspension_detail,
+        name="suspension_detail",
+    ),
+    path(
+        "moderointi/jaadytykset/<int:pk>/poista/",
+        moderation_views.suspension_lift,
+        name="suspension_lift",
+    ),
+    path(
+        "moderointi/jaadytykset/<int:pk>/valitus/",
+        moderation_views.suspension_appeal_decide,
+        name="suspension_appeal_decide",
+    ),
+    path(
+        "moderointi/varoitukset/uusi/<int:user_id>/", moderation_views.user_warn, name="user_warn"
+    ),
 ]

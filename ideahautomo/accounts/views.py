@@ -23,10 +23,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from ideahautomo.lib.forms import add_service_errors
 from ideahautomo.lib.language import chosen_language, remember_language
 from ideahautomo.lib.ratelimit import client_ip
 
-from . import services
+from . import selectors, services
 from .forms import (
     AccountDeleteForm,
     AccountSettingsForm,
@@ -35,15 +36,18 @@ from .forms import (
     SignInForm,
     SignUpForm,
     SignUpStartForm,
+    SuspensionAppealForm,
     TwoFactorCodeForm,
     TwoFactorDisableForm,
     TwoFactorSetupForm,
 )
-from .models import Invitation, User, UserManager
+from .models import Invitation, Suspension, User, UserManager
 from .permissions import can_use_two_factor, must_use_two_factor
 
 PENDING_SIGN_IN = "pending_sign_in"
 PENDING_SIGN_IN_SECONDS = 5 * 60
+SUSPENDED_SIGN_IN = "suspended_sign_in"
+SUSPENDED_SIGN_IN_SECONDS = 30 * 60
 
 
 def _safe_next(request, default):
@@ -75,6 +79,9 @@ def sign_in(request):
         return redirect(next_url)
     form = SignInForm(request, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
+        suspension = selectors.suspension_active_for(form.user)
+        if suspension is not None:
+            return _refuse_suspended(request, suspension)
         device = _confirmed_device(form.user)
         if device is None:
             return _finish_sign_in(request, form.user, next_url)
@@ -106,8 +113,56 @@ def sign_in_verify(request):
     form = TwoFactorCodeForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
         del request.session[PENDING_SIGN_IN]
+        suspension = selectors.suspension_active_for(user)
+        if suspension is not None:
+            return _refuse_suspended(request, suspension)
         return _finish_sign_in(request, user, pending["next"], device=device)
     return render(request, "accounts/sign_in_verify.html", {"form": form})
+
+
+def _refuse_suspended(request, suspension):
+    """The right password of a suspended account: no sign-in, but for a while this
+    browser may read why and appeal (the session holds which suspension, as the
+    two-step sign-in holds its pending person)."""
+    request.session.cycle_key()
+    request.session[SUSPENDED_SIGN_IN] = {"suspension": suspension.pk, "at": time.time()}
+    return redirect("accounts:suspended")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def suspended(request):
+    """Why the account is suspended, until when, and the one appeal."""
+    pending = request.session.get(SUSPENDED_SIGN_IN)
+    if not pending or time.time() - pending["at"] > SUSPENDED_SIGN_IN_SECONDS:
+        request.session.pop(SUSPENDED_SIGN_IN, None)
+        return redirect("accounts:sign_in")
+    suspension = Suspension.objects.select_related("user").filter(pk=pending["suspension"]).first()
+    if suspension is None or not suspension.is_active:
+        del request.session[SUSPENDED_SIGN_IN]
+        messages.info(request, _("Your account is no longer suspended. Sign in again."))
+        return redirect("accounts:sign_in")
+    if chosen_language(request) is None:
+        translation.activate(suspension.user.language)
+        request.LANGUAGE_CODE = suspension.user.language
+    form = None
+    if suspension.appealed_at is None:
+        form = SuspensionAppealForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.suspension_appeal_create(
+                    suspension=suspension, text=form.cleaned_data["text"], client=client_ip(request)
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request, _("Your appeal has been sent. You will get the decision by e-mail.")
+                )
+                return redirect("accounts:suspended")
+    elif request.method == "POST":
+        return redirect("accounts:suspended")
+    return render(request, "accounts/suspended.html", {"suspension": suspension, "form": form})
 
 
 @require_POST

@@ -14,6 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ideahautomo.accounts.permissions import can_suspend_users
+
 from . import selectors, services
 from .forms import ConversationStartForm, MessageForm, NotificationSettingsForm, ReportForm
 from .models import (
@@ -399,7 +401,9 @@ def report_list(request):
         per_page=REPORTS_PER_PAGE,
     )
     return render(
-        request, "messaging/moderation/report_list.html", {"page": page, "handled": handled}
+        request,
+        "messaging/moderation/report_list.html",
+        {"page": page, "handled": handled, "can_suspend": can_suspend_users(request.user)},
     )
 
 

@@ -69,7 +69,8 @@ def member_home(user, *, now):
 
 def staff_home(user, *, now):
     """What waits for the person's staff roles: invitations and sign-ups for ordering staff,
-    proposals for the project manager, reports for moderators, a partner's own events."""
+    proposals for the project manager, reports and suspension appeals for moderators, a
+    partner's own events."""
     part = {}
     if account_permissions.can_order_accounts(user):
         counts = account_selectors.invitation_state_counts(viewer=user)
@@ -81,6 +82,8 @@ def staff_home(user, *, now):
         part["event_proposals"] = event_selectors.event_proposal_count()
     if messaging_permissions.can_list_reports(user):
         part["open_reports"] = messaging_selectors.reports_for_moderation().count()
+    if account_permissions.can_suspend_users(user):
+        part["open_appeals"] = account_selectors.open_appeal_count()
     partner = user.roles.get(Role.PARTNER)
     if partner is not None and partner.organisation_id:
         part["partner_events"] = event_selectors.upcoming_events_of_organisation(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from ideahautomo.accounts.permissions import can_suspend_user
 from ideahautomo.lib.paging import window
 
 from . import matching, selectors, services
@@ -250,7 +251,11 @@ def photo_rendition(request, user_id, size):
 @login_required
 def detail(request, user_id):
     profile = selectors.profile_for_viewer(viewer=request.user, user_id=user_id)
-    return render(request, "profiles/detail.html", {"profile": profile})
+    return render(
+        request,
+        "profiles/detail.html",
+        {"profile": profile, "can_suspend": can_suspend_user(request.user, profile.user)},
+    )
 
 
 @login_required

@@ -44,3 +44,21 @@ def test_demo_staff_have_an_authenticator_with_the_published_demo_key(client, de
 
     call_command("demo_data", stdout=io.StringIO())
     assert TOTPDevice.objects.filter(user__in=staff).count() == len(staff)
+
+
+def test_the_demo_moderator_has_an_appeal_to_decide(client):
+    from ideahautomo.accounts.models import Suspension
+    from ideahautomo.accounts.permissions import can_decide_suspension_appeal
+
+    call_command("demo_data", stdout=io.StringIO())
+    call_command("demo_data", stdout=io.StringIO())
+
+    suspension = Suspension.objects.get()
+    moderator = User.objects.get(email=f"moderaattori@{demo.DEMO_DOMAIN}")
+    assert suspension.is_active and suspension.appeal_is_open
+    assert can_decide_suspension_appeal(moderator, suspension)
+    response = client.post(
+        reverse("accounts:sign_in"),
+        {"email": suspension.user.email, "password": demo.DEMO_PASSWORD},
+    )
+    assert response["Location"] == reverse("accounts:suspended")

@@ -206,6 +206,18 @@ def test_a_moderator_sees_the_open_reports(cast, client_for):
     assert reverse("messaging:reports") in content
 
 
+def test_a_moderator_sees_the_suspension_appeals_waiting(cast, client_for):
+    from ideahautomo.accounts import services as account_services
+
+    suspension = account_services.user_suspend(user=cast.member, by=cast.moderator, reason="Syy")
+    account_services.suspension_appeal_create(suspension=suspension, text="Valitus", client="x")
+    client = client_for(cast.moderator)
+    client.cookies["django_language"] = "en"
+    content = client.get(HOME).content.decode()
+    assert "1 suspension appeal waiting" in content
+    assert reverse("accounts:suspension_list") + "?valitukset=1" in content
+
+
 def test_a_partner_sees_their_organisations_upcoming_events(cast, client_for):
     organisation = cast.partner.roles[Role.PARTNER].organisation
     EventFactory(title="Kumppanin työpaja", organisation=organisation)
