@@ -30,6 +30,14 @@ class EventForm(forms.ModelForm):
         assume_scheme="https",
         help_text=Event._meta.get_field("online_url").help_text,
     )
+    recording_url = forms.URLField(
+        label=_("Recording link"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Give a secure link that starts with https://.")},
+        help_text=Event._meta.get_field("recording_url").help_text,
+    )
     municipality = MunicipalityChoiceField(
         label=_("Municipality"),
         queryset=Municipality.objects.filter(is_active=True).order_by("name_fi"),
@@ -57,6 +65,10 @@ class EventForm(forms.ModelForm):
         self.fields["capacity"].help_text = _(
             "Leave empty for no limit. Drop-in hours take no registrations ahead."
         )
+        if self.instance.pk is None:
+            # A recording exists only after the event: it is added when editing.
+            del self.fields["recording_url"]
+            del self.fields["recording_public"]
 
     def _post_clean(self):
         # The service validates the whole event (with its registrations) under a lock.
