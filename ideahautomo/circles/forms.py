@@ -76,7 +76,7 @@ class CircleForm(forms.ModelForm):
             "visibility": forms.RadioSelect,
         }
         help_texts = {"capacity": _("Leave empty for no limit.")}
-        labels = {"language": _("Main language used")}
+        labels = {"language": _("Main language used"), "kind": _("Kind")}
 
     def __init__(self, *args, user=None, circle=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -112,6 +112,11 @@ class CircleForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        if data.get("format"):
+            try:
+                services.kind_format_check(data.get("kind"), data["format"])
+            except ValidationError as error:
+                add_service_errors(self, error)
         if "other_languages" in data:
             try:
                 data["other_languages"] = services.other_languages_clean(

@@ -49,12 +49,17 @@ EDITABLE = (
 )
 
 
-def _check_place(circle):
-    if circle.kind == Circle.Kind.VIRTUAL_GROUP and circle.format != Circle.Format.ONLINE:
+def kind_format_check(kind, format):
+    """A virtual group meets only online, never in person."""
+    if kind == Circle.Kind.VIRTUAL_GROUP and format != Circle.Format.ONLINE:
         raise ValidationError(
             {"format": _("A virtual group meets only online: choose “online” as its format.")},
             code="virtual_not_online",
         )
+
+
+def _check_place(circle):
+    kind_format_check(circle.kind, circle.format)
     if circle.meets_in_person and circle.municipality is None:
         raise ValidationError(
             {"municipality": _("Choose the municipality where the circle meets.")}

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ideahautomo.accounts.models import Municipality, PartnerOrganisation
 from ideahautomo.lib.forms import LocalDateTimeField, QueryKeysForm
 
-from .models import Event, Feedback
+from .models import Event, Feedback, validate_https
 from .selectors import EventFilters
 from .services import EVENT_FIELDS
 
@@ -35,6 +35,7 @@ class EventForm(forms.ModelForm):
         max_length=500,
         required=False,
         assume_scheme="https",
+        validators=[validate_https],
         error_messages={"invalid": _("Give a secure link that starts with https://.")},
         help_text=Event._meta.get_field("recording_url").help_text,
     )
