@@ -66,6 +66,19 @@ def circles_for_list(*, viewer, filters):
     ).order_by("-created_at", "-pk")
 
 
+ORGANISATION_CIRCLES_SHOWN = 10
+
+
+def circles_of_organisation(*, viewer, organisation):
+    """The listed circles a partner organisation organises that still have room, newest
+    first, for its public page: as the list shows them to the viewer."""
+    return list(
+        circles_for_list(viewer=viewer, filters=CircleFilters(free_places=True)).filter(
+            organiser_organisation=organisation
+        )[:ORGANISATION_CIRCLES_SHOWN]
+    )
+
+
 def with_other_languages(circles):
     """The circles with their other languages read in the same query, one small
     subquery per possible language, for Circle.other_language_codes: no query more

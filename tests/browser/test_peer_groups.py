@@ -1,7 +1,9 @@
 """Peer groups and webinar recordings in a real browser, on a phone: a partner's staff
 member starts a peer group for their organisation without JavaScript, a member finds it
 with the kind filter, and a registered member sees a past webinar's recording. axe-core
-finds no violations on the changed pages in any of the four languages."""
+finds no violations on the changed pages (the circle list, a circle and its form, an
+event and its form, and the organisation's page that lists its groups) in any of the
+four languages."""
 
 from datetime import timedelta
 
@@ -74,6 +76,9 @@ def test_partner_staff_start_a_peer_group_that_a_member_finds_by_kind(new_page):
     page.click("main form button[type=submit]")
     expect(page.locator("main h1")).to_have_text("Jaksamisen vertaisryhmä")
     expect(page.locator("main .badge", has_text="Vertaisryhmä")).to_be_visible()
+    page.goto(f"/kumppanit/{staff.roles[Role.PARTNER].organisation.pk}/")
+    expect(page.locator("main .card h3")).to_have_text("Jaksamisen vertaisryhmä")
+    page.go_back()
     organiser_link = page.locator("main a", has_text="Uudenmaan Vertaiset ry")
     expect(organiser_link).to_have_attribute("href", f"/kumppanit/{organisation.pk}/")
     group = Circle.objects.get(name="Jaksamisen vertaisryhmä")
@@ -138,6 +143,7 @@ def test_peer_group_and_recording_pages_are_accessible(new_page, language):
         "/opintopiirit/?laji=peer_group",
         group.get_absolute_url(),
         event.get_absolute_url(),
+        f"/kumppanit/{organisation.pk}/",
     ]:
         guest.goto(path)
         expect(guest.locator("main h1")).to_be_visible()

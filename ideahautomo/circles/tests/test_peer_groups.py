@@ -26,6 +26,11 @@ def organisation_of(partner):
     return partner.roles[Role.PARTNER].organisation
 
 
+def colleague_of(partner):
+    """Another staff member of the partner's organisation (each may start 3 circles a day)."""
+    return user_with_role(Role.PARTNER, organisation=organisation_of(partner))
+
+
 @pytest.fixture
 def own_group(cast):
     """A peer group of the cast partner's organisation, started by a colleague: the cast
@@ -331,3 +336,74 @@ def test_the_detail_of_an_organisations_circle_has_bounded_queries(
     with django_assert_max_num_queries(10):
         response = client.get(own_group.get_absolute_url())
     assert response.status_code == 200
+
+
+# The organisation's public page
+
+
+def test_the_organisations_page_lists_its_open_groups_as_the_list_would(
+    cast, client_for, own_group, other_group
+):
+    """Its members' groups for those who see members' circles, its public ones for all;
+    never a private or full one, nor another organisation's."""
+    organisation = organisation_of(cast.partner)
+    public = circle_for(
+        colleague_of(cast.partner),
+        name="Avoin vertaisryhmä",
+        kind="peer_group",
+        visibility=Circle.Visibility.PUBLIC,
+        organiser_organisation=organisation,
+    )
+    circle_for(
+        colleague_of(cast.partner),
+        name="Yksityinen ryhmä",
+        visibility=Circle.Visibility.PRIVATE,
+        policy=Circle.Policy.INVITE,
+        organiser_organisation=organisation,
+    )
+    full = circle_for(
+        colleague_of(cast.partner),
+        name="Täysi ryhmä",
+        capacity=2,
+        organiser_organisation=organisation,
+    )
+    services.circle_join(actor=UserFactory(), circle=full)
+    url = reverse("services:organisation", args=[organisation.pk])
+
+    def listed(role):
+        client = client_for(cast.by_role()[role])
+        try:
+            page = client.get(url).content.decode()
+        finally:
+            client.logout()
+        return tuple(
+            name
+            for name in (
+                public.name,
+                own_group.name,
+                "Yksityinen ryhmä",
+                "Täysi ryhmä",
+                other_group.name,
+            )
+            if name in page
+        )
+
+    both = (public.name, own_group.name)
+    assert_role_table(listed, expect((public.name,), member=both, mentor=both, partner=both))
+
+
+def test_the_organisations_page_stays_within_its_query_budget(
+    cast, client_for, own_group, django_assert_max_num_queries
+):
+    organisation = organisation_of(cast.partner)
+    client = client_for(cast.member)
+    url = reverse("services:organisation", args=[organisation.pk])
+    with django_assert_max_num_queries(10) as few:
+        assert own_group.name in client.get(url).content.decode()
+    for number in range(12):
+        circle_for(
+            colleague_of(cast.partner), name=f"Ryhmä {number}", organiser_organisation=organisation
+        )
+    with django_assert_max_num_queries(10) as many:
+        client.get(url)
+    assert len(many.captured_queries) == len(few.captured_queries)
