@@ -1,7 +1,8 @@
 """Demo circles: Finnish for Ukrainians online and in Vantaa, explained in Ukrainian too,
 and a full peer group, with their meetings (a weekly series, one past meeting with
-attendance, a one-off); a few messages in the Finnish circle's discussion; members'
-wishes for circles, five of which pool into a notification."""
+attendance, a one-off); a peer group organised by the demo partner's organisation and a
+virtual group; a few messages in the Finnish circle's discussion; members' wishes for
+circles, five of which pool into a notification."""
 
 from datetime import datetime, time, timedelta
 
@@ -9,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ideahautomo.accounts.demo import DEMO_DOMAIN
-from ideahautomo.accounts.models import Municipality, User
+from ideahautomo.accounts.models import Municipality, Role, User
 from ideahautomo.lib.markdown import render_markdown
 from ideahautomo.messaging.models import EmailState, Notification, NotificationKind
 from ideahautomo.profiles.models import Skill, skill_key
@@ -37,6 +38,7 @@ def _user(local):
 
 def demo_create():
     _circles_create()
+    _peer_groups_create()
     _other_languages_create()
     _posts_create()
     _sessions_create()
@@ -154,6 +156,60 @@ def _circles_create():
         )
         for local in ("mikko", "sanna", "ville"):
             services.circle_join(actor=_user(local), circle=peers)
+
+
+PEER_GROUP = "Jaksamisen vertaisryhmä"
+VIRTUAL_GROUP = "Työnhaun virtuaaliryhmä"
+
+
+def _peer_groups_create():
+    """A peer group of the demo partner's organisation, run by its staff, and a members'
+    virtual group; the entrepreneurs' group is a peer group too. Once only."""
+    Circle.objects.filter(name="Yrittäjäksi – vertaisryhmä", kind=Circle.Kind.STUDY_CIRCLE).update(
+        kind=Circle.Kind.PEER_GROUP
+    )
+    if Circle.objects.filter(name=PEER_GROUP).exists():
+        return
+    partner = _user("kumppani")
+    organisation = partner.roles[Role.PARTNER].organisation
+    with transaction.atomic():
+        group = services.circle_create(
+            actor=partner,
+            kind=Circle.Kind.PEER_GROUP,
+            organiser_organisation=organisation,
+            name=PEER_GROUP,
+            topic="Jaksaminen työttömänä",
+            description=(
+                "Vertaisryhmä, jossa jaetaan kokemuksia työttömyydestä ja siitä, mikä auttaa "
+                "jaksamaan. Ryhmää ohjaa koulutettu vertaisohjaaja. Kaikki mitä ryhmässä "
+                "kerrotaan, jää ryhmään."
+            ),
+            language="fi",
+            format=Circle.Format.IN_PERSON,
+            municipality=Municipality.objects.get(code="092"),
+            meeting_place="Vantaan aikuisopisto, Lummetie 2, luokka 104",
+            capacity=10,
+            policy=Circle.Policy.OPEN,
+            visibility=Circle.Visibility.PUBLIC,
+        )
+        for local in ("sanna", "mikko"):
+            services.circle_join(actor=_user(local), circle=group)
+        virtual = services.circle_create(
+            actor=_user("jasen"),
+            kind=Circle.Kind.VIRTUAL_GROUP,
+            name=VIRTUAL_GROUP,
+            topic="Työnhaku",
+            description=(
+                "Tapaamme verkossa maanantaiaamuisin: jokainen kertoo viikon "
+                "työnhakusuunnitelmansa ja saa vinkkejä muilta."
+            ),
+            language="fi",
+            format=Circle.Format.ONLINE,
+            capacity=12,
+            policy=Circle.Policy.OPEN,
+            visibility=Circle.Visibility.MEMBERS,
+        )
+        services.circle_join(actor=_user("oksana"), circle=virtual)
 
 
 def _other_languages_create():

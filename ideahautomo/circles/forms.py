@@ -5,12 +5,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ideahautomo.accounts.models import Municipality
+from ideahautomo.accounts.models import Municipality, PartnerOrganisation
 from ideahautomo.lib.forms import LocalDateTimeField, QueryKeysForm, add_service_errors
 from ideahautomo.profiles.languages import SPOKEN_LANGUAGES, Level
 from ideahautomo.profiles.models import Skill
 
-from . import services
+from . import permissions, services
 from .models import AGENDA_MAX_LENGTH, MAX_OTHER_LANGUAGES, Circle
 from .session_services import MAX_OCCURRENCES, MIN_OCCURRENCES, Repeat
 
@@ -52,6 +52,7 @@ class CircleForm(forms.ModelForm):
     class Meta:
         model = Circle
         fields = [
+            "kind",
             "name",
             "topic",
             "skill",
@@ -68,22 +69,54 @@ class CircleForm(forms.ModelForm):
             "visibility",
         ]
         widgets = {
+            "kind": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 6}),
             "format": forms.RadioSelect,
             "policy": forms.RadioSelect,
             "visibility": forms.RadioSelect,
         }
         help_texts = {"capacity": _("Leave empty for no limit.")}
-        labels = {"language": _("Main language used")}
+        labels = {"language": _("Main language used"), "kind": _("Kind")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, circle=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["other_languages"].help_text = gettext(
             "Languages the circle also uses, for example for explanations. Choose at most %(max)d."
         ) % {"max": MAX_OTHER_LANGUAGES}
+        # A form sent without a kind (an older page, say) starts a study circle.
+        self.fields["kind"].required = False
+        self._organisation_field(user, circle)
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or Circle.Kind.STUDY_CIRCLE
+
+    def _organisation_field(self, user, circle):
+        """Partner staff may name their own organisation as the organiser; nobody else
+        sees the choice (and a circle already organised by another organisation keeps it)."""
+        own = permissions.partner_organisation_id(user) if user is not None else None
+        current = circle.organiser_organisation_id if circle is not None else None
+        if own is None or (current is not None and current != own):
+            return
+        self.fields["organiser_organisation"] = forms.ModelChoiceField(
+            label=_("Organising organisation"),
+            queryset=PartnerOrganisation.objects.filter(pk=own, is_active=True),
+            required=False,
+            empty_label=_("None: I organise it myself"),
+            help_text=_(
+                "Your organisation’s staff can then run the circle too, and it is shown "
+                "on your organisation’s page."
+            ),
+        )
+        if circle is not None:
+            self.initial.setdefault("organiser_organisation", current)
 
     def clean(self):
         data = super().clean()
+        if data.get("format"):
+            try:
+                services.kind_format_check(data.get("kind"), data["format"])
+            except ValidationError as error:
+                add_service_errors(self, error)
         if "other_languages" in data:
             try:
                 data["other_languages"] = services.other_languages_clean(
@@ -96,6 +129,7 @@ class CircleForm(forms.ModelForm):
 
 class CircleFilterForm(QueryKeysForm):
     query_keys = {
+        "kind": "laji",
         "topic": "aihe",
         "language": "kieli",
         "level": "taso",
@@ -104,6 +138,9 @@ class CircleFilterForm(QueryKeysForm):
         "free_places": "tilaa",
     }
 
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All")), *Circle.Kind.choices], required=False
+    )
     topic = forms.CharField(label=_("Topic"), max_length=60, required=False)
     language = forms.ChoiceField(
         label=_("Language"), choices=[("", _("All")), *SPOKEN_LANGUAGES], required=False

@@ -44,7 +44,7 @@ def edit(request, pk):
         return response
     initial = model_to_dict(circle, fields=CircleForm.Meta.fields)
     initial["other_languages"] = circle.other_language_codes
-    form = CircleForm(request.POST or None, initial=initial)
+    form = CircleForm(request.POST or None, initial=initial, user=request.user, circle=circle)
     if request.method == "POST" and form.is_valid():
         try:
             services.circle_update(actor=request.user, circle=circle, **form.cleaned_data)

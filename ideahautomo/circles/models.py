@@ -13,7 +13,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ideahautomo.accounts.models import Municipality
+from ideahautomo.accounts.models import Municipality, PartnerOrganisation
 from ideahautomo.profiles.languages import SPOKEN_LANGUAGE_NAMES, SPOKEN_LANGUAGES, Level
 
 VIDEO_ROOM_BASE = "https://meet.jit.si/"
@@ -36,6 +36,11 @@ def validate_https(value):
 
 
 class Circle(models.Model):
+    class Kind(models.TextChoices):
+        STUDY_CIRCLE = "study_circle", _("study circle")
+        PEER_GROUP = "peer_group", _("peer group")
+        VIRTUAL_GROUP = "virtual_group", _("virtual group")
+
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("in person")
         ONLINE = "online", _("online")
@@ -51,6 +56,16 @@ class Circle(models.Model):
         MEMBERS = "members", _("listed for members")
         PRIVATE = "private", _("private: unlisted, only for its members")
 
+    kind = models.CharField(
+        _("kind"),
+        max_length=16,
+        choices=Kind.choices,
+        default=Kind.STUDY_CIRCLE,
+        help_text=_(
+            "A study circle learns something together; a peer group shares experiences "
+            "and supports its members; a virtual group meets only online."
+        ),
+    )
     name = models.CharField(_("name"), max_length=120)
     topic = models.CharField(_("topic"), max_length=120)
     description = models.TextField(
@@ -86,6 +101,16 @@ class Circle(models.Model):
         related_name="+",
         verbose_name=_("what the circle learns"),
     )
+    # A partner organisation (an association, say) that organises the circle: its staff
+    # run the circle as its organisers do, and the circle shows as the organisation's.
+    organiser_organisation = models.ForeignKey(
+        PartnerOrganisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="circles",
+        verbose_name=_("organising partner organisation"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -99,7 +124,11 @@ class Circle(models.Model):
             models.CheckConstraint(
                 condition=Q(capacity__isnull=True) | Q(member_count__lte=models.F("capacity")),
                 name="circles_within_capacity",
-            )
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="virtual_group") | Q(format="online"),
+                name="circles_virtual_group_meets_online",
+            ),
         ]
 
     def __str__(self):

@@ -40,16 +40,44 @@ def is_organiser(user, circle):
     return membership is not None and membership.is_organiser
 
 
+def partner_organisation_id(user):
+    """The partner organisation whose staff the user is, or None."""
+    if not (user.is_authenticated and user.is_active):
+        return None
+    assignment = user.roles.get(Role.PARTNER)
+    return assignment.organisation_id if assignment else None
+
+
+def is_organising_partner(user, circle):
+    """Staff of the partner organisation that organises the circle."""
+    return (
+        circle.organiser_organisation_id is not None
+        and circle.organiser_organisation_id == partner_organisation_id(user)
+    )
+
+
+def can_organise_for_organisation(user, organisation):
+    """Partner staff start and run circles in the name of their own organisation only."""
+    return (
+        organisation is not None
+        and organisation.is_active
+        and can_create_circle(user)
+        and organisation.pk == partner_organisation_id(user)
+    )
+
+
 def can_view_circle(user, circle):
     """Public circles for all; members' circles for members; private ones only for their
-    own members and the people invited to them (staff included in "others": they never
-    see private circle content)."""
+    own members, the people invited to them and the staff of the organisation that
+    organises them (other staff included in "others": they never see private circle
+    content)."""
     if circle.visibility == Circle.Visibility.PUBLIC:
         return True
     if circle.visibility == Circle.Visibility.MEMBERS:
         return can_browse_members(user)
     return membership_of(user, circle) is not None or (
-        can_browse_members(user) and invitation_of(user, circle) is not None
+        can_browse_members(user)
+        and (invitation_of(user, circle) is not None or is_organising_partner(user, circle))
     )
 
 
@@ -75,7 +103,10 @@ def can_join(user, circle):
 
 
 def can_manage_circle(user, circle):
-    return can_browse_members(user) and is_organiser(user, circle)
+    """The circle's organisers, and the staff of the partner organisation organising it."""
+    return can_browse_members(user) and (
+        is_organiser(user, circle) or is_organising_partner(user, circle)
+    )
 
 
 def can_view_sessions(user, circle):

@@ -1,5 +1,6 @@
 """Circles in search: public ones for everyone, members' ones for members, private ones
-only for their own members and the people invited to them."""
+only for their own members, the people invited to them and the staff of the partner
+organisation that organises them."""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,7 @@ from ideahautomo.lib.searchable import (
 from ideahautomo.profiles.permissions import can_browse_members
 
 from .models import Circle, CircleInvitation, Membership
+from .permissions import partner_organisation_id
 
 AUDIENCE = {
     Circle.Visibility.PUBLIC: Audience.PUBLIC,
@@ -44,6 +46,10 @@ def circles_visible_to(viewer):
         if can_browse_members(viewer):
             invited = CircleInvitation.objects.filter(invitee=viewer).values("circle_id")
             shown |= Q(audience=Audience.RESTRICTED, object_id__in=invited)
+            organisation_id = partner_organisation_id(viewer)
+            if organisation_id is not None:
+                organised = Circle.objects.filter(organiser_organisation_id=organisation_id)
+                shown |= Q(audience=Audience.RESTRICTED, object_id__in=organised.values("pk"))
     return shown
 
 

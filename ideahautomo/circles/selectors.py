@@ -30,6 +30,7 @@ MATCHES_SHOWN = 50
 
 @dataclass
 class CircleFilters:
+    kind: str = ""
     topic: str = ""
     language: str = ""
     level: str = ""
@@ -44,6 +45,8 @@ def circles_for_list(*, viewer, filters):
     if can_browse_members(viewer):
         shown |= Q(visibility=Circle.Visibility.MEMBERS)
     circles = Circle.objects.filter(shown)
+    if filters.kind:
+        circles = circles.filter(kind=filters.kind)
     if filters.topic:
         circles = circles.filter(
             Q(topic__icontains=filters.topic) | Q(name__icontains=filters.topic)
@@ -58,8 +61,21 @@ def circles_for_list(*, viewer, filters):
         circles = circles.filter(Q(municipality=filters.municipality) | ~Q(format="in_person"))
     if filters.free_places:
         circles = circles.filter(Q(capacity__isnull=True) | Q(member_count__lt=F("capacity")))
-    return with_other_languages(circles.select_related("municipality")).order_by(
-        "-created_at", "-pk"
+    return with_other_languages(
+        circles.select_related("municipality", "organiser_organisation")
+    ).order_by("-created_at", "-pk")
+
+
+ORGANISATION_CIRCLES_SHOWN = 10
+
+
+def circles_of_organisation(*, viewer, organisation):
+    """The listed circles a partner organisation organises that still have room, newest
+    first, for its public page: as the list shows them to the viewer."""
+    return list(
+        circles_for_list(viewer=viewer, filters=CircleFilters(free_places=True)).filter(
+            organiser_organisation=organisation
+        )[:ORGANISATION_CIRCLES_SHOWN]
     )
 
 
@@ -91,7 +107,11 @@ def uses_language(language):
 
 def circle_for_viewer(*, viewer, pk):
     circle = (
-        with_other_languages(Circle.objects.select_related("municipality")).filter(pk=pk).first()
+        with_other_languages(
+            Circle.objects.select_related("municipality", "organiser_organisation")
+        )
+        .filter(pk=pk)
+        .first()
     )
     if circle is None or not can_view_circle(viewer, circle):
         raise Http404

@@ -32,6 +32,7 @@ from .models import (
 MAX_WISHES = 10
 
 EDITABLE = (
+    "kind",
     "name",
     "topic",
     "description",
@@ -48,7 +49,17 @@ EDITABLE = (
 )
 
 
+def kind_format_check(kind, format):
+    """A virtual group meets only online, never in person."""
+    if kind == Circle.Kind.VIRTUAL_GROUP and format != Circle.Format.ONLINE:
+        raise ValidationError(
+            {"format": _("A virtual group meets only online: choose “online” as its format.")},
+            code="virtual_not_online",
+        )
+
+
 def _check_place(circle):
+    kind_format_check(circle.kind, circle.format)
     if circle.meets_in_person and circle.municipality is None:
         raise ValidationError(
             {"municipality": _("Choose the municipality where the circle meets.")}
@@ -81,12 +92,44 @@ def other_languages_clean(codes, *, main):
     return [code for code, _name in SPOKEN_LANGUAGES if code in chosen]
 
 
-def circle_create(*, actor, other_languages=(), **fields):
+def _check_organisation(actor, circle, organisation):
+    """Only staff of an organisation name it as a circle's organiser, or take its name
+    off again."""
+    current = circle.organiser_organisation_id
+    if (organisation.pk if organisation else None) == current:
+        return
+    if current is not None and not permissions.is_organising_partner(actor, circle):
+        raise ValidationError(
+            {
+                "organiser_organisation": _(
+                    "Only the staff of the organising organisation can change it."
+                )
+            },
+            code="not_your_organisation",
+        )
+    if organisation is not None and not permissions.can_organise_for_organisation(
+        actor, organisation
+    ):
+        raise ValidationError(
+            {
+                "organiser_organisation": _(
+                    "You can organise circles only for your own organisation."
+                )
+            },
+            code="not_your_organisation",
+        )
+    circle.organiser_organisation = organisation
+
+
+def circle_create(*, actor, other_languages=(), organiser_organisation=None, **fields):
     """Start a circle; its founder is its first member and organiser. other_languages
-    are the codes of the languages it also uses besides its main one."""
+    are the codes of the languages it also uses besides its main one. Partner staff may
+    start it for their own organisation (organiser_organisation), whose staff then run
+    it too."""
     if not permissions.can_create_circle(actor):
         raise PermissionDenied
     circle = Circle(created_by=actor, **{name: fields[name] for name in EDITABLE if name in fields})
+    _check_organisation(actor, circle, organiser_organisation)
     circle.name = " ".join(circle.name.split())
     circle.description_html = render_markdown(circle.description)
     _check_place(circle)
@@ -341,7 +384,8 @@ def wish_remove(*, actor, wish):
 def circle_update(*, actor, circle, **fields):
     """Organisers edit the circle with the rules of starting one; the places cannot go
     below the members it has, and new places go to the waitlist. Given
-    other_languages, the circle's other languages become exactly those."""
+    other_languages, the circle's other languages become exactly those; given
+    organiser_organisation, partner staff name their own organisation (or none)."""
     if not permissions.can_manage_circle(actor, circle):
         raise PermissionDenied
     with transaction.atomic():
@@ -349,6 +393,8 @@ def circle_update(*, actor, circle, **fields):
         for name in EDITABLE:
             if name in fields:
                 setattr(locked, name, fields[name])
+        if "organiser_organisation" in fields:
+            _check_organisation(actor, locked, fields["organiser_organisation"])
         locked.name = " ".join(locked.name.split())
         locked.description_html = render_markdown(locked.description)
         _check_place(locked)

@@ -77,9 +77,9 @@ def create(request):
     if not permissions.can_create_circle(request.user):
         raise PermissionDenied
     if request.method == "POST":
-        form = CircleForm(request.POST)
+        form = CircleForm(request.POST, user=request.user)
     else:
-        form = CircleForm(initial=circle_form_initial(request.GET))
+        form = CircleForm(initial=circle_form_initial(request.GET), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             circle = services.circle_create(actor=request.user, **form.cleaned_data)

@@ -167,6 +167,44 @@ PAST = [
 ]
 
 
+PAST_WEBINAR = "Webinaari: työnhaun tekoälytyökalut"
+
+
+def _past_webinar_create(people, organisations):
+    """A past webinar with a recording that those who registered see."""
+    if Event.objects.filter(title=PAST_WEBINAR).exists():
+        return
+    registered = [people[local] for local in ("jasen", "oksana", "mikko") if local in people]
+    event = Event(
+        kind=Event.Kind.WEBINAR,
+        title=PAST_WEBINAR,
+        description=(
+            "Tunnin webinaari siitä, miten tekoälytyökaluja voi käyttää hakemuksen ja "
+            "CV:n kirjoittamisessa, ja mitä niille ei kannata kertoa."
+        ),
+        starts_at=_at(-9, 14),
+        ends_at=_at(-9, 15),
+        online_url="https://webinaari.example.fi/toita/tekoaly",
+        recording_url="https://webinaari.example.fi/tallenteet/tekoaly",
+        organisation=organisations.get("Vantaan aikuisopisto (demo)"),
+        capacity=100,
+        created_by=people["projektipaallikko"],
+        registered_count=len(registered),
+    )
+    event.description_html = render_markdown(event.description)
+    event.full_clean(exclude=["reminder_at", "created_by"])
+    event.save()
+    for person in registered:
+        Registration.objects.create(
+            event=event,
+            user=person,
+            status=Registration.Status.CONFIRMED,
+            registered_at=event.starts_at - timedelta(days=5),
+            attended=True,
+            reminder_sent_at=event.starts_at - timedelta(days=1),
+        )
+
+
 def _people():
     return {
         user.email.split("@")[0]: user
@@ -269,6 +307,8 @@ def _create():
             Feedback.objects.create(
                 event=event, mood=mood, comment=comment, given_on=timezone.localdate(given)
             )
+
+    _past_webinar_create(people, organisations)
 
     if not Event.objects.filter(status=Event.Status.PROPOSED).exists():
         services.event_create(

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ideahautomo.accounts.models import Municipality, PartnerOrganisation
 from ideahautomo.lib.forms import LocalDateTimeField, QueryKeysForm
 
-from .models import Event, Feedback
+from .models import Event, Feedback, validate_https
 from .selectors import EventFilters
 from .services import EVENT_FIELDS
 
@@ -29,6 +29,15 @@ class EventForm(forms.ModelForm):
         required=False,
         assume_scheme="https",
         help_text=Event._meta.get_field("online_url").help_text,
+    )
+    recording_url = forms.URLField(
+        label=_("Recording link"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        validators=[validate_https],
+        error_messages={"invalid": _("Give a secure link that starts with https://.")},
+        help_text=Event._meta.get_field("recording_url").help_text,
     )
     municipality = MunicipalityChoiceField(
         label=_("Municipality"),
@@ -57,6 +66,10 @@ class EventForm(forms.ModelForm):
         self.fields["capacity"].help_text = _(
             "Leave empty for no limit. Drop-in hours take no registrations ahead."
         )
+        if self.instance.pk is None:
+            # A recording exists only after the event: it is added when editing.
+            del self.fields["recording_url"]
+            del self.fields["recording_public"]
 
     def _post_clean(self):
         # The service validates the whole event (with its registrations) under a lock.

@@ -17,6 +17,11 @@ from ideahautomo.accounts.models import Municipality, PartnerOrganisation
 FEEDBACK_TIME = timedelta(days=14)
 
 
+def validate_https(value):
+    if value and not value.lower().startswith("https://"):
+        raise ValidationError(_("Give a secure link that starts with https://."), code="https")
+
+
 class Event(models.Model):
     """Something people gather for, in a place, online or both, at a time in Finnish time."""
 
@@ -67,6 +72,23 @@ class Event(models.Model):
         _("online link"),
         blank=True,
         help_text=_("The video meeting or webinar address, if the event is online."),
+    )
+    recording_url = models.URLField(
+        _("recording link"),
+        max_length=500,
+        blank=True,
+        validators=[validate_https],
+        help_text=_(
+            "For a webinar: the address of its recording. It is shown on the event's page "
+            "after the event, to those who registered."
+        ),
+    )
+    recording_public = models.BooleanField(
+        _("recording for everyone"),
+        default=False,
+        help_text=_(
+            "Show the recording to everyone who sees the event, not only to those who registered."
+        ),
     )
     organisation = models.ForeignKey(
         PartnerOrganisation,
@@ -183,6 +205,10 @@ class Event(models.Model):
         if self.host_organisation_id and self.kind != self.Kind.EXCURSION:
             errors["host_organisation"] = ValidationError(
                 _("Only an excursion has a host organisation."), code="host_not_excursion"
+            )
+        if self.recording_url and self.kind != self.Kind.WEBINAR:
+            errors["recording_url"] = ValidationError(
+                _("Only a webinar has a recording."), code="recording_not_webinar"
             )
         if self.street_address and not self.municipality_id:
             errors["municipality"] = ValidationError(

@@ -84,6 +84,18 @@ def can_see_online_link(user, event, registration):
     return event.is_drop_in or confirmed or can_manage_event(user, event)
 
 
+def can_see_recording(user, event, registration, now=None):
+    """A webinar's recording is shown once the event has ended: to those who had a
+    confirmed place and to its organisers, or to everyone who sees the event when the
+    organisers made it public."""
+    if not event.recording_url or not event.has_ended(now or timezone.now()):
+        return False
+    if event.recording_public:
+        return can_see_event(user, event)
+    confirmed = registration is not None and registration.status == Registration.Status.CONFIRMED
+    return (confirmed and _signed_in(user)) or can_manage_event(user, event)
+
+
 def can_manage_any_event(user):
     """Whether the organiser's list of events is for the person: those who publish, and
     contact persons, who run their area's events once approved."""

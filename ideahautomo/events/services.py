@@ -43,6 +43,8 @@ EVENT_FIELDS = (
     "ask_dietary_needs",
     "ask_accessibility_needs",
     "reminder_hours",
+    "recording_url",
+    "recording_public",
 )
 
 

@@ -121,6 +121,7 @@ def event_detail(request, pk):
             "can_cancel_event": can_manage
             and permissions.can_cancel_event(request.user, event, now),
             "show_online_link": permissions.can_see_online_link(request.user, event, registration),
+            "show_recording": permissions.can_see_recording(request.user, event, registration, now),
             "can_decide": permissions.can_decide_event_proposal(request.user, event),
             "has_started": event.has_started(now),
             "has_ended": event.has_ended(now),

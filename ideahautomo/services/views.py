@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideahautomo.accounts.models import PartnerOrganisation
+from ideahautomo.lib.organisation_sections import organisation_sections
 from ideahautomo.messaging.permissions import can_use_messaging
 from ideahautomo.messaging.selectors import people_to_share_with
 
@@ -107,6 +108,7 @@ def organisation_detail(request, pk):
                 selectors.services_of_organisation(viewer=request.user, organisation=organisation)
             ),
             "can_edit": permissions.can_edit_organisation(request.user, organisation),
+            "sections": organisation_sections(request, organisation),
         },
     )
 

@@ -25,3 +25,16 @@ def test_demo_finnish_circle_also_uses_ukrainian_once(demo_data):
     call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert finnish.language == "fi"
     assert list(finnish.other_languages.values_list("language", flat=True)) == ["uk"]
+
+
+def test_demo_peer_groups_are_made_once():
+    from ideahautomo.accounts.models import Role, User
+
+    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    partner = User.objects.get(email="kumppani@demo.ideahautomo.fi")
+    group = Circle.objects.get(name="Jaksamisen vertaisryhmä")
+    assert group.kind == Circle.Kind.PEER_GROUP
+    assert group.organiser_organisation == partner.roles[Role.PARTNER].organisation
+    assert Circle.objects.get(name="Työnhaun virtuaaliryhmä").kind == Circle.Kind.VIRTUAL_GROUP
+    assert Circle.objects.filter(kind=Circle.Kind.PEER_GROUP).count() == 2

@@ -224,3 +224,23 @@ def test_losing_the_member_role_takes_the_person_out_of_search(cast):
     paula.role_assignments.filter(role=Role.MEMBER).delete()
 
     assert found(cast.member, "suomea") == []
+
+
+def test_a_private_circle_of_an_organisation_is_found_by_its_staff(cast):
+    organisation = cast.partner.roles[Role.PARTNER].organisation
+    colleague = UserFactory(roles=[])
+    colleague.role_assignments.create(role=Role.PARTNER, organisation=organisation)
+    circle(
+        colleague,
+        name="Suomea ryhmässä",
+        visibility=Circle.Visibility.PRIVATE,
+        organiser_organisation=organisation,
+    )
+    other_staff = UserFactory(roles=[])
+    other_staff.role_assignments.create(
+        role=Role.PARTNER, organisation=PartnerOrganisationFactory()
+    )
+
+    assert found(cast.partner, "suomea") == ["Suomea ryhmässä"]
+    assert found(other_staff, "suomea") == []
+    assert found(cast.member, "suomea") == []
