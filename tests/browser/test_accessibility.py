@@ -14,11 +14,11 @@ from ideahautomo.accounts.tests.factories import (
     user_with_role,
 )
 
-from .conftest import assert_accessible, link_from, sign_in
+from .conftest import WITH_PLAIN_FINNISH, assert_accessible, link_from, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
+LANGUAGES = WITH_PLAIN_FINNISH
 
 GUEST_PAGES = [
     "/",

@@ -12,11 +12,11 @@ from playwright.sync_api import expect
 from ideahautomo.accounts.models import Role, SignUpRequest, User
 from ideahautomo.accounts.tests.factories import PASSWORD, EmploymentAreaFactory, user_with_role
 
-from .conftest import assert_accessible, authenticator_code, link_from, sign_in
+from .conftest import WITH_PLAIN_FINNISH, assert_accessible, authenticator_code, link_from, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
+LANGUAGES = WITH_PLAIN_FINNISH
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

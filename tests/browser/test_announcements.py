@@ -11,11 +11,9 @@ from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory, user_wit
 from ideahautomo.announcements.models import Announcement
 from ideahautomo.messaging.models import Notification
 
-from .conftest import assert_accessible, sign_in
+from .conftest import LANGUAGES, assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
 
 
 def people(language):

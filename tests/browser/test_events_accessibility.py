@@ -16,11 +16,11 @@ from ideahautomo.events import services
 from ideahautomo.events.models import Event, Registration
 from ideahautomo.events.tests.factories import EventFactory
 
-from .conftest import assert_accessible, sign_in
+from .conftest import WITH_PLAIN_FINNISH, assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
+LANGUAGES = WITH_PLAIN_FINNISH
 
 
 @pytest.fixture

@@ -11,11 +11,9 @@ from ideahautomo.accounts.tests.factories import PASSWORD, EmploymentAreaFactory
 from ideahautomo.guides import services
 from ideahautomo.guides.models import Guide
 
-from .conftest import assert_accessible, open_menu, sign_in
+from .conftest import LANGUAGES, assert_accessible, open_menu, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
 
 
 def writer(language="fi"):

@@ -14,11 +14,11 @@ from ideahautomo.events.tests.factories import EventFactory
 from ideahautomo.ideas.models import Idea, IdeaComment, JoinRequest
 from ideahautomo.messaging.models import Report
 
-from .conftest import PHONE, assert_accessible, sign_in
+from .conftest import PHONE, WITH_PLAIN_FINNISH, assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
+LANGUAGES = WITH_PLAIN_FINNISH
 
 
 @pytest.fixture

@@ -18,11 +18,10 @@ from ideahautomo.impact.models import KioskAnswer
 from ideahautomo.points import demo as points_demo
 from ideahautomo.points.models import ServicePoint
 
-from .conftest import PHONE, assert_accessible, sign_in
+from .conftest import LANGUAGES, PHONE, assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
 QUESTION = {
     "fi": "Miltä sinusta tuntuu tänään?",
     "sv": "Hur mår du i dag?",

@@ -11,11 +11,9 @@ from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory, user_wit
 from ideahautomo.messaging import services
 from ideahautomo.messaging.models import NotificationKind
 
-from .conftest import assert_accessible, sign_in
+from .conftest import LANGUAGES, assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
 
 
 @pytest.fixture

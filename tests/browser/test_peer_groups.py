@@ -23,11 +23,10 @@ from ideahautomo.circles.models import Circle
 from ideahautomo.events.models import Event, Registration
 from ideahautomo.events.tests.factories import EventFactory
 
-from .conftest import assert_accessible, sign_in
+from .conftest import LANGUAGES, assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-LANGUAGES = ["fi", "sv", "en", "uk"]
 RECORDING = "https://video.example.fi/tallenne/tekoaly"
 
 

@@ -9,11 +9,11 @@ from ideahautomo.circles import services as circle_services
 from ideahautomo.circles.models import Circle
 from ideahautomo.events.tests.factories import EventFactory
 
-from .conftest import PHONE, assert_accessible, sign_in
+from .conftest import PHONE, WITH_PLAIN_FINNISH, assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
+LANGUAGES = WITH_PLAIN_FINNISH
 WIDE = {"width": 1280, "height": 800}
 
 

@@ -10,11 +10,9 @@ from ideahautomo.accounts.models import Municipality, Role
 from ideahautomo.accounts.tests.factories import PASSWORD, EmploymentAreaFactory, user_with_role
 from ideahautomo.points.models import ServicePoint, VisitorCount
 
-from .conftest import assert_accessible, sign_in
+from .conftest import LANGUAGES, assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
 
 
 def point_with_staff(language):

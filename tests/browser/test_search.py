@@ -11,11 +11,9 @@ from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory, user_wit
 from ideahautomo.circles import services as circle_services
 from ideahautomo.circles.models import Circle
 
-from .conftest import assert_accessible, sign_in
+from .conftest import LANGUAGES, assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
 
 
 def circles():

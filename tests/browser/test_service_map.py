@@ -20,11 +20,10 @@ from ideahautomo.services import services
 from ideahautomo.services.models import Service
 from ideahautomo.services.tests.factories import image_bytes, service_for
 
-from .conftest import assert_accessible, link_from, open_menu, sign_in
+from .conftest import LANGUAGES, assert_accessible, link_from, open_menu, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
 NEW_PASSWORD = "iltapäivän-aurinko-kirjaston-portailla"
 
 

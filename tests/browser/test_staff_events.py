@@ -19,11 +19,9 @@ from ideahautomo.events.models import Event
 from ideahautomo.events.tests.factories import EventFactory
 from ideahautomo.messaging.models import Notification, NotificationKind
 
-from .conftest import assert_accessible, sign_in
+from .conftest import LANGUAGES, assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
 
 
 def scene(language):

@@ -16,11 +16,9 @@ from ideahautomo.accounts.tests.factories import (
 )
 from ideahautomo.stories.models import Story
 
-from .conftest import assert_accessible, sign_in
+from .conftest import LANGUAGES, assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
 
 
 def people(language):

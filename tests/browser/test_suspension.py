@@ -13,11 +13,9 @@ from ideahautomo.accounts import services
 from ideahautomo.accounts.models import Role, Suspension
 from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory, user_with_role
 
-from .conftest import assert_accessible, sign_in
+from .conftest import LANGUAGES, assert_accessible, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-LANGUAGES = ["fi", "sv", "en", "uk", "fi-x-selko"]
 
 
 def moderators(language="fi"):
