@@ -11,13 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import Municipality, PartnerOrganisation
+from ideahautomo.lib.moderatable import Hideable
 
 # How long attendees may answer after an event; the results wait until then, so that
 # they never change one answer at a time.
 FEEDBACK_TIME = timedelta(days=14)
 
 
-class Event(models.Model):
+class Event(Hideable):
+    moderation_author_field = "created_by"
+
     """Something people gather for, in a place, online or both, at a time in Finnish time."""
 
     class Kind(models.TextChoices):

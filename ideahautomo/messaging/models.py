@@ -8,6 +8,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ideahautomo.lib.moderatable import Hideable
+
 MESSAGE_MAX_LENGTH = 5000
 CONVERSATION_MAX_PARTICIPANTS = 10
 
@@ -69,8 +71,10 @@ class Participant(models.Model):
         return f"{self.user_id} in {self.conversation_id}"
 
 
-class Message(models.Model):
+class Message(Hideable):
     """Plain text written by one participant; shown escaped, with web addresses as links."""
+
+    moderation_author_field = "sender"
 
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="messages"

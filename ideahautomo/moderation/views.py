@@ -48,7 +48,7 @@ def report_create(request, kind, pk):
     text, author = kind.snapshot(obj)
     own = author is not None and author.pk == request.user.pk
     already = Report.objects.filter(reporter=request.user, kind=kind.key, object_id=obj.pk).exists()
-    form = ReportForm(request.POST or None)
+    form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and not own and form.is_valid():
         try:
             services.report_create(
@@ -218,7 +218,7 @@ def decision(request, pk):
     """The author's page of a hidden item: why, and the form for the one appeal."""
     case = selectors.case_for_author(viewer=request.user, pk=pk)
     can_appeal = permissions.can_appeal(request.user, case)
-    form = AppealForm(request.POST or None) if can_appeal else None
+    form = AppealForm(request.POST if request.method == "POST" else None) if can_appeal else None
     if request.method == "POST":
         if not can_appeal:
             raise PermissionDenied
