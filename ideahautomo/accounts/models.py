@@ -562,6 +562,7 @@ class AuditAction(models.TextChoices):
     CASE_DISMISSED = "moderation.dismissed"
     APPEAL_CREATED = "moderation.appealed"
     APPEAL_UPHELD = "moderation.appeal_upheld"
+    HELD_APPROVED = "moderation.held_approved"
     ANNOUNCEMENT_SENT = "announcement.sent"
     ORGANISATION_CREATED = "organisation.created"
     ORGANISATION_LOGO_CHANGED = "organisation.logo_changed"

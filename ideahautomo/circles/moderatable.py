@@ -24,4 +24,5 @@ register_moderatable_kind(
     ),
     url=lambda post: f"{post.circle.get_absolute_url()}#viesti-{post.pk}",
     can_see=lambda viewer, post: can_read_discussion(viewer, post.circle),
+    holds=True,
 )

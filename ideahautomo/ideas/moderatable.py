@@ -38,6 +38,7 @@ register_moderatable_kind(
     snapshot=lambda idea: (plain_text(idea.title, idea.description), idea.owner),
     url=lambda idea: idea.get_absolute_url(),
     can_see=_idea_visible,
+    holds=True,
 )
 register_moderatable_kind(
     "idea_comment",
@@ -47,4 +48,5 @@ register_moderatable_kind(
     snapshot=lambda comment: (plain_text(comment.body), comment.author),
     url=lambda comment: f"{comment.idea.get_absolute_url()}#kommentti-{comment.pk}",
     can_see=_comment_visible,
+    holds=True,
 )

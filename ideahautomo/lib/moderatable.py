@@ -8,9 +8,12 @@ object is hidden and restored. Hiding writes `hidden_at` and the guideline on th
 object itself, so each feature's own lists and pages show the placeholder without
 asking anyone else."""
 
+import re
 from dataclasses import dataclass
+from datetime import timedelta
 from html import unescape
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -65,6 +68,7 @@ class ModeratableKind:
     snapshot: object  # obj -> (text, author): title and body as plain text
     url: object  # obj -> local path for moderators, or None (a private message)
     can_see: object  # (viewer, obj) -> bool: whether viewer may see obj at all
+    holds: bool = False  # whether a new account's post with a link waits for a moderator
 
     def hide(self, obj, *, guideline):
         """Saved with update_fields, so search (lib.searchable) drops a kind that lists
@@ -82,8 +86,8 @@ class ModeratableKind:
 _kinds = {}
 
 
-def register_moderatable_kind(key, *, label, model, load, snapshot, url, can_see):
-    _kinds[key] = ModeratableKind(key, label, model, load, snapshot, url, can_see)
+def register_moderatable_kind(key, *, label, model, load, snapshot, url, can_see, holds=False):
+    _kinds[key] = ModeratableKind(key, label, model, load, snapshot, url, can_see, holds)
 
 
 def moderatable_kind(key):
@@ -101,3 +105,31 @@ def plain_text(*parts):
     length."""
     text = "\n\n".join(unescape(strip_tags(str(part))).strip() for part in parts if part)
     return text[:SNAPSHOT_LENGTH]
+
+
+# A web address: http:// or https://, or one that starts with www.
+LINK = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
+
+
+def held_for_review(author, *texts):
+    """Whether a post waits for a moderator before others see it: its author's account is
+    younger than MODERATION_HOLD_NEW_ACCOUNT_DAYS (0 turns the hold off), the author holds
+    no staff role and one of the texts has a web address. The feature's create service
+    then saves it with hidden_at set and no guideline; the moderators' queue lists it."""
+    days = getattr(settings, "MODERATION_HOLD_NEW_ACCOUNT_DAYS", 0)
+    if not days or author is None or getattr(author, "is_staff_member", False):
+        return False
+    if author.date_joined < timezone.now() - timedelta(days=days):
+        return False
+    return any(LINK.search(text or "") for text in texts)
+
+
+def hold_if_needed(obj, author, *texts):
+    """Mark obj (not saved yet) as held when held_for_review says so."""
+    if held_for_review(author, *texts):
+        obj.hidden_at = timezone.now()
+        obj.hidden_guideline = ""
+
+
+def holding_kinds():
+    return [kind for kind in _kinds.values() if kind.holds]

@@ -6,12 +6,13 @@ from django.http import Http404
 
 from ideahautomo.accounts.models import AuditAction
 from ideahautomo.accounts.services import audit_event_record
-from ideahautomo.lib.moderatable import moderatable_kind
+from ideahautomo.lib.moderatable import holding_kinds, moderatable_kind
 
 from .models import Appeal, Case, Report
 from .permissions import can_view_decision
 
 APPEALS_SHOWN = 50
+HELD_SHOWN = 20  # of each kind
 
 
 def open_cases():
@@ -82,3 +83,32 @@ def case_for_author(*, viewer, pk=None, kind=None, object_id=None):
 
 def appeal_of(case):
     return Appeal.objects.filter(case=case).first()
+
+
+def held_items():
+    """New accounts' posts with links waiting for a moderator, oldest first: one query per
+    kind that holds posts, each item with .kind, .snapshot_text and .snapshot_author."""
+    items = []
+    for kind in holding_kinds():
+        author_field = kind.model.moderation_author_field
+        held = (
+            kind.model.objects.filter(hidden_at__isnull=False, hidden_guideline="")
+            .select_related(author_field)
+            .order_by("hidden_at", "pk")[:HELD_SHOWN]
+        )
+        for obj in held:
+            obj.kind = kind
+            obj.snapshot_text, obj.snapshot_author = kind.snapshot(obj)
+            items.append(obj)
+    return sorted(items, key=lambda obj: obj.hidden_at)
+
+
+def held_item(kind_key, pk):
+    """A held post of a holding kind, or 404."""
+    kind = moderatable_kind(kind_key)
+    if kind is None or not kind.holds:
+        raise Http404
+    obj = kind.load(pk)
+    if obj is None or obj.hidden_at is None or obj.hidden_guideline:
+        raise Http404
+    return kind, obj

@@ -165,18 +165,57 @@ def case_hide(*, actor, case, guideline, note=""):
         audit_event_record(
             actor=actor, action=AuditAction.CONTENT_HIDDEN, target=case, guideline=guideline
         )
-        if case.author is not None:
-            notify(
-                recipient=case.author,
-                kind=NotificationKind.CONTENT_HIDDEN,
-                target=case,
-                text_params=_in_language(
-                    case.author,
-                    lambda: {"title": case.title, "guideline": _guideline_name(case)},
-                ),
-                url=_decision_url(case),
-            )
+        _tell_author_hidden(case)
         _tell_reporters(case)
+    return case
+
+
+def _tell_author_hidden(case):
+    if case.author is not None:
+        notify(
+            recipient=case.author,
+            kind=NotificationKind.CONTENT_HIDDEN,
+            target=case,
+            text_params=_in_language(
+                case.author,
+                lambda: {"title": case.title, "guideline": _guideline_name(case)},
+            ),
+            url=_decision_url(case),
+        )
+
+
+def _require_held(obj):
+    if obj.hidden_at is None or obj.hidden_guideline:
+        raise ValidationError(_("This is not waiting for a moderator."), code="not_held")
+
+
+def held_approve(*, actor, kind, obj):
+    """Let a new account's held post be seen by others."""
+    _require_held(obj)
+    with transaction.atomic():
+        kind.restore(obj)
+        audit_event_record(actor=actor, action=AuditAction.HELD_APPROVED, target=obj, kind=kind.key)
+    return obj
+
+
+def held_decline(*, actor, kind, obj, guideline, note=""):
+    """Keep a held post hidden under a guideline: it becomes a hidden case, so its author
+    is told why and may appeal as for any hidden item."""
+    _require_guideline(guideline)
+    _require_held(obj)
+    text, author = kind.snapshot(obj)
+    with transaction.atomic():
+        case, _created = Case.objects.select_for_update().get_or_create(
+            kind=kind.key, object_id=obj.pk, defaults={"author": author, "snapshot": text}
+        )
+        kind.hide(obj, guideline=guideline)
+        _decide(case, actor=actor, state=Case.State.HIDDEN, guideline=guideline, note=note)
+        case.hidden_by = actor
+        case.save(update_fields=["hidden_by"])
+        audit_event_record(
+            actor=actor, action=AuditAction.CONTENT_HIDDEN, target=case, guideline=guideline
+        )
+        _tell_author_hidden(case)
     return case
 
 

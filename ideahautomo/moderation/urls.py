@@ -14,5 +14,15 @@ urlpatterns = [
     path("moderointi/<int:pk>/palauta/", views.case_restore, name="restore"),
     path("moderointi/<int:pk>/pida-piilossa/", views.appeal_uphold, name="uphold"),
     path("moderointi/paatos/<int:pk>/", views.decision, name="decision"),
+    path(
+        "moderointi/odottaa/<slug:kind>/<int:pk>/hyvaksy/",
+        views.held_approve,
+        name="held_approve",
+    ),
+    path(
+        "moderointi/odottaa/<slug:kind>/<int:pk>/piilota/",
+        views.held_decline,
+        name="held_decline",
+    ),
     path("moderointi/piilotettu/<slug:kind>/<int:pk>/", views.decision_for, name="decision_for"),
 ]

@@ -98,7 +98,48 @@ def queue(request):
     appeals = selectors.appeals_waiting_for(request.user)
     for appeal in appeals:
         appeal.case.kind_label = selectors.kind_label(appeal.case)
-    return render(request, "moderation/queue.html", {"page": page, "appeals": appeals})
+    return render(
+        request,
+        "moderation/queue.html",
+        {
+            "page": page,
+            "appeals": appeals,
+            "held": selectors.held_items(),
+            "guidelines": DecisionForm.base_fields["guideline"].choices,
+        },
+    )
+
+
+@login_required
+@require_POST
+def held_approve(request, kind, pk):
+    _require_moderator(request)
+    kind, obj = selectors.held_item(kind, pk)
+    services.held_approve(actor=request.user, kind=kind, obj=obj)
+    messages.success(request, _("The post is now visible to others."))
+    return redirect("moderation:queue")
+
+
+@login_required
+@require_POST
+def held_decline(request, kind, pk):
+    _require_moderator(request)
+    kind, obj = selectors.held_item(kind, pk)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.held_decline(
+                actor=request.user,
+                kind=kind,
+                obj=obj,
+                guideline=form.cleaned_data["guideline"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The post stays hidden. Its author was told why."))
+    return redirect("moderation:queue")
 
 
 def _case_page(request, case, form=None, status=200):
