@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from ideahautomo.accounts.models import AuditAction, AuditEvent, Role
 from ideahautomo.ideas.models import IdeaComment
-from ideahautomo.lib.moderatable import Guideline, moderatable_kind
+from ideahautomo.lib.moderatable import Guideline
 from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.moderation import services
 from ideahautomo.moderation.models import Appeal, Case, Report
@@ -195,8 +195,3 @@ def test_another_moderator_may_keep_it_hidden(cast, comment):
     assert Notification.objects.filter(
         recipient=cast.member, kind=NotificationKind.APPEAL_UPHELD
     ).exists()
-
-
-def test_every_kind_of_content_is_registered():
-    for key in ("idea", "idea_comment"):
-        assert moderatable_kind(key) is not None
