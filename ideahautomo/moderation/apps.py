@@ -6,3 +6,6 @@ class ModerationConfig(AppConfig):
     name = "ideahautomo.moderation"
     label = "moderation"
     verbose_name = _("Moderation")
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (a deleted account's reports lose its name)

@@ -351,3 +351,10 @@ def appeal_uphold(*, actor, appeal):
                 url=_decision_url(appeal.case),
             )
     return appeal
+
+
+def user_moderation_forget(*, user):
+    """A deleted account's reports stay for the moderators without its name; what it
+    wrote stays, as everything it wrote for others does."""
+    with transaction.atomic():
+        Report.objects.filter(reporter=user).update(reporter=None)

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from ideahautomo.accounts.models import AuditAction, AuditEvent, Role
+from ideahautomo.accounts.services import user_delete
 from ideahautomo.ideas.models import IdeaComment
 from ideahautomo.lib.moderatable import Guideline
 from ideahautomo.messaging.models import Notification, NotificationKind
@@ -195,3 +196,12 @@ def test_another_moderator_may_keep_it_hidden(cast, comment):
     assert Notification.objects.filter(
         recipient=cast.member, kind=NotificationKind.APPEAL_UPHELD
     ).exists()
+
+
+def test_a_deleted_reporters_reports_stay_without_their_name(cast, comment):
+    reporter = UserFactory()
+    report_for(reporter, "idea_comment", comment)
+    user_delete(user=reporter)
+    report = Report.objects.get()
+    assert report.reporter is None
+    assert Case.objects.get().state == Case.State.OPEN
