@@ -112,3 +112,7 @@ def held_item(kind_key, pk):
     if obj is None or obj.hidden_at is None or obj.hidden_guideline:
         raise Http404
     return kind, obj
+
+
+def already_reported(*, reporter, kind, obj):
+    return Report.objects.filter(reporter=reporter, kind=kind.key, object_id=obj.pk).exists()

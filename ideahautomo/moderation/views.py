@@ -15,7 +15,7 @@ from ideahautomo.lib.moderatable import moderatable_kind
 
 from . import permissions, selectors, services
 from .forms import AppealForm, DecisionForm, ReportForm
-from .models import Appeal, Case, Report
+from .models import Appeal, Case
 
 CASES_PER_PAGE = 25
 
@@ -46,10 +46,11 @@ def report_create(request, kind, pk):
         raise PermissionDenied
     kind, obj = _item_or_404(request, kind, pk)
     text, author = kind.snapshot(obj)
-    own = author is not None and author.pk == request.user.pk
-    already = Report.objects.filter(reporter=request.user, kind=kind.key, object_id=obj.pk).exists()
+    may_report = permissions.can_report_item(request.user, kind, obj, author)
+    own = not may_report  # the reporter sees it (else 404 above): so it is their own
+    already = selectors.already_reported(reporter=request.user, kind=kind, obj=obj)
     form = ReportForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and not own and form.is_valid():
+    if request.method == "POST" and may_report and form.is_valid():
         try:
             services.report_create(
                 actor=request.user,
