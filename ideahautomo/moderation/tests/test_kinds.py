@@ -63,3 +63,51 @@ def test_a_circle_post_is_reported_only_by_the_circles_members(cast, client_for)
     services.case_hide(actor=cast.moderator, case=report.case, guideline=Guideline.KINDNESS)
     post.refresh_from_db()
     assert post.hidden_from(member) and not post.hidden_from(author)
+
+
+def _hide(cast, kind, obj, reporter=None):
+    report = report_for(reporter or cast.member, kind, obj)
+    return services.case_hide(actor=cast.moderator, case=report.case, guideline=Guideline.SCAMS)
+
+
+def test_a_hidden_event_leaves_the_list_and_shows_the_placeholder(cast, client_for):
+    from ideahautomo.events.tests.factories import EventFactory
+
+    organiser = UserFactory()
+    event = EventFactory(title="Ihmeellinen sijoitusilta", created_by=organiser)
+    _hide(cast, "event", event)
+    client = in_language(client_for(cast.mentor))
+    assert "Ihmeellinen sijoitusilta" not in client.get(reverse("events:list")).content.decode()
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert PLACEHOLDER in page and "Ihmeellinen sijoitusilta" not in page.split("<main", 1)[1]
+    own = in_language(client_for(organiser)).get(event.get_absolute_url()).content.decode()
+    assert "Ihmeellinen sijoitusilta" in own
+
+
+def test_a_hidden_story_leaves_the_list_and_shows_the_placeholder(cast, client_for):
+    from ideahautomo.stories import services as story_services
+    from ideahautomo.stories.tests.factories import own_story
+
+    writer = UserFactory()
+    story = story_services.story_publish(
+        actor=cast.project_manager, story=own_story(writer, title="Tarinani huijauksesta")
+    )
+    _hide(cast, "story", story)
+    guest = in_language(client_for(None))
+    assert "Tarinani huijauksesta" not in guest.get(reverse("stories:list")).content.decode()
+    page = guest.get(story.get_absolute_url()).content.decode()
+    assert PLACEHOLDER in page
+
+
+def test_a_hidden_profile_keeps_only_the_name(cast, client_for):
+    from ideahautomo.profiles.models import Profile
+
+    person = UserFactory(display_name="Pekka Profiili")
+    Profile.objects.filter(pk=person.pk).update(introduction_html="<p>Myyn kelloja</p>")
+    _hide(cast, "profile", Profile.objects.get(pk=person.pk))
+    page = (
+        in_language(client_for(cast.mentor))
+        .get(reverse("profiles:detail", args=[person.pk]))
+        .content.decode()
+    )
+    assert "Pekka Profiili" in page and PLACEHOLDER in page and "Myyn kelloja" not in page

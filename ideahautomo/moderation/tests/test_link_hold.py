@@ -84,6 +84,17 @@ def test_who_may_let_a_held_post_be_seen(hold, cast, client_for):
     assert comment.hidden_at is None
 
 
+def test_who_may_keep_a_held_post_hidden(hold, cast, client_for):
+    comment = comment_for(UserFactory(), body="https://example.com/kurssi")
+    url = reverse("moderation:held_decline", args=["idea_comment", comment.pk])
+    assert_role_table(
+        page_check(client_for, cast.by_role(), url, method="post", data={"guideline": "scams"}),
+        expect(403, guest=LOGIN, moderator=302),
+    )
+    comment.refresh_from_db()
+    assert comment.hidden_guideline == Guideline.SCAMS
+
+
 def test_an_idea_with_a_link_by_a_new_account_is_held(hold):
     idea = idea_for(UserFactory(), description="Lisää: https://example.com")
     assert idea.hidden_at is not None
