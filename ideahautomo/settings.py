@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "ideahautomo.announcements",
     "ideahautomo.guides",
     "ideahautomo.stories",
+    "ideahautomo.moderation",
     "ideahautomo.impact",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -125,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ideahautomo.pages.context_processors.site",
                 "ideahautomo.messaging.context_processors.unread",
+                "ideahautomo.moderation.context_processors.navigation",
             ],
         },
     },
@@ -215,6 +217,9 @@ CIRCLE_DEMAND_THRESHOLD = envint("CIRCLE_DEMAND_THRESHOLD", 5)
 # Open self sign-up, each account approved by staff before it can be used. The address is
 # proven by an e-mailed link first; applications are limited per address and per client.
 SIGNUP_OPEN = envbool("SIGNUP_OPEN", False)
+# A new account's posts with a web address wait for a moderator for this many days from
+# joining (ideas, comments on ideas and circle posts); 0 turns the hold off.
+MODERATION_HOLD_NEW_ACCOUNT_DAYS = envint("MODERATION_HOLD_NEW_ACCOUNT_DAYS", 7)
 SIGN_UP_LINK_VALID_SECONDS = 24 * 60 * 60
 SIGN_UPS_PER_ADDRESS = envint("SIGN_UPS_PER_ADDRESS", 3)
 SIGN_UPS_PER_CLIENT = envint("SIGN_UPS_PER_CLIENT", 10)

@@ -25,5 +25,6 @@ urlpatterns = [
     path("", include("ideahautomo.announcements.urls")),
     path("", include("ideahautomo.guides.urls")),
     path("", include("ideahautomo.stories.urls")),
+    path("", include("ideahautomo.moderation.urls")),
     path("", include("ideahautomo.impact.urls")),
 ]

@@ -1,7 +1,8 @@
 """The apps import one way only: lib, accounts, profiles, messaging, then the features
 (search among them), then impact and pages. Features never import each other; they meet
 through registries in a lower layer (profiles' block and connection sources, lib.ics's
-calendar sources, lib.searchable's kinds of things search finds)."""
+calendar sources, lib.searchable's kinds of things search finds, lib.moderatable's kinds of
+content members may report)."""
 
 import ast
 from pathlib import Path
@@ -16,7 +17,7 @@ LAYERS = {
     "pages": 6,
     "testing": 7,  # the test kit: above every app, imported by tests only
 }
-FEATURE = 4  # every other app: ideas, events, circles, announcements, services, ...
+FEATURE = 4  # every other app: ideas, events, circles, announcements, services, moderation, ...
 
 
 def layer(app):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ideahautomo.lib.markdown import render_markdown
+from ideahautomo.lib.moderatable import hold_if_needed
 from ideahautomo.lib.tasks import enqueue_on_commit
 
 from . import permissions
@@ -38,9 +39,11 @@ def post_create(*, actor, circle, body, link="", link_title="", parent=None):
     post = CirclePost(circle=circle, author=actor, parent=parent)
     _fill(post, body=body, link=link, link_title=link_title)
     limit("post", actor)
+    hold_if_needed(post, actor, post.body, post.link, post.link_title)
     with transaction.atomic():
         post.save()
-        enqueue_on_commit(notify_post_readers, post.pk)
+        if post.hidden_at is None:  # a held post is news only once a moderator lets it
+            enqueue_on_commit(notify_post_readers, post.pk)
     return post
 
 

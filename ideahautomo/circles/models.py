@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import Municipality, PartnerOrganisation
+from ideahautomo.lib.moderatable import Hideable
 from ideahautomo.profiles.languages import SPOKEN_LANGUAGE_NAMES, SPOKEN_LANGUAGES, Level
 
 VIDEO_ROOM_BASE = "https://meet.jit.si/"
@@ -360,7 +361,7 @@ class SessionAttendance(models.Model):
         return f"{self.user_id} at {self.session_id}: {self.present}"
 
 
-class CirclePost(models.Model):
+class CirclePost(Hideable):
     """A post in a circle's discussion, or a reply to one (one level deep)."""
 
     circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="posts")

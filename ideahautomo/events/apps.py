@@ -11,6 +11,7 @@ class EventsConfig(AppConfig):
         from ideahautomo.messaging.models import NotificationKind
 
         from . import (
+            moderatable,  # noqa: F401  (events members may report)
             personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account frees its places)
             searchable,  # noqa: F401  (found by the site's search)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import Municipality, PartnerOrganisation
+from ideahautomo.lib.moderatable import Hideable
 
 # How long attendees may answer after an event; the results wait until then, so that
 # they never change one answer at a time.
@@ -22,8 +23,10 @@ def validate_https(value):
         raise ValidationError(_("Give a secure link that starts with https://."), code="https")
 
 
-class Event(models.Model):
+class Event(Hideable):
     """Something people gather for, in a place, online or both, at a time in Finnish time."""
+
+    moderation_author_field = "created_by"
 
     class Kind(models.TextChoices):
         NETWORKING = "networking", _("networking event")

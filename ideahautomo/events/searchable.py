@@ -8,7 +8,7 @@ from .models import Event
 
 
 def event_entries(event):
-    if event.status != Event.Status.PUBLISHED:
+    if event.status != Event.Status.PUBLISHED or event.hidden_at is not None:
         return []
     return [
         Entry(
@@ -29,6 +29,7 @@ register_kind(
     model=Event,
     entries=event_entries,
     fields=(
+        "hidden_at",
         "title",
         "description",
         "description_html",

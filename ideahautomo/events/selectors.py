@@ -32,7 +32,9 @@ class EventFilters:
 def _visible_to(viewer):
     events = Event.objects.filter(status=Event.Status.PUBLISHED)
     if not (viewer and viewer.is_authenticated):
-        events = events.filter(is_public=True)
+        events = events.filter(is_public=True, hidden_at__isnull=True)
+    else:
+        events = events.filter(Q(hidden_at__isnull=True) | Q(created_by=viewer))
     return events
 
 

@@ -96,9 +96,11 @@ def event_month(request):
 
 def event_detail(request, pk):
     event = selectors.event_for_viewer(viewer=request.user, pk=pk)
+    can_manage = permissions.can_manage_event(request.user, event)
+    if event.hidden_from(request.user) and not can_manage:
+        return render(request, "events/hidden.html", {"event": event})
     registration = selectors.registration_of(viewer=request.user, event=event)
     now = timezone.now()
-    can_manage = permissions.can_manage_event(request.user, event)
     can_register = permissions.can_register_for_event(request.user, event, now) and not (
         registration and registration.is_active
     )

@@ -11,6 +11,7 @@ class IdeasConfig(AppConfig):
 
         from . import (
             connections,  # noqa: F401  (team mates see "same ideas" profiles)
+            moderatable,  # noqa: F401  (ideas and comments members may report)
             personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account leaves its teams; its ideas go on)
             searchable,  # noqa: F401  (found by the site's search)

@@ -10,10 +10,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import Municipality
+from ideahautomo.lib.moderatable import Hideable
 from ideahautomo.profiles.models import Skill
 
 
-class Idea(models.Model):
+class Idea(Hideable):
+    moderation_author_field = "owner"
+
     class Category(models.TextChoices):
         LEARNING = "learning", _("learning")
         EARNING = "earning", _("earning")
@@ -160,7 +163,7 @@ class JoinRequest(models.Model):
         return f"{self.user_id} → {self.idea_id} ({self.state})"
 
 
-class IdeaComment(models.Model):
+class IdeaComment(Hideable):
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     parent = models.ForeignKey(

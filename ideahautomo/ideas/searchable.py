@@ -10,7 +10,7 @@ from .models import Idea
 
 
 def idea_entries(idea):
-    if idea.archived_at is not None:
+    if idea.archived_at is not None or idea.hidden_at is not None:
         return []
     return [
         Entry(
@@ -41,6 +41,7 @@ register_kind(
         "visibility",
         "municipality",
         "archived_at",
+        "hidden_at",
         "owner",
     ),
 )

@@ -32,6 +32,10 @@ class IdeaFilters:
 def visible_ideas(*, viewer):
     """Public ideas for everyone; members-only ones for members; archived ones for nobody."""
     ideas = Idea.objects.filter(archived_at__isnull=True)
+    if viewer.is_authenticated:
+        ideas = ideas.filter(Q(hidden_at__isnull=True) | Q(owner=viewer))
+    else:
+        ideas = ideas.filter(hidden_at__isnull=True)
     if not is_member(viewer):
         ideas = ideas.filter(visibility=Idea.Visibility.PUBLIC)
     return ideas

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from ideahautomo.lib import ratelimit
 from ideahautomo.lib.markdown import render_markdown
+from ideahautomo.lib.moderatable import hold_if_needed
 from ideahautomo.lib.searchable import index_object
 from ideahautomo.profiles.services import resolve_skills
 
@@ -80,6 +81,7 @@ def idea_create(*, actor, skill_names=(), skills=(), **fields):
     idea = Idea(owner=actor)
     _fill(idea, **fields)
     _limit("idea", actor)
+    hold_if_needed(idea, actor, idea.title, idea.description)
     with transaction.atomic():
         idea.save()
         idea_set_skills(actor=actor, idea=idea, skills=skills, names=skill_names)
@@ -210,13 +212,15 @@ def comment_create(*, actor, idea, body, parent=None):
     comment = IdeaComment(idea=idea, author=actor, parent=parent, body=body.strip())
     comment.full_clean()
     _limit("comment", actor)
+    hold_if_needed(comment, actor, comment.body)
     with transaction.atomic():
         comment.save()
         _touch(idea)
-        recipients = _followers(idea)
-        if parent is not None:
-            recipients.add(parent.author_id)
-        emit(Kind.COMMENT, idea=idea, actor=actor, recipients=recipients)
+        if comment.hidden_at is None:  # a held comment is news only once a moderator lets it
+            recipients = _followers(idea)
+            if parent is not None:
+                recipients.add(parent.author_id)
+            emit(Kind.COMMENT, idea=idea, actor=actor, recipients=recipients)
     return comment
 
 

@@ -57,6 +57,8 @@ def detail(request, pk, slug=None):
 
 def _render_detail(request, idea, **bound):
     viewer = request.user
+    if idea.hidden_from(viewer):
+        return render(request, "ideas/hidden.html", {"idea": idea})
     team_ids = {member.user_id for member in idea.team.all()}
     is_owner = permissions.is_owner(viewer, idea)
     show_people = permissions.can_see_people(viewer, idea)

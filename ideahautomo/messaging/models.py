@@ -8,6 +8,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ideahautomo.lib.moderatable import Hideable
+
 MESSAGE_MAX_LENGTH = 5000
 CONVERSATION_MAX_PARTICIPANTS = 10
 
@@ -69,8 +71,10 @@ class Participant(models.Model):
         return f"{self.user_id} in {self.conversation_id}"
 
 
-class Message(models.Model):
+class Message(Hideable):
     """Plain text written by one participant; shown escaped, with web addresses as links."""
+
+    moderation_author_field = "sender"
 
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="messages"
@@ -190,6 +194,11 @@ class NotificationKind(models.TextChoices):
     STORY_DECLINED = "story_declined", _("stories you wrote that the person declined")
     STORY_WITHDRAWN = "story_withdrawn", _("consents to stories withdrawn")
     STORY_CONSENTED = "story_consented", _("stories waiting for publishing")
+    CONTENT_HIDDEN = "content_hidden", _("a moderator hiding what you wrote")
+    CONTENT_WARNED = "content_warned", _("a moderator's reminder of the community guidelines")
+    CONTENT_RESTORED = "content_restored", _("what you wrote shown again after moderation")
+    APPEAL_UPHELD = "appeal_upheld", _("answers to your requests for another look")
+    REPORT_HANDLED = "report_handled", _("what the moderators decided about your reports")
 
 
 # One line per kind, in the reader's language when shown. %(actor)s is the acting
@@ -239,6 +248,23 @@ NOTIFICATION_TEXTS = {
     NotificationKind.STORY_CONSENTED: _(
         "The story “%(title)s” has the person's consent and waits for publishing."
     ),
+    NotificationKind.CONTENT_HIDDEN: _(
+        "A moderator hid what you wrote (“%(title)s”) under the community guideline "
+        "“%(guideline)s”. You may ask for another look once."
+    ),
+    NotificationKind.CONTENT_WARNED: _(
+        "A moderator reminds you of the community guideline “%(guideline)s” about what "
+        "you wrote (“%(title)s”). %(note)s"
+    ),
+    NotificationKind.CONTENT_RESTORED: _(
+        "What you wrote (“%(title)s”) is visible to others again after a moderator's look."
+    ),
+    NotificationKind.APPEAL_UPHELD: _(
+        "Another moderator looked at “%(title)s” again and kept it hidden."
+    ),
+    NotificationKind.REPORT_HANDLED: _(
+        "Thank you for your report of “%(title)s”. The moderators' decision: %(outcome)s."
+    ),
 }
 
 
@@ -264,6 +290,8 @@ DEFAULT_DELIVERY = defaultdict(
         NotificationKind.SERVICE_REFERRAL: Delivery.IMMEDIATE,
         NotificationKind.STORY_CONSENT_ASKED: Delivery.IMMEDIATE,
         NotificationKind.STORY_WITHDRAWN: Delivery.IMMEDIATE,
+        NotificationKind.CONTENT_HIDDEN: Delivery.IMMEDIATE,
+        NotificationKind.CONTENT_WARNED: Delivery.IMMEDIATE,
     },
 )
 

@@ -206,6 +206,7 @@ def conversations_for_list(*, viewer):
             viewer_last_read_at=Subquery(mine.values("last_read_at")[:1]),
             last_message_body=Substr(Subquery(last_message.values("body")[:1]), 1, PREVIEW_LENGTH),
             last_message_sender_id=Subquery(last_message.values("sender_id")[:1]),
+            last_message_hidden_at=Subquery(last_message.values("hidden_at")[:1]),
         )
         .prefetch_related(
             Prefetch(

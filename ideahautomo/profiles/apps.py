@@ -8,6 +8,7 @@ class ProfilesConfig(AppConfig):
 
     def ready(self):
         from . import (
+            moderatable,  # noqa: F401  (profiles members may report)
             personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401
         )

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from ideahautomo.lib.moderatable import Hideable
+
 from .languages import SPOKEN_LANGUAGE_NAMES, SPOKEN_LANGUAGES, Level
 
 
@@ -41,7 +43,9 @@ class Skill(models.Model):
         return getattr(self, f"name_{language}", "") or self.name_fi or self.name
 
 
-class Profile(models.Model):
+class Profile(Hideable):
+    moderation_author_field = "user"
+
     class Visibility(models.TextChoices):
         MEMBERS = "members", _("all members")
         CONNECTIONS = "connections", _("only people in the same study circles and ideas")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.lib.language import CONTENT_LANGUAGES
+from ideahautomo.lib.moderatable import Hideable
 
 
 class Shown(models.TextChoices):
@@ -28,7 +29,7 @@ def text_hash(title, body):
     return hashlib.sha256(f"{title}\n\n{body}".encode()).hexdigest()
 
 
-class Story(models.Model):
+class Story(Hideable):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         WAITING = "waiting", _("waiting for consent")

@@ -8,7 +8,7 @@ from .models import Story
 
 
 def story_entries(story):
-    if story.status != Story.Status.PUBLISHED:
+    if story.status != Story.Status.PUBLISHED or story.hidden_at is not None:
         return []
     return [
         Entry(

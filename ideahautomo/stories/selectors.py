@@ -12,7 +12,7 @@ from .permissions import can_see_story
 def published_stories():
     """Published stories, newest first, with what a card or the booklet shows."""
     return (
-        Story.objects.filter(status=Story.Status.PUBLISHED)
+        Story.objects.filter(status=Story.Status.PUBLISHED, hidden_at__isnull=True)
         .select_related("person")
         .order_by("-published_at", "-pk")
     )

@@ -46,6 +46,8 @@ def booklet(request):
 def story_detail(request, pk):
     story = selectors.story_for_page(viewer=request.user, pk=pk)
     user = request.user
+    if story.hidden_from(user) and not permissions.is_person(user, story):
+        return render(request, "stories/story_hidden.html", {"story": story})
     return render(
         request,
         "stories/story_detail.html",

@@ -36,6 +36,7 @@ __all__ = [
     "UserFactory",
     "authenticator_for",
     "circle_for",
+    "comment_for",
     "consented_story",
     "drafted_story",
     "guide_for",
@@ -48,6 +49,7 @@ __all__ = [
     "own_story",
     "point_in",
     "published_story",
+    "report_for",
     "service_for",
     "user_with_role",
 ]
@@ -69,6 +71,27 @@ def idea_for(owner, **fields):
     }
     values.update(fields)
     return services.idea_create(actor=owner, **values)
+
+
+def comment_for(author, idea=None, *, body="Hyvä idea, olen mukana!"):
+    """A comment by author on idea (a new idea of another member if None) through
+    ideas.services."""
+    from ideahautomo.ideas import services
+
+    if idea is None:
+        idea = idea_for(UserFactory())
+    return services.comment_create(actor=author, idea=idea, body=body)
+
+
+def report_for(reporter, kind, obj, *, reason="harassment", details=""):
+    """reporter's report of obj (of the registered kind named kind) through
+    moderation.services."""
+    from ideahautomo.lib.moderatable import moderatable_kind
+    from ideahautomo.moderation import services
+
+    return services.report_create(
+        actor=reporter, kind=moderatable_kind(kind), obj=obj, reason=reason, details=details
+    )
 
 
 def circle_for(organiser=None, **fields):

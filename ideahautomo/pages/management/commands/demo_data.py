@@ -1,6 +1,7 @@
 """Create the demo content and accounts; safe to run again."""
 
 from django.core.management.base import BaseCommand
+from django.test import override_settings
 from django.utils import translation
 
 from ideahautomo.accounts import demo as accounts_demo
@@ -14,6 +15,7 @@ from ideahautomo.impact import demo_kiosk as kiosk_demo
 from ideahautomo.impact.demo_history import demo_history_create
 from ideahautomo.impact.figures import refresh_figures
 from ideahautomo.messaging import demo as messaging_demo
+from ideahautomo.moderation import demo as moderation_demo
 from ideahautomo.pages import demo as pages_demo
 from ideahautomo.points import demo as points_demo
 from ideahautomo.profiles import demo as profiles_demo
@@ -37,21 +39,25 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, members, **options):
-        people = accounts_demo.demo_create()
-        profiles_demo.demo_create()
-        ideas_demo.demo_create()
-        circles_demo.demo_create()
-        events_demo.demo_create()
-        services_demo.demo_create()
-        points_demo.demo_create()
-        kiosk_demo.demo_create()
-        messaging_demo.demo_create()
-        announcements_demo.demo_create()
-        guides_demo.demo_create()
-        impact_demo.demo_create()
-        pages_demo.demo_create()
-        stories_demo.demo_create(source_addresses=pages_demo.story_source_addresses())
-        demo_history_create()
+        # The demo's people are new accounts; what they wrote is shown as by established
+        # members, not held for a moderator as a new account's links would be.
+        with override_settings(MODERATION_HOLD_NEW_ACCOUNT_DAYS=0):
+            people = accounts_demo.demo_create()
+            profiles_demo.demo_create()
+            ideas_demo.demo_create()
+            circles_demo.demo_create()
+            events_demo.demo_create()
+            services_demo.demo_create()
+            points_demo.demo_create()
+            kiosk_demo.demo_create()
+            messaging_demo.demo_create()
+            announcements_demo.demo_create()
+            guides_demo.demo_create()
+            impact_demo.demo_create()
+            pages_demo.demo_create()
+            stories_demo.demo_create(source_addresses=pages_demo.story_source_addresses())
+            moderation_demo.demo_create()
+            demo_history_create()
         if members:
             log = self.stdout.write
             seconds = accounts_demo.synthetic_members_create(total=members, log=log)

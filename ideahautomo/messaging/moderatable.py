@@ -1,0 +1,27 @@
+"""Messages as content members may report (lib.moderatable): only a conversation's own
+participants see, and so report, its messages; moderators read only the reported text."""
+
+from django.utils.translation import gettext_lazy as _
+
+from ideahautomo.lib.moderatable import plain_text, register_moderatable_kind
+
+from . import selectors
+from .models import Message
+
+
+def _can_see(viewer, message):
+    return (
+        viewer.is_authenticated
+        and selectors.message_for_reporter(viewer=viewer, pk=message.pk) is not None
+    )
+
+
+register_moderatable_kind(
+    "message",
+    label=_("Message"),
+    model=Message,
+    load=lambda pk: Message.objects.select_related("sender").filter(pk=pk).first(),
+    snapshot=lambda message: (plain_text(message.body), message.sender),
+    url=lambda message: None,
+    can_see=_can_see,
+)

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ModerationConfig(AppConfig):
+    name = "ideahautomo.moderation"
+    label = "moderation"
+    verbose_name = _("Moderation")
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (a deleted account's reports lose its name)
