@@ -14,8 +14,8 @@ class CirclesConfig(AppConfig):
 
         from . import (
             connections,  # noqa: F401  (circle members see "same circles" profiles)
-            organisation_sections,  # noqa: F401  (an organisation's page lists its groups)
             moderatable,  # noqa: F401  (posts members may report)
+            organisation_sections,  # noqa: F401  (an organisation's page lists its groups)
             personal_data,  # noqa: F401  (the person's own data download)
             receivers,  # noqa: F401  (a deleted account frees its places)
             searchable,  # noqa: F401  (found by the site's search)
