@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ideahautomo.accounts.permissions import can_suspend_user
 from ideahautomo.lib.forms import add_service_errors
 from ideahautomo.lib.moderatable import moderatable_kind
 
@@ -155,6 +156,8 @@ def _case_page(request, case, form=None, status=200):
             "appeal": appeal,
             "form": form or DecisionForm(),
             "can_decide": permissions.can_decide_case(request.user, case),
+            "can_suspend_author": case.author is not None
+            and can_suspend_user(request.user, case.author),
             "can_restore": permissions.can_restore_case(request.user, case),
             "can_decide_appeal": permissions.can_decide_appeal(request.user, appeal),
             "appeal_for_other": appeal is not None

@@ -198,3 +198,20 @@ def test_the_author_appeals_from_the_decision_page(cast, client_for):
     assert Appeal.objects.get().text == "Se ei ollut kenenkään tieto."
     assert client.post(url, {"text": "Toinen kerta"}).status_code == 403
     assert Appeal.objects.count() == 1
+
+
+def test_the_case_page_links_to_suspending_a_member_author_but_not_staff(cast, client_for):
+    by_member = comment_for(UserFactory(), body="Jäsenen kommentti")
+    member_case = report_for(cast.member, "idea_comment", by_member).case
+    staff = UserFactory()  # a member who is also a moderator
+    staff.role_assignments.create(role=Role.MODERATOR)
+    by_staff = comment_for(staff, body="Moderaattorin kommentti")
+    staff_case = report_for(cast.member, "idea_comment", by_staff).case
+    moderator = client_for(cast.moderator)
+    suspend = reverse("accounts:user_suspend", args=[member_case.author_id])
+
+    assert (
+        suspend in moderator.get(reverse("moderation:case", args=[member_case.pk])).content.decode()
+    )
+    staff_page = moderator.get(reverse("moderation:case", args=[staff_case.pk])).content.decode()
+    assert "/jaadytykset/" not in staff_page
