@@ -124,8 +124,9 @@ def test_project_manager_sees_all_areas_together_and_can_open_each(cast, english
 
 def test_the_staff_menu_links_the_dashboard_for_those_who_may_see_it(cast, english_client_for):
     link = f'href="{reverse("impact:dashboard")}"'
-    assert link in english_client_for(cast.contact_person).get(reverse("pages:home")).content.decode()
-    assert link not in english_client_for(cast.member).get(reverse("pages:home")).content.decode()
+    home = reverse("pages:home")
+    assert link in english_client_for(cast.contact_person).get(home).content.decode()
+    assert link not in english_client_for(cast.member).get(home).content.decode()
 
 
 # The period
@@ -155,7 +156,9 @@ def test_the_default_period_is_the_twelve_months_up_to_the_last_published(cast, 
         ({"alku": "1999-01", "loppu": "1999-02"}, "Choose a month from the year 2000 or later."),
     ],
 )
-def test_an_impossible_period_is_explained_and_not_exported(cast, english_client_for, params, message):
+def test_an_impossible_period_is_explained_and_not_exported(
+    cast, english_client_for, params, message
+):
     client = english_client_for(cast.contact_person)
 
     response = client.get(reverse("impact:dashboard"), params)

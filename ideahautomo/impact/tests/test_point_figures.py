@@ -68,7 +68,9 @@ def test_the_visitors_counted_today_show_at_once_by_day_week_month_and_purpose(
     assert ["2"] in purposes and ["1"] in purposes
 
 
-def test_kiosk_moods_are_published_per_point_with_small_numbers_hidden(cast, client_for, english_client_for):
+def test_kiosk_moods_are_published_per_point_with_small_numbers_hidden(
+    cast, client_for, english_client_for
+):
     point = point_in(cast.area)
     other = point_in(cast.area, name="Toinen piste")
     answers(point, [4] * 9 + [2])
