@@ -2,6 +2,7 @@
 person filled in, and a date and time given in Finnish time."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,6 +14,15 @@ def add_service_errors(form, error):
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def call_service(form, service, **kwargs):
+    """service(**kwargs), or None with its ValidationError shown at the top of form."""
+    try:
+        return service(**kwargs)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
 
 
 LOCAL_DATETIME_FORMAT = "%Y-%m-%dT%H:%M"

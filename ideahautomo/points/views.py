@@ -1,5 +1,7 @@
 """Pages of service points: the list, the form and each point's visitor counter."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,17 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ideahautomo.lib.forms import call_service
+from ideahautomo.lib.hours import hours_action, hours_forms
+
 from . import permissions, selectors, services
 from .forms import CountForm, PointExceptionForm, PointForm, PointHoursForm
 from .sections import point_sections
-
-
-def _call(form, function, **kwargs):
-    try:
-        return function(**kwargs)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return None
 
 
 def _staff_point(request, pk):
@@ -48,7 +45,7 @@ def point_create(request):
     area = request.user.contact_area
     form = PointForm(request.POST or None, initial={"area": area})
     if request.method == "POST" and form.is_valid():
-        point = _call(form, services.point_create, actor=request.user, **form.cleaned_data)
+        point = call_service(form, services.point_create, actor=request.user, **form.cleaned_data)
         if point is not None:
             messages.success(
                 request, _("The service point has been saved. Add its opening hours next.")
@@ -63,43 +60,25 @@ def point_edit(request, pk):
     point = _staff_point(request, pk)
     action = request.POST.get("action", "")
     form = PointForm(request.POST if action == "save" else None, instance=point)
-    hours_form = PointHoursForm(request.POST if action == "add_hours" else None)
-    exception_form = PointExceptionForm(
-        request.POST if action == "add_exception" else None, prefix="poikkeus"
-    )
+    hours_form, exception_form = hours_forms(request, PointHoursForm, PointExceptionForm)
     if request.method == "POST":
-        done = None
-        if action == "save" and form.is_valid():
-            done = _call(
+        if action == "save":
+            done = form.is_valid() and call_service(
                 form, services.point_update, actor=request.user, point=point, **form.cleaned_data
             )
-        elif action == "add_hours" and hours_form.is_valid():
-            done = _call(
+        else:
+            done = hours_action(
+                request,
                 hours_form,
-                services.point_hours_add,
-                actor=request.user,
-                point=point,
-                **hours_form.cleaned_data,
-            )
-        elif action == "add_exception" and exception_form.is_valid():
-            done = _call(
                 exception_form,
-                services.point_exception_add,
-                actor=request.user,
-                point=point,
-                **exception_form.cleaned_data,
-            )
-        elif action == "remove_exception":
-            exception_id = request.POST.get("id", "")
-            done = services.point_exception_remove(
-                actor=request.user,
-                point=point,
-                exception_id=int(exception_id) if exception_id.isdigit() else 0,
-            )
-        elif action == "remove_hours":
-            hours_id = request.POST.get("id", "")
-            done = services.point_hours_remove(
-                actor=request.user, point=point, hours_id=int(hours_id) if hours_id.isdigit() else 0
+                add_hours=partial(services.point_hours_add, actor=request.user, point=point),
+                add_exception=partial(
+                    services.point_exception_add, actor=request.user, point=point
+                ),
+                remove_hours=partial(services.point_hours_remove, actor=request.user, point=point),
+                remove_exception=partial(
+                    services.point_exception_remove, actor=request.user, point=point
+                ),
             )
         if done:
             messages.success(request, _("The service point has been saved."))
@@ -129,7 +108,7 @@ def point_detail(request, pk):
             raise PermissionDenied
         if form.is_valid():
             data = form.cleaned_data
-            visit = _call(
+            visit = call_service(
                 form,
                 services.visitor_count,
                 actor=request.user,

@@ -1,6 +1,7 @@
 """Pages of partner organisations and their services: lists, pages, editing, hours."""
 
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideahautomo.accounts.models import PartnerOrganisation
+from ideahautomo.lib.hours import hours_action, hours_forms
 from ideahautomo.messaging.permissions import can_use_messaging
 from ideahautomo.messaging.selectors import people_to_share_with
 
@@ -345,41 +347,27 @@ def service_check(request, pk):
 def service_hours(request, pk):
     """Weekly hours and exceptions: each row added or removed with a form of its own."""
     service = _editable_service(request, pk)
-    action = request.POST.get("action", "")
-    hours_form = OpeningHoursForm(request.POST if action == "add_hours" else None)
-    exception_form = OpeningExceptionForm(
-        request.POST if action == "add_exception" else None, prefix="poikkeus"
-    )
+    hours_form, exception_form = hours_forms(request, OpeningHoursForm, OpeningExceptionForm)
     if request.method == "POST":
-        done = None
-        if action == "add_hours" and hours_form.is_valid():
-            done = _call(
-                hours_form,
-                services.opening_hours_add,
-                actor=request.user,
-                service=service,
-                **hours_form.cleaned_data,
-            )
-        elif action == "add_exception" and exception_form.is_valid():
-            done = _call(
-                exception_form,
-                services.opening_exception_add,
-                actor=request.user,
-                service=service,
-                **exception_form.cleaned_data,
-            )
-        elif action == "remove_hours":
-            done = services.opening_hours_remove(
-                actor=request.user, service=service, hours_id=_int(request.POST.get("id"))
-            )
-        elif action == "remove_exception":
-            done = services.opening_exception_remove(
-                actor=request.user, service=service, exception_id=_int(request.POST.get("id"))
-            )
+        done = hours_action(
+            request,
+            hours_form,
+            exception_form,
+            add_hours=partial(services.opening_hours_add, actor=request.user, service=service),
+            add_exception=partial(
+                services.opening_exception_add, actor=request.user, service=service
+            ),
+            remove_hours=partial(
+                services.opening_hours_remove, actor=request.user, service=service
+            ),
+            remove_exception=partial(
+                services.opening_exception_remove, actor=request.user, service=service
+            ),
+        )
         if done:
             messages.success(request, _("The opening hours have been saved."))
             return redirect("services:hours", service.pk)
-        if action.startswith("remove_"):
+        if request.POST.get("action", "").startswith("remove_"):
             raise Http404
     return render(
         request,
@@ -392,18 +380,6 @@ def service_hours(request, pk):
             "exceptions": service.exceptions.all(),
         },
     )
-
-
-def _int(value):
-    return int(value) if value and value.isdigit() else 0
-
-
-def _call(form, function, **kwargs):
-    try:
-        return function(**kwargs)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return None
 
 
 @login_required
