@@ -16,7 +16,7 @@ def add_service_errors(form, error):
         form.add_error(None, error)
 
 
-def call_service(form, service, **kwargs):
+def call_service(form, service, /, **kwargs):
     """service(**kwargs), or None with its ValidationError shown at the top of form."""
     try:
         return service(**kwargs)

@@ -190,21 +190,22 @@ def hours_forms(request, hours_form_class, exception_form_class):
     return hours_form, exception_form
 
 
-def hours_action(
-    request, hours_form, exception_form, *, add_hours, add_exception, remove_hours, remove_exception
-):
-    """Carries out the action the POST names with the app's services, each already given
-    the actor and the place; a service's ValidationError goes on the form. Returns what
-    the service returned: None (or False) when nothing was saved."""
+def hours_action(request, hours_form, exception_form, *, add, remove, **place):
+    """Carries out the action the POST names with the app's services: add, those that add
+    a row of weekly hours and an exception; remove, those that remove one; each is called
+    with place (the actor and what is open). A service's ValidationError goes on the form.
+    Returns what the service returned: None (or False) when nothing was saved."""
     action = request.POST.get("action", "")
     posted_id = request.POST.get("id", "")
     row_id = int(posted_id) if posted_id.isdigit() else 0
+    add_hours, add_exception = add
+    remove_hours, remove_exception = remove
     if action == "add_hours" and hours_form.is_valid():
-        return call_service(hours_form, add_hours, **hours_form.cleaned_data)
+        return call_service(hours_form, add_hours, **place, **hours_form.cleaned_data)
     if action == "add_exception" and exception_form.is_valid():
-        return call_service(exception_form, add_exception, **exception_form.cleaned_data)
+        return call_service(exception_form, add_exception, **place, **exception_form.cleaned_data)
     if action == "remove_hours":
-        return remove_hours(hours_id=row_id)
+        return remove_hours(**place, hours_id=row_id)
     if action == "remove_exception":
-        return remove_exception(exception_id=row_id)
+        return remove_exception(**place, exception_id=row_id)
     return None

@@ -1,7 +1,5 @@
 """Pages of service points: the list, the form and each point's visitor counter."""
 
-from functools import partial
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -71,14 +69,10 @@ def point_edit(request, pk):
                 request,
                 hours_form,
                 exception_form,
-                add_hours=partial(services.point_hours_add, actor=request.user, point=point),
-                add_exception=partial(
-                    services.point_exception_add, actor=request.user, point=point
-                ),
-                remove_hours=partial(services.point_hours_remove, actor=request.user, point=point),
-                remove_exception=partial(
-                    services.point_exception_remove, actor=request.user, point=point
-                ),
+                add=(services.point_hours_add, services.point_exception_add),
+                remove=(services.point_hours_remove, services.point_exception_remove),
+                actor=request.user,
+                point=point,
             )
         if done:
             messages.success(request, _("The service point has been saved."))

@@ -1,7 +1,6 @@
 """Pages of partner organisations and their services: lists, pages, editing, hours."""
 
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
@@ -353,16 +352,10 @@ def service_hours(request, pk):
             request,
             hours_form,
             exception_form,
-            add_hours=partial(services.opening_hours_add, actor=request.user, service=service),
-            add_exception=partial(
-                services.opening_exception_add, actor=request.user, service=service
-            ),
-            remove_hours=partial(
-                services.opening_hours_remove, actor=request.user, service=service
-            ),
-            remove_exception=partial(
-                services.opening_exception_remove, actor=request.user, service=service
-            ),
+            add=(services.opening_hours_add, services.opening_exception_add),
+            remove=(services.opening_hours_remove, services.opening_exception_remove),
+            actor=request.user,
+            service=service,
         )
         if done:
             messages.success(request, _("The opening hours have been saved."))
