@@ -104,6 +104,20 @@ def _mood_field(label):
     )
 
 
+def _helped_field(label, model, fields):
+    """Optional checkboxes of what helped: fields maps each choice to the model's yes-or-no
+    field, whose name the box shows."""
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=[
+            (name, model._meta.get_field(field).verbose_name) for name, field in fields.items()
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": _("Choose only from the list.")},
+    )
+
+
 class CheckInForm(forms.Form):
     situation = forms.ChoiceField(
         label=_("What is your situation now?"),
@@ -115,16 +129,7 @@ class CheckInForm(forms.Form):
         },
     )
     mood = _mood_field(_("How are you feeling?"))
-    helped = forms.MultipleChoiceField(
-        label=_("What has helped you? (optional)"),
-        choices=[
-            (name, CheckIn._meta.get_field(field).verbose_name)
-            for name, field in HELPED_FIELDS.items()
-        ],
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        error_messages={"invalid_choice": _("Choose only from the list.")},
-    )
+    helped = _helped_field(_("What has helped you? (optional)"), CheckIn, HELPED_FIELDS)
 
     @classmethod
     def initial_from(cls, check_in):
@@ -171,16 +176,7 @@ class KioskForm(forms.Form):
     """The kiosk: what helped (optional checkboxes), then one of five face buttons, each
     of which sends the form with its mood."""
 
-    helped = forms.MultipleChoiceField(
-        label=_("What helped you today? (optional)"),
-        choices=[
-            (name, KioskAnswer._meta.get_field(field).verbose_name)
-            for name, field in KIOSK_HELPED_FIELDS.items()
-        ],
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        error_messages={"invalid_choice": _("Choose only from the list.")},
-    )
+    helped = _helped_field(_("What helped you today? (optional)"), KioskAnswer, KIOSK_HELPED_FIELDS)
     mood = forms.TypedChoiceField(
         choices=MOODS,
         coerce=int,
