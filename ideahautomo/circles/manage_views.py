@@ -65,7 +65,7 @@ def members(request, pk):
     found = None
     if search.is_valid():
         found = selectors.invitable_people(
-            viewer=request.user, circle=circle, name=search.cleaned_data["nimi"]
+            viewer=request.user, circle=circle, name=search.cleaned_data["name"]
         )
     everyone = selectors.members_of(circle)
     return render(
