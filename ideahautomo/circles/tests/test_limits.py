@@ -68,7 +68,7 @@ def test_posts_and_replies_are_limited_and_the_page_says_so(cast, english_client
 def test_circle_invitations_are_limited_and_the_page_says_so(cast, english_client_for):
     circle = start_circle(cast.member, policy=Circle.Policy.INVITE)
     for _number in range(allowed("invitation")):
-        services.invitation_create(actor=cast.member, circle=circle, invitee=UserFactory())
+        services.circle_invitation_create(actor=cast.member, circle=circle, invitee=UserFactory())
     one_more = UserFactory()
     response = english_client_for(cast.member).post(
         reverse("circles:invite", args=[circle.pk]), {"kayttaja": one_more.pk}, follow=True
