@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideahautomo.accounts.models import EmploymentArea, Municipality
+from ideahautomo.lib.actions import call_and_tell
 from ideahautomo.lib.forms import add_service_errors
 from ideahautomo.lib.paging import window
 
@@ -115,12 +116,9 @@ def join(request, pk):
 @require_POST
 def leave(request, pk):
     circle = selectors.circle_for_viewer(viewer=request.user, pk=pk)
-    try:
-        services.circle_leave(actor=request.user, circle=circle)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("You left the circle."))
+    call_and_tell(
+        request, services.circle_leave, _("You left the circle."), actor=request.user, circle=circle
+    )
     return redirect(circle)
 
 

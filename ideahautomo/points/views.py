@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ideahautomo.lib.actions import call_and_tell
 from ideahautomo.lib.forms import call_service
 from ideahautomo.lib.hours import hours_action, hours_forms
 
@@ -139,12 +140,12 @@ def point_detail(request, pk):
 def count_undo(request, pk):
     point = _staff_point(request, pk)
     visit_id = request.POST.get("id", "")
-    try:
-        services.visitor_count_undo(
-            actor=request.user, point=point, visit_id=int(visit_id) if visit_id.isdigit() else 0
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The count has been undone."))
+    call_and_tell(
+        request,
+        services.visitor_count_undo,
+        _("The count has been undone."),
+        actor=request.user,
+        point=point,
+        visit_id=int(visit_id) if visit_id.isdigit() else 0,
+    )
     return redirect("points:detail", point.pk)
