@@ -16,6 +16,19 @@ def add_service_errors(form, error):
         form.add_error(None, error)
 
 
+def form_submit(form, service, /, **kwargs):
+    """When form is valid, service(**kwargs, **form.cleaned_data): the form's fields are
+    the service's other arguments. Its ValidationError goes on the form as
+    add_service_errors puts it. Returns what the service returned; None when nothing was done."""
+    if not form.is_valid():
+        return None
+    try:
+        return service(**kwargs, **form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+
+
 def call_service(form, service, /, **kwargs):
     """service(**kwargs), or None with its ValidationError shown at the top of form."""
     try:
