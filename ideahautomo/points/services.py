@@ -28,38 +28,43 @@ def _point_fill(point, fields):
         )
 
 
-def point_create(*, actor, **fields):
-    """A new point; a contact person may create one only in their own area."""
-    if not permissions.can_manage_points(actor):
-        raise PermissionDenied
-    point = ServicePoint()
+def _point_save(*, actor, point, fields, outside_area, action):
+    """Fill point with fields and save it; outside_area is the refusal when the point
+    would lie outside the areas actor may edit."""
     _point_fill(point, fields)
     if not permissions.can_edit_point(actor, point):
-        raise ValidationError({"area": _("You can add points only in your own area.")})
+        raise ValidationError({"area": outside_area})
     point.full_clean()
     limits.limit("point", actor)
     with transaction.atomic():
         point.save()
-        audit_event_record(
-            actor=actor, action=AuditAction.SERVICE_POINT_CREATED, target=point, area=point.area
-        )
+        audit_event_record(actor=actor, action=action, target=point, area=point.area)
     return point
+
+
+def point_create(*, actor, **fields):
+    """A new point; a contact person may create one only in their own area."""
+    if not permissions.can_manage_points(actor):
+        raise PermissionDenied
+    return _point_save(
+        actor=actor,
+        point=ServicePoint(),
+        fields=fields,
+        outside_area=_("You can add points only in your own area."),
+        action=AuditAction.SERVICE_POINT_CREATED,
+    )
 
 
 def point_update(*, actor, point, **fields):
     if not permissions.can_edit_point(actor, point):
         raise PermissionDenied
-    _point_fill(point, fields)
-    if not permissions.can_edit_point(actor, point):
-        raise ValidationError({"area": _("You can keep points only in your own area.")})
-    point.full_clean()
-    limits.limit("point", actor)
-    with transaction.atomic():
-        point.save()
-        audit_event_record(
-            actor=actor, action=AuditAction.SERVICE_POINT_UPDATED, target=point, area=point.area
-        )
-    return point
+    return _point_save(
+        actor=actor,
+        point=point,
+        fields=fields,
+        outside_area=_("You can keep points only in your own area."),
+        action=AuditAction.SERVICE_POINT_UPDATED,
+    )
 
 
 def point_hours_add(*, actor, point, weekday, opens, closes):
