@@ -24,9 +24,7 @@ CIRCLES_PER_PAGE = 20
 
 def circle_list(request):
     form = CircleFilterForm(request.GET or None)
-    filters = selectors.CircleFilters()
-    if form.is_valid():
-        filters = selectors.CircleFilters(**form.cleaned_data)
+    filters = form.filters(selectors.CircleFilters)
     page = window(
         selectors.circles_for_list(viewer=request.user, filters=filters),
         request.GET.get("sivu"),

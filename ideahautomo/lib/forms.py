@@ -71,3 +71,10 @@ class QueryKeysForm(forms.Form):
 
     def add_prefix(self, field_name):
         return super().add_prefix(self.query_keys.get(field_name, field_name))
+
+    def filters(self, filters_class):
+        """filters_class made of the form's fields, or its defaults when the address
+        holds no valid filters."""
+        if self.is_valid():
+            return filters_class(**self.cleaned_data)
+        return filters_class()
