@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideahautomo.accounts.models import PartnerOrganisation
+from ideahautomo.lib.forms import call_service
 from ideahautomo.lib.hours import hours_action, hours_forms
 from ideahautomo.messaging.permissions import can_use_messaging
 from ideahautomo.messaging.selectors import people_to_share_with
@@ -136,14 +137,16 @@ def organisation_create(request):
     if not permissions.can_create_organisation(request.user):
         raise PermissionDenied
     form = OrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation = services.organisation_create(actor=request.user, **form.service_fields())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The organisation's page has been created."))
-            return redirect(organisation)
+    organisation = (
+        request.method == "POST"
+        and form.is_valid()
+        and call_service(
+            form, services.organisation_create, actor=request.user, **form.service_fields()
+        )
+    )
+    if organisation:
+        messages.success(request, _("The organisation's page has been created."))
+        return redirect(organisation)
     return render(request, "services/organisation_form.html", {"form": form})
 
 
@@ -152,16 +155,20 @@ def organisation_create(request):
 def organisation_edit(request, pk):
     organisation = _editable(request, pk)
     form = OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organisation_update(
-                actor=request.user, organisation=organisation, **form.service_fields()
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The organisation's page has been saved."))
-            return redirect(organisation)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and call_service(
+            form,
+            services.organisation_update,
+            actor=request.user,
+            organisation=organisation,
+            **form.service_fields(),
+        )
+    )
+    if saved:
+        messages.success(request, _("The organisation's page has been saved."))
+        return redirect(organisation)
     return render(
         request,
         "services/organisation_form.html",
