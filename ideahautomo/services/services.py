@@ -281,14 +281,23 @@ def opening_hours_add(*, actor, service, weekday, opens, closes):
     return hours
 
 
-def opening_hours_remove(*, actor, service, hours_id):
+def _row_remove(*, actor, service, rows, action):
+    """Remove one row of the service's hours or exceptions (rows: a filtered queryset);
+    whether there was one to remove."""
     with transaction.atomic():
-        deleted, _rows = service.hours.filter(pk=hours_id).delete()
+        deleted, _rows = rows.delete()
         if deleted:
-            audit_event_record(
-                actor=actor, action=AuditAction.SERVICE_HOURS_REMOVED, target=service
-            )
+            audit_event_record(actor=actor, action=action, target=service)
     return bool(deleted)
+
+
+def opening_hours_remove(*, actor, service, hours_id):
+    return _row_remove(
+        actor=actor,
+        service=service,
+        rows=service.hours.filter(pk=hours_id),
+        action=AuditAction.SERVICE_HOURS_REMOVED,
+    )
 
 
 def opening_exception_add(*, actor, service, date, is_closed, opens=None, closes=None, note=""):
@@ -316,13 +325,12 @@ def opening_exception_add(*, actor, service, date, is_closed, opens=None, closes
 
 
 def opening_exception_remove(*, actor, service, exception_id):
-    with transaction.atomic():
-        deleted, _rows = service.exceptions.filter(pk=exception_id).delete()
-        if deleted:
-            audit_event_record(
-                actor=actor, action=AuditAction.SERVICE_EXCEPTION_REMOVED, target=service
-            )
-    return bool(deleted)
+    return _row_remove(
+        actor=actor,
+        service=service,
+        rows=service.exceptions.filter(pk=exception_id),
+        action=AuditAction.SERVICE_EXCEPTION_REMOVED,
+    )
 
 
 def service_refer(*, actor, service, client_email, note=""):
