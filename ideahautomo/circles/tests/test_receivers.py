@@ -11,9 +11,9 @@ from ideahautomo.accounts.tests.factories import UserFactory
 from ideahautomo.circles import services
 from ideahautomo.circles.models import Circle, CircleInvitation, CircleWish, Membership
 from ideahautomo.messaging.models import Notification, NotificationKind
+from ideahautomo.testing.factories import circle_wish
 
 from .test_circles import start
-from .test_demand import wish
 
 pytestmark = pytest.mark.django_db
 
@@ -136,7 +136,7 @@ def test_wishes_and_open_invitations_of_the_person_go_too(cast):
     circle = start(cast.member, policy=Circle.Policy.INVITE)
     leaving = UserFactory()
     services.circle_invitation_create(actor=cast.member, circle=circle, invitee=leaving)
-    wish(leaving)
+    circle_wish(leaving)
 
     account_services.user_delete(user=leaving)
 
