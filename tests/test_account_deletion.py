@@ -247,8 +247,8 @@ def give_activity_everywhere(person, cast, settings, tmp_path):
             online_ok=True,
         )
         closed = circle_of(other, "Kutsupiiri", policy=Circle.Policy.INVITE)
-        circle_services.invitation_create(actor=other, circle=closed, invitee=person)
-        circle_services.invitation_create(actor=person, circle=started, invitee=other)
+        circle_services.circle_invitation_create(actor=other, circle=closed, invitee=person)
+        circle_services.circle_invitation_create(actor=person, circle=started, invitee=other)
 
     # Events: an upcoming registration with answers, a past one attended, a calendar
     # feed and a proposal.

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ideahautomo.lib.actions import call_and_tell
+
 from . import selectors, services
 from .forms import InvitationFileForm, InvitationForm
 from .invitation_files import problem_summary, read_invitation_file
@@ -178,40 +180,41 @@ def invitation_upload_confirm(request):
     return redirect("accounts:invitation_list")
 
 
+def _invitation_action(request, pk, service, success):
+    """Resend or revoke one invitation the staff member may see; success names its
+    %(email)s."""
+    _require_ordering(request)
+    invitation = selectors.invitation_for_staff(viewer=request.user, pk=pk)
+    call_and_tell(
+        request,
+        service,
+        success % {"email": invitation.email},
+        actor=request.user,
+        invitation=invitation,
+    )
+    return redirect("accounts:invitation_list")
+
+
 @login_required
 @require_POST
 def invitation_resend(request, pk):
-    _require_ordering(request)
-    invitation = selectors.invitation_for_staff(viewer=request.user, pk=pk)
-    try:
-        services.invitation_resend(actor=request.user, invitation=invitation)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("A new link was sent to %(email)s; the old link no longer works.")
-            % {"email": invitation.email},
-        )
-    return redirect("accounts:invitation_list")
+    return _invitation_action(
+        request,
+        pk,
+        services.invitation_resend,
+        _("A new link was sent to %(email)s; the old link no longer works."),
+    )
 
 
 @login_required
 @require_POST
 def invitation_revoke(request, pk):
-    _require_ordering(request)
-    invitation = selectors.invitation_for_staff(viewer=request.user, pk=pk)
-    try:
-        services.invitation_revoke(actor=request.user, invitation=invitation)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("The invitation to %(email)s was revoked; its link no longer works.")
-            % {"email": invitation.email},
-        )
-    return redirect("accounts:invitation_list")
+    return _invitation_action(
+        request,
+        pk,
+        services.invitation_revoke,
+        _("The invitation to %(email)s was revoked; its link no longer works."),
+    )
 
 
 @login_required

@@ -294,8 +294,10 @@ class PostForm(forms.Form):
     link_title = forms.CharField(label=_("Name of the material"), max_length=120, required=False)
 
 
-class InviteSearchForm(forms.Form):
-    nimi = forms.CharField(
+class InviteSearchForm(QueryKeysForm):
+    query_keys = {"name": "nimi"}
+
+    name = forms.CharField(
         label=_("Name of the person to invite"),
         min_length=2,
         max_length=60,

@@ -3,7 +3,6 @@
 A flood gets a clear message instead, and nothing is saved.
 """
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.lib import ratelimit
@@ -38,8 +37,4 @@ LIMITS = {
 
 def limit(kind, actor):
     """Count one `kind` for actor; past its limit raise a ValidationError (rate_limited)."""
-    count, window, message = LIMITS[kind]
-    if not ratelimit.allow(f"circles-{kind}", actor.pk, limit=count, window=window):
-        raise ValidationError(
-            message % {"count": count, "minutes": window // 60}, code="rate_limited"
-        )
+    ratelimit.refuse_past_kind_limit(LIMITS, kind, app="circles", identity=actor.pk)

@@ -65,7 +65,7 @@ def members(request, pk):
     found = None
     if search.is_valid():
         found = selectors.invitable_people(
-            viewer=request.user, circle=circle, name=search.cleaned_data["nimi"]
+            viewer=request.user, circle=circle, name=search.cleaned_data["name"]
         )
     everyone = selectors.members_of(circle)
     return render(
@@ -99,7 +99,7 @@ def invite(request, pk):
         messages.error(request, _("This person cannot be invited."))
         return _members_page(circle)
     try:
-        services.invitation_create(actor=request.user, circle=circle, invitee=invitee)
+        services.circle_invitation_create(actor=request.user, circle=circle, invitee=invitee)
     except ValidationError as error:
         _error_message(request, error)
     else:
@@ -158,7 +158,7 @@ def invitation_answer(request, pk):
         return redirect_to_login(circle.get_absolute_url())
     try:
         if request.POST.get("decision") == "accept":
-            membership = services.invitation_accept(actor=request.user, circle=circle)
+            membership = services.circle_invitation_accept(actor=request.user, circle=circle)
             if membership.status == Membership.Status.ACTIVE:
                 messages.success(request, _("Welcome to the circle!"))
             else:
@@ -170,7 +170,7 @@ def invitation_answer(request, pk):
                     ),
                 )
         else:
-            services.invitation_decline(actor=request.user, circle=circle)
+            services.circle_invitation_decline(actor=request.user, circle=circle)
             messages.success(request, _("You declined the invitation."))
             if not permissions.can_view_circle(request.user, circle):
                 return redirect("circles:list")

@@ -436,7 +436,7 @@ def _other_languages_set(circle, codes):
     )
 
 
-def invitation_create(*, actor, circle, invitee):
+def circle_invitation_create(*, actor, circle, invitee):
     """Invite a member whom the organiser may find in the people directory."""
     from ideahautomo.messaging.models import NotificationKind
     from ideahautomo.messaging.services import notify
@@ -469,14 +469,14 @@ def invitation_create(*, actor, circle, invitee):
     return invitation
 
 
-def invitation_accept(*, actor, circle):
+def circle_invitation_accept(*, actor, circle):
     """Join with the invitation: a place if one is free, otherwise the waitlist."""
     if not permissions.can_answer_invitation(actor, circle):
         raise ValidationError(_("You have no open invitation to this circle."), code="none")
     return circle_join(actor=actor, circle=circle)
 
 
-def invitation_decline(*, actor, circle):
+def circle_invitation_decline(*, actor, circle):
     deleted, _details = CircleInvitation.objects.filter(circle=circle, invitee=actor).delete()
     if not deleted:
         raise ValidationError(_("You have no open invitation to this circle."), code="none")

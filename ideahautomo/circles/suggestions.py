@@ -1,13 +1,12 @@
 """Circles in the members' suggestions: open circles with room, about what the member
 wants to learn or in a language they speak, meeting where they live or online."""
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, Subquery
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ideahautomo.profiles.languages import SPOKEN_LANGUAGE_NAMES
-from ideahautomo.profiles.matching import CACHE_SECONDS, Suggestion, register_source
+from ideahautomo.profiles.matching import cached_ranking, ranking_read_back, register_source
 from ideahautomo.profiles.models import ProfileLanguage, ProfileSkill
 
 from .models import Circle, CircleLanguage, CircleWish, Membership
@@ -32,21 +31,11 @@ def circle_suggestions(viewer, viewer_profile, limit=10):
     they speak, as the main or another language (1), meeting in their municipality (+2)
     or online (+1); newer first on ties. The ranking is cached per member until their
     profile changes."""
-    version = viewer_profile.updated_at.timestamp()
-    key = f"suggestions:circles:{viewer.pk}:{version}:{limit}:{get_language()}"
-    cached = cache.get(key)
-    if cached is None:
-        cached = _rank(viewer, viewer_profile, limit)
-        cache.set(key, cached, CACHE_SECONDS)
-    if not cached:
-        return []
+    ranking = cached_ranking(
+        "circles", viewer, viewer_profile, limit, lambda: _rank(viewer, viewer_profile, limit)
+    )
     # Read back through the rules: a circle may have filled up or gone private since.
-    circles = joinable_circles(viewer).in_bulk([pk for pk, _points, _reason in cached])
-    return [
-        Suggestion("circles", circles[pk], points, reason)
-        for pk, points, reason in cached
-        if pk in circles
-    ]
+    return ranking_read_back("circles", ranking, joinable_circles(viewer))
 
 
 def _rank(viewer, viewer_profile, limit):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideahautomo.accounts.models import EmploymentArea, Municipality
+from ideahautomo.lib.actions import call_and_tell
 from ideahautomo.lib.forms import add_service_errors
 from ideahautomo.lib.paging import window
 
@@ -23,9 +24,7 @@ CIRCLES_PER_PAGE = 20
 
 def circle_list(request):
     form = CircleFilterForm(request.GET or None)
-    filters = selectors.CircleFilters()
-    if form.is_valid():
-        filters = selectors.CircleFilters(**form.cleaned_data)
+    filters = form.filters(selectors.CircleFilters)
     page = window(
         selectors.circles_for_list(viewer=request.user, filters=filters),
         request.GET.get("sivu"),
@@ -115,12 +114,9 @@ def join(request, pk):
 @require_POST
 def leave(request, pk):
     circle = selectors.circle_for_viewer(viewer=request.user, pk=pk)
-    try:
-        services.circle_leave(actor=request.user, circle=circle)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("You left the circle."))
+    call_and_tell(
+        request, services.circle_leave, _("You left the circle."), actor=request.user, circle=circle
+    )
     return redirect(circle)
 
 

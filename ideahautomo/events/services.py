@@ -70,9 +70,7 @@ LIMITS = {
 
 
 def _limit(kind, actor):
-    count, window, message = LIMITS[kind]
-    if not ratelimit.allow(f"events-{kind}", actor.pk, limit=count, window=window):
-        raise ValidationError(message % {"count": count}, code="rate_limited")
+    ratelimit.refuse_past_kind_limit(LIMITS, kind, app="events", identity=actor.pk)
 
 
 def _normalise(event):

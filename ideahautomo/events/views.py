@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideahautomo.lib import ics
+from ideahautomo.lib.actions import call_and_tell
 
 from . import permissions, selectors, services
 from .forms import EventCancelForm, EventFilterForm, EventForm, FeedbackForm, RegistrationForm
@@ -172,12 +173,13 @@ def registration_cancel(request, pk):
     registration = selectors.registration_of(viewer=request.user, event=event)
     if registration is None:
         raise Http404
-    try:
-        services.registration_cancel(actor=request.user, registration=registration)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Your registration was cancelled."))
+    call_and_tell(
+        request,
+        services.registration_cancel,
+        _("Your registration was cancelled."),
+        actor=request.user,
+        registration=registration,
+    )
     return redirect(event)
 
 
@@ -310,15 +312,14 @@ def event_decide(request, pk):
     if not permissions.can_decide_event_proposal(request.user):
         raise PermissionDenied
     approve = request.POST.get("decision") == "approve"
-    try:
-        services.event_proposal_decide(actor=request.user, event=event, approve=approve)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("The event is published.") if approve else _("The proposal was declined."),
-        )
+    call_and_tell(
+        request,
+        services.event_proposal_decide,
+        _("The event is published.") if approve else _("The proposal was declined."),
+        actor=request.user,
+        event=event,
+        approve=approve,
+    )
     return redirect("events:manage")
 
 

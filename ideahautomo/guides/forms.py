@@ -101,6 +101,16 @@ class GuideForm(forms.Form):
             for language, _name in CONTENT_LANGUAGES
         }
 
+    def service_arguments(self):
+        """What guide_create and guide_update take from the form."""
+        data = self.cleaned_data
+        return {
+            "category": data["category"],
+            "reviewed_on": data["reviewed_on"],
+            "slug": data["slug"],
+            "texts": self.texts(),
+        }
+
     @classmethod
     def initial_for(cls, guide):
         initial = {"category": guide.category, "reviewed_on": guide.reviewed_on, "slug": guide.slug}

@@ -114,8 +114,7 @@ def _text_rows(guide, texts):
 
 
 def _limit(actor, *, scope, count, message):
-    if not ratelimit.allow(scope, actor.pk, limit=count, window=HOUR):
-        raise ValidationError(message % {"count": count}, code="rate_limited")
+    ratelimit.refuse_past_limit(scope, actor.pk, limit=count, window=HOUR, message=message)
 
 
 def _index(guide):

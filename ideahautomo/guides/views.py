@@ -101,13 +101,7 @@ def guide_create(request):
     form = GuideForm(request.POST or None, initial={"reviewed_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            guide = services.guide_create(
-                actor=request.user,
-                category=form.cleaned_data["category"],
-                reviewed_on=form.cleaned_data["reviewed_on"],
-                slug=form.cleaned_data["slug"],
-                texts=form.texts(),
-            )
+            guide = services.guide_create(actor=request.user, **form.service_arguments())
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -133,14 +127,7 @@ def guide_edit(request, slug):
     form = GuideForm(request.POST or None, initial=GuideForm.initial_for(guide))
     if request.method == "POST" and form.is_valid():
         try:
-            services.guide_update(
-                actor=request.user,
-                guide=guide,
-                category=form.cleaned_data["category"],
-                reviewed_on=form.cleaned_data["reviewed_on"],
-                slug=form.cleaned_data["slug"],
-                texts=form.texts(),
-            )
+            services.guide_update(actor=request.user, guide=guide, **form.service_arguments())
         except ValidationError as error:
             add_service_errors(form, error)
             guide.refresh_from_db()  # the page's links keep the saved address
@@ -150,28 +137,37 @@ def guide_edit(request, slug):
     return render(request, "guides/guide_form.html", {"form": form, "guide": guide})
 
 
+def _guide_action(request, slug, service, success):
+    """Publish, unpublish or mark checked a guide the person may edit."""
+    guide = _editable(request, slug)
+    service(actor=request.user, guide=guide)
+    messages.success(request, success)
+    return redirect(guide)
+
+
 @login_required
 @require_POST
 def guide_publish(request, slug):
-    guide = _editable(request, slug)
-    services.guide_publish(actor=request.user, guide=guide)
-    messages.success(request, _("The guide is published: everyone can read it."))
-    return redirect(guide)
+    return _guide_action(
+        request,
+        slug,
+        services.guide_publish,
+        _("The guide is published: everyone can read it."),
+    )
 
 
 @login_required
 @require_POST
 def guide_unpublish(request, slug):
-    guide = _editable(request, slug)
-    services.guide_unpublish(actor=request.user, guide=guide)
-    messages.success(request, _("The guide is a draft again: only its writers see it."))
-    return redirect(guide)
+    return _guide_action(
+        request,
+        slug,
+        services.guide_unpublish,
+        _("The guide is a draft again: only its writers see it."),
+    )
 
 
 @login_required
 @require_POST
 def guide_review(request, slug):
-    guide = _editable(request, slug)
-    services.guide_mark_reviewed(actor=request.user, guide=guide)
-    messages.success(request, _("Marked as checked today."))
-    return redirect(guide)
+    return _guide_action(request, slug, services.guide_mark_reviewed, _("Marked as checked today."))

@@ -1,10 +1,9 @@
 """Ideas in the members' suggestions: open ideas that need what the member knows or wants."""
 
-from django.core.cache import cache
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from ideahautomo.profiles.matching import CACHE_SECONDS, Suggestion, register_source
+from ideahautomo.profiles.matching import cached_ranking, ranking_read_back, register_source
 from ideahautomo.profiles.models import ProfileSkill
 
 from .models import Idea
@@ -16,26 +15,16 @@ def idea_suggestions(viewer, viewer_profile, limit=10):
     """Open ideas needing a skill the member knows (2 points each) or wants to learn
     (1 point each), in the member's municipality (+2) or online (+1); newer first on ties.
     The ranking is cached per member until their profile changes."""
-    version = viewer_profile.updated_at.timestamp()
-    key = f"suggestions:ideas:{viewer.pk}:{version}:{limit}:{get_language()}"
-    cached = cache.get(key)
-    if cached is None:
-        cached = _rank(viewer, viewer_profile, limit)
-        cache.set(key, cached, CACHE_SECONDS)
-    if not cached:
-        return []
+    ranking = cached_ranking(
+        "ideas", viewer, viewer_profile, limit, lambda: _rank(viewer, viewer_profile, limit)
+    )
     # Read back through the visibility rule: an idea may have been archived since.
     ideas = (
         visible_ideas(viewer=viewer)
         .select_related("municipality", "owner")
         .prefetch_related("skills")
-        .in_bulk([pk for pk, _points, _reason in cached])
     )
-    return [
-        Suggestion("ideas", ideas[pk], points, reason)
-        for pk, points, reason in cached
-        if pk in ideas
-    ]
+    return ranking_read_back("ideas", ranking, ideas)
 
 
 def _rank(viewer, viewer_profile, limit):

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ideahautomo.lib.forms import add_service_errors
+from ideahautomo.lib.forms import add_service_errors, form_submit
 from ideahautomo.lib.paging import window
 from ideahautomo.profiles.services import split_skill_names
 
@@ -291,19 +291,9 @@ def change_status(request, pk):
     if not permissions.can_edit_idea(request.user, idea):
         raise PermissionDenied
     form = StatusForm(request.POST)
-    if form.is_valid():
-        try:
-            services.idea_change_status(
-                actor=request.user,
-                idea=idea,
-                status=form.cleaned_data["status"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The status was changed and the followers told."))
-            return redirect(idea)
+    if form_submit(form, services.idea_change_status, actor=request.user, idea=idea):
+        messages.success(request, _("The status was changed and the followers told."))
+        return redirect(idea)
     return _render_detail(request, idea, status_form=form)
 
 
@@ -314,14 +304,9 @@ def post_update(request, pk):
     if not permissions.can_post_update(request.user, idea):
         raise PermissionDenied
     form = UpdateForm(request.POST)
-    if form.is_valid():
-        try:
-            services.idea_post_update(actor=request.user, idea=idea, body=form.cleaned_data["body"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The news was posted."))
-            return redirect(idea)
+    if form_submit(form, services.idea_post_update, actor=request.user, idea=idea):
+        messages.success(request, _("The news was posted."))
+        return redirect(idea)
     return _render_detail(request, idea, update_form=form)
 
 

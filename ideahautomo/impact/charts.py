@@ -200,15 +200,19 @@ def _grid(chart):
         )
     )
     for label in chart["x_labels"]:
-        parts.append(
-            format_html(
-                '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="#333">{}</text>',
-                _n(label["x"]),
-                _n(chart["label_y"]),
-                label["text"],
-            )
-        )
+        parts.append(_label(label["x"], chart["label_y"], label["text"], fill="#333"))
     return parts
+
+
+def _label(x, y, text, *, fill):
+    """A small text centred on x: a month under the axis or a bar's value."""
+    return format_html(
+        '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="{}">{}</text>',
+        _n(x),
+        _n(y),
+        fill,
+        text,
+    )
 
 
 def _bars(chart):
@@ -225,14 +229,7 @@ def _bars(chart):
                 )
             )
         if bar.get("hidden") or chart["show_values"]:
-            parts.append(
-                format_html(
-                    '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="#222">{}</text>',
-                    _n(bar["centre"]),
-                    _n(bar["text_y"]),
-                    bar["text"],
-                )
-            )
+            parts.append(_label(bar["centre"], bar["text_y"], bar["text"], fill="#222"))
     return parts
 
 

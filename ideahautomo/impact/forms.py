@@ -8,6 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ideahautomo.lib.forms import QueryKeysForm
+
 from .figures import PUBLISH_AFTER_DAYS, add_months, first_of_month
 from .models import HELPED_FIELDS, KIOSK_HELPED_FIELDS, MOODS, CheckIn, KioskAnswer, Situation
 
@@ -40,9 +42,11 @@ def publication_rule():
     }
 
 
-class PeriodForm(forms.Form):
-    alku = MonthField(label=_("From month"), help_text=_("For example 2026-01."))
-    loppu = MonthField(label=_("To month"), help_text=_("For example 2026-12."))
+class PeriodForm(QueryKeysForm):
+    query_keys = {"start": "alku", "end": "loppu"}
+
+    start = MonthField(label=_("From month"), help_text=_("For example 2026-01."))
+    end = MonthField(label=_("To month"), help_text=_("For example 2026-12."))
 
     def __init__(self, data=None, *, published_until, **kwargs):
         self.published_until = published_until
@@ -53,7 +57,7 @@ class PeriodForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        first, last = cleaned.get("alku"), cleaned.get("loppu")
+        first, last = cleaned.get("start"), cleaned.get("end")
         if first is None or last is None:
             return cleaned
         if first > last:
@@ -67,14 +71,14 @@ class PeriodForm(forms.Form):
             )
         if last > self.published_until:
             self.add_error(
-                "loppu",
+                "end",
                 _("Figures have been published up to %(month)s.")
                 % {"month": self.published_until.strftime(MONTH_FORMAT)}
                 + " "
                 + publication_rule(),
             )
         elif first < datetime.date(2000, 1, 1):
-            self.add_error("alku", _("Choose a month from the year 2000 or later."))
+            self.add_error("start", _("Choose a month from the year 2000 or later."))
         elif months_between(first, last) > MAX_MONTHS:
             raise forms.ValidationError(
                 _("Choose at most %(count)d months at a time.") % {"count": MAX_MONTHS},
@@ -83,7 +87,7 @@ class PeriodForm(forms.Form):
         return cleaned
 
     def period(self):
-        return self.cleaned_data["alku"], self.cleaned_data["loppu"]
+        return self.cleaned_data["start"], self.cleaned_data["end"]
 
 
 def months_between(first, last):
@@ -104,6 +108,20 @@ def _mood_field(label):
     )
 
 
+def _helped_field(label, model, fields):
+    """Optional checkboxes of what helped: fields maps each choice to the model's yes-or-no
+    field, whose name the box shows."""
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=[
+            (name, model._meta.get_field(field).verbose_name) for name, field in fields.items()
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": _("Choose only from the list.")},
+    )
+
+
 class CheckInForm(forms.Form):
     situation = forms.ChoiceField(
         label=_("What is your situation now?"),
@@ -115,16 +133,7 @@ class CheckInForm(forms.Form):
         },
     )
     mood = _mood_field(_("How are you feeling?"))
-    helped = forms.MultipleChoiceField(
-        label=_("What has helped you? (optional)"),
-        choices=[
-            (name, CheckIn._meta.get_field(field).verbose_name)
-            for name, field in HELPED_FIELDS.items()
-        ],
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        error_messages={"invalid_choice": _("Choose only from the list.")},
-    )
+    helped = _helped_field(_("What has helped you? (optional)"), CheckIn, HELPED_FIELDS)
 
     @classmethod
     def initial_from(cls, check_in):
@@ -171,16 +180,7 @@ class KioskForm(forms.Form):
     """The kiosk: what helped (optional checkboxes), then one of five face buttons, each
     of which sends the form with its mood."""
 
-    helped = forms.MultipleChoiceField(
-        label=_("What helped you today? (optional)"),
-        choices=[
-            (name, KioskAnswer._meta.get_field(field).verbose_name)
-            for name, field in KIOSK_HELPED_FIELDS.items()
-        ],
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        error_messages={"invalid_choice": _("Choose only from the list.")},
-    )
+    helped = _helped_field(_("What helped you today? (optional)"), KioskAnswer, KIOSK_HELPED_FIELDS)
     mood = forms.TypedChoiceField(
         choices=MOODS,
         coerce=int,

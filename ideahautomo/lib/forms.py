@@ -2,6 +2,7 @@
 person filled in, and a date and time given in Finnish time."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,6 +14,28 @@ def add_service_errors(form, error):
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def form_submit(form, service, /, **kwargs):
+    """When form is valid, service(**kwargs, **form.cleaned_data): the form's fields are
+    the service's other arguments. Its ValidationError goes on the form as
+    add_service_errors puts it. Returns what the service returned; None when nothing was done."""
+    if not form.is_valid():
+        return None
+    try:
+        return service(**kwargs, **form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+
+
+def call_service(form, service, /, **kwargs):
+    """service(**kwargs), or None with its ValidationError shown at the top of form."""
+    try:
+        return service(**kwargs)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
 
 
 LOCAL_DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -48,3 +71,10 @@ class QueryKeysForm(forms.Form):
 
     def add_prefix(self, field_name):
         return super().add_prefix(self.query_keys.get(field_name, field_name))
+
+    def filters(self, filters_class):
+        """filters_class made of the form's fields, or its defaults when the address
+        holds no valid filters."""
+        if self.is_valid():
+            return filters_class(**self.cleaned_data)
+        return filters_class()

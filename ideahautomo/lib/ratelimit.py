@@ -4,6 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 
 
 def _key(scope, identity):
@@ -33,6 +34,23 @@ def reset(scope, identity):
 def allow(scope, identity, *, limit, window):
     """Count one event and say whether it stays within limit events per window."""
     return hit(scope, identity, window=window) <= limit
+
+
+def refuse_past_limit(scope, identity, *, limit, window, message):
+    """Count one event; past limit events per window raise a ValidationError (code
+    rate_limited) with message, which may name %(count)d (the limit) and %(minutes)d
+    (the window)."""
+    if not allow(scope, identity, limit=limit, window=window):
+        raise ValidationError(
+            message % {"count": limit, "minutes": window // 60}, code="rate_limited"
+        )
+
+
+def refuse_past_kind_limit(limits, kind, *, app, identity):
+    """refuse_past_limit for one kind of an app's limits: {kind: (how many, in how many
+    seconds, the message when refused)}, counted under the scope "<app>-<kind>"."""
+    count, window, message = limits[kind]
+    refuse_past_limit(f"{app}-{kind}", identity, limit=count, window=window, message=message)
 
 
 def client_ip(request):

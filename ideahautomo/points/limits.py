@@ -1,6 +1,5 @@
 """How often one staff member may count visitors and save points."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.lib import ratelimit
@@ -22,6 +21,5 @@ LIMITS = {
 
 
 def limit(kind, actor):
-    count, window, message = LIMITS[kind]
-    if not ratelimit.allow(f"points-{kind}", actor.pk, limit=count, window=window):
-        raise ValidationError(message % {"count": count}, code="rate_limited")
+    """Count one `kind` for actor; past its limit raise a ValidationError (rate_limited)."""
+    ratelimit.refuse_past_kind_limit(LIMITS, kind, app="points", identity=actor.pk)

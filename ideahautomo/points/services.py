@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 
 from ideahautomo.accounts.models import AuditAction
 from ideahautomo.accounts.services import audit_event_record
+from ideahautomo.lib.hours import EXCEPTION_EXISTS, exception_hours, overlap_check, stretch_check
 
 from . import limits, permissions
-from .models import PointException, PointHours, ServicePoint, VisitorCount, helsinki_now
+from .models import PointException, PointHours, ServicePoint, VisitorCount
 
 UNDO_WINDOW = timedelta(minutes=5)
 
@@ -27,60 +28,55 @@ def _point_fill(point, fields):
         )
 
 
-def point_create(*, actor, **fields):
-    """A new point; a contact person may create one only in their own area."""
-    if not permissions.can_manage_points(actor):
-        raise PermissionDenied
-    point = ServicePoint()
+def _point_save(*, actor, point, fields, outside_area, action):
+    """Fill point with fields and save it; outside_area is the refusal when the point
+    would lie outside the areas actor may edit."""
     _point_fill(point, fields)
     if not permissions.can_edit_point(actor, point):
-        raise ValidationError({"area": _("You can add points only in your own area.")})
+        raise ValidationError({"area": outside_area})
     point.full_clean()
     limits.limit("point", actor)
     with transaction.atomic():
         point.save()
-        audit_event_record(
-            actor=actor, action=AuditAction.SERVICE_POINT_CREATED, target=point, area=point.area
-        )
+        audit_event_record(actor=actor, action=action, target=point, area=point.area)
     return point
+
+
+def point_create(*, actor, **fields):
+    """A new point; a contact person may create one only in their own area."""
+    if not permissions.can_manage_points(actor):
+        raise PermissionDenied
+    return _point_save(
+        actor=actor,
+        point=ServicePoint(),
+        fields=fields,
+        outside_area=_("You can add points only in your own area."),
+        action=AuditAction.SERVICE_POINT_CREATED,
+    )
 
 
 def point_update(*, actor, point, **fields):
     if not permissions.can_edit_point(actor, point):
         raise PermissionDenied
-    _point_fill(point, fields)
-    if not permissions.can_edit_point(actor, point):
-        raise ValidationError({"area": _("You can keep points only in your own area.")})
-    point.full_clean()
-    limits.limit("point", actor)
-    with transaction.atomic():
-        point.save()
-        audit_event_record(
-            actor=actor, action=AuditAction.SERVICE_POINT_UPDATED, target=point, area=point.area
-        )
-    return point
+    return _point_save(
+        actor=actor,
+        point=point,
+        fields=fields,
+        outside_area=_("You can keep points only in your own area."),
+        action=AuditAction.SERVICE_POINT_UPDATED,
+    )
 
 
 def point_hours_add(*, actor, point, weekday, opens, closes):
     """One more stretch of a weekday; it must end after it starts and not overlap another."""
     if not permissions.can_edit_point(actor, point):
         raise PermissionDenied
-    if opens is None or closes is None or closes <= opens:
-        raise ValidationError(
-            {"closes": _("The closing time must be later than the opening time.")}
-        )
+    stretch_check(opens=opens, closes=closes)
     limits.limit("point", actor)
     with transaction.atomic():
         # The point row is locked so two additions cannot overlap each other.
         ServicePoint.objects.select_for_update().filter(pk=point.pk).first()
-        row = point.hours.filter(weekday=weekday, opens__lt=closes, closes__gt=opens).first()
-        if row is not None:
-            raise ValidationError(
-                {
-                    "opens": _("It overlaps with the hours %(hours)s on the same day.")
-                    % {"hours": f"{row.opens:%H.%M}–{row.closes:%H.%M}"}
-                }
-            )
+        overlap_check(point.hours, weekday=weekday, opens=opens, closes=closes)
         hours = PointHours(point=point, weekday=weekday, opens=opens, closes=closes)
         hours.full_clean()
         hours.save()
@@ -118,19 +114,7 @@ def point_exception_add(*, actor, point, date, is_closed, opens=None, closes=Non
     """A holiday or other hours on one date, today or later; one exception a date."""
     if not permissions.can_edit_point(actor, point):
         raise PermissionDenied
-    if date is None or date < helsinki_now().date():
-        raise ValidationError({"date": _("The date has passed. Give today or a later date.")})
-    if is_closed:
-        opens = closes = None
-    elif opens is None or closes is None or closes <= opens:
-        raise ValidationError(
-            {
-                "closes": _(
-                    "Give the hours of the day, the closing time later than the opening time, "
-                    "or mark the day closed."
-                )
-            }
-        )
+    opens, closes = exception_hours(date=date, is_closed=is_closed, opens=opens, closes=closes)
     limits.limit("point", actor)
     exception = PointException(
         point=point, date=date, is_closed=is_closed, opens=opens, closes=closes, note=note.strip()
@@ -147,9 +131,7 @@ def point_exception_add(*, actor, point, date, is_closed, opens=None, closes=Non
                 exception=str(date),
             )
     except IntegrityError as error:
-        raise ValidationError(
-            {"date": _("This date already has an exception. Remove it first to change it.")}
-        ) from error
+        raise ValidationError({"date": EXCEPTION_EXISTS}) from error
     return exception
 
 

@@ -2,23 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ideahautomo.lib.actions import call_and_tell
+from ideahautomo.lib.forms import call_service
+from ideahautomo.lib.hours import hours_action, hours_forms
+
 from . import permissions, selectors, services
 from .forms import CountForm, PointExceptionForm, PointForm, PointHoursForm
 from .sections import point_sections
-
-
-def _call(form, function, **kwargs):
-    try:
-        return function(**kwargs)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return None
 
 
 def _staff_point(request, pk):
@@ -48,7 +44,7 @@ def point_create(request):
     area = request.user.contact_area
     form = PointForm(request.POST or None, initial={"area": area})
     if request.method == "POST" and form.is_valid():
-        point = _call(form, services.point_create, actor=request.user, **form.cleaned_data)
+        point = call_service(form, services.point_create, actor=request.user, **form.cleaned_data)
         if point is not None:
             messages.success(
                 request, _("The service point has been saved. Add its opening hours next.")
@@ -63,43 +59,21 @@ def point_edit(request, pk):
     point = _staff_point(request, pk)
     action = request.POST.get("action", "")
     form = PointForm(request.POST if action == "save" else None, instance=point)
-    hours_form = PointHoursForm(request.POST if action == "add_hours" else None)
-    exception_form = PointExceptionForm(
-        request.POST if action == "add_exception" else None, prefix="poikkeus"
-    )
+    hours_form, exception_form = hours_forms(request, PointHoursForm, PointExceptionForm)
     if request.method == "POST":
-        done = None
-        if action == "save" and form.is_valid():
-            done = _call(
+        if action == "save":
+            done = form.is_valid() and call_service(
                 form, services.point_update, actor=request.user, point=point, **form.cleaned_data
             )
-        elif action == "add_hours" and hours_form.is_valid():
-            done = _call(
+        else:
+            done = hours_action(
+                request,
                 hours_form,
-                services.point_hours_add,
-                actor=request.user,
-                point=point,
-                **hours_form.cleaned_data,
-            )
-        elif action == "add_exception" and exception_form.is_valid():
-            done = _call(
                 exception_form,
-                services.point_exception_add,
+                add=(services.point_hours_add, services.point_exception_add),
+                remove=(services.point_hours_remove, services.point_exception_remove),
                 actor=request.user,
                 point=point,
-                **exception_form.cleaned_data,
-            )
-        elif action == "remove_exception":
-            exception_id = request.POST.get("id", "")
-            done = services.point_exception_remove(
-                actor=request.user,
-                point=point,
-                exception_id=int(exception_id) if exception_id.isdigit() else 0,
-            )
-        elif action == "remove_hours":
-            hours_id = request.POST.get("id", "")
-            done = services.point_hours_remove(
-                actor=request.user, point=point, hours_id=int(hours_id) if hours_id.isdigit() else 0
             )
         if done:
             messages.success(request, _("The service point has been saved."))
@@ -129,7 +103,7 @@ def point_detail(request, pk):
             raise PermissionDenied
         if form.is_valid():
             data = form.cleaned_data
-            visit = _call(
+            visit = call_service(
                 form,
                 services.visitor_count,
                 actor=request.user,
@@ -166,12 +140,12 @@ def point_detail(request, pk):
 def count_undo(request, pk):
     point = _staff_point(request, pk)
     visit_id = request.POST.get("id", "")
-    try:
-        services.visitor_count_undo(
-            actor=request.user, point=point, visit_id=int(visit_id) if visit_id.isdigit() else 0
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The count has been undone."))
+    call_and_tell(
+        request,
+        services.visitor_count_undo,
+        _("The count has been undone."),
+        actor=request.user,
+        point=point,
+        visit_id=int(visit_id) if visit_id.isdigit() else 0,
+    )
     return redirect("points:detail", point.pk)

@@ -71,6 +71,31 @@ def suggestions_for(viewer, *, limit=10, viewer_profile=None):
     ]
 
 
+def cached_ranking(kind, viewer, viewer_profile, limit, rank):
+    """rank(), the (pk, points, reason) rows a source ranks for the member, cached per
+    member and interface language until their profile changes."""
+    version = viewer_profile.updated_at.timestamp()
+    key = f"suggestions:{kind}:{viewer.pk}:{version}:{limit}:{get_language()}"
+    ranking = cache.get(key)
+    if ranking is None:
+        ranking = rank()
+        cache.set(key, ranking, CACHE_SECONDS)
+    return ranking
+
+
+def ranking_read_back(kind, ranking, queryset):
+    """The ranking's rows as Suggestions, read back through queryset (the source's rules
+    now): a row that left it since the ranking was cached is left out."""
+    if not ranking:
+        return []
+    objects = queryset.in_bulk([pk for pk, _points, _reason in ranking])
+    return [
+        Suggestion(kind, objects[pk], points, reason)
+        for pk, points, reason in ranking
+        if pk in objects
+    ]
+
+
 @dataclass
 class _Facts:
     has: dict

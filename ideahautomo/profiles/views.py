@@ -263,9 +263,7 @@ def directory(request):
     if not can_browse_members(request.user):
         raise PermissionDenied
     form = DirectoryForm(request.GET or None)
-    filters = selectors.DirectoryFilters()
-    if form.is_valid():
-        filters = selectors.DirectoryFilters(**form.cleaned_data)
+    filters = form.filters(selectors.DirectoryFilters)
     page = window(
         selectors.directory(viewer=request.user, filters=filters),
         request.GET.get("sivu"),

@@ -5,13 +5,16 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.accounts.models import Municipality
+from ideahautomo.lib.forms import QueryKeysForm
 from ideahautomo.lib.language import CONTENT_LANGUAGES
 
 from . import registry
 from .text import MAX_QUERY_LENGTH, query_words
 
 
-class SearchForm(forms.Form):
+class SearchForm(QueryKeysForm):
+    query_keys = {"kind": "tyyppi", "municipality": "kunta", "language": "kieli"}
+
     q = forms.CharField(
         label=_("Search words"),
         required=False,
@@ -25,20 +28,20 @@ class SearchForm(forms.Form):
         ],
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    tyyppi = forms.ChoiceField(label=_("What"), required=False)
-    kunta = forms.ModelChoiceField(
+    kind = forms.ChoiceField(label=_("What"), required=False)
+    municipality = forms.ModelChoiceField(
         label=_("Municipality"),
         queryset=Municipality.objects.filter(is_active=True),
         required=False,
         empty_label=_("All"),
     )
-    kieli = forms.ChoiceField(
+    language = forms.ChoiceField(
         label=_("Language"), choices=[("", _("All")), *CONTENT_LANGUAGES], required=False
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tyyppi"].choices = [
+        self.fields["kind"].choices = [
             ("", _("All")),
             *[(kind.name, kind.label) for kind in registry.kinds()],
         ]

@@ -46,7 +46,7 @@ def search(request):
         data = form.cleaned_data
         words = query_words(data["q"])
         filters = selectors.SearchFilters(
-            kind=data["tyyppi"], municipality=data["kunta"], language=data["kieli"]
+            kind=data["kind"], municipality=data["municipality"], language=data["language"]
         )
         context.update(searched=True, query=data["q"], filtered=bool(filters.kind))
         if filters.kind:

@@ -11,6 +11,7 @@ from PIL import Image, UnidentifiedImageError
 
 from ideahautomo.accounts.models import AuditAction, PartnerOrganisation
 from ideahautomo.accounts.services import audit_event_record
+from ideahautomo.lib.hours import EXCEPTION_EXISTS, exception_hours, overlap_check, stretch_check
 from ideahautomo.lib.markdown import render_markdown
 from ideahautomo.profiles.languages import SPOKEN_LANGUAGE_NAMES
 
@@ -23,7 +24,6 @@ from .models import (
     OpeningHours,
     Service,
     ServiceTag,
-    helsinki_now,
 )
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -266,26 +266,14 @@ def service_mark_checked(*, actor, service):
     service.refresh_from_db(fields=["last_checked_on"])
 
 
-def _overlap_message(row):
-    return _("It overlaps with the hours %(hours)s on the same day.") % {
-        "hours": f"{row.opens:%H.%M}–{row.closes:%H.%M}"
-    }
-
-
 def opening_hours_add(*, actor, service, weekday, opens, closes):
     """One more stretch of a weekday; it must end after it starts and not overlap another."""
-    if opens is None or closes is None or closes <= opens:
-        raise ValidationError(
-            {"closes": _("The closing time must be later than the opening time.")}
-        )
+    stretch_check(opens=opens, closes=closes)
     limits.limit("hours", actor)
     with transaction.atomic():
         # The service row is locked so two additions cannot overlap each other.
         Service.objects.select_for_update().filter(pk=service.pk).first()
-        overlapping = service.hours.filter(weekday=weekday, opens__lt=closes, closes__gt=opens)
-        row = overlapping.first()
-        if row is not None:
-            raise ValidationError({"opens": _overlap_message(row)})
+        overlap_check(service.hours, weekday=weekday, opens=opens, closes=closes)
         hours = OpeningHours(service=service, weekday=weekday, opens=opens, closes=closes)
         hours.full_clean()
         hours.save()
@@ -293,31 +281,28 @@ def opening_hours_add(*, actor, service, weekday, opens, closes):
     return hours
 
 
-def opening_hours_remove(*, actor, service, hours_id):
+def _row_remove(*, actor, service, rows, action):
+    """Remove one row of the service's hours or exceptions (rows: a filtered queryset);
+    whether there was one to remove."""
     with transaction.atomic():
-        deleted, _rows = service.hours.filter(pk=hours_id).delete()
+        deleted, _rows = rows.delete()
         if deleted:
-            audit_event_record(
-                actor=actor, action=AuditAction.SERVICE_HOURS_REMOVED, target=service
-            )
+            audit_event_record(actor=actor, action=action, target=service)
     return bool(deleted)
+
+
+def opening_hours_remove(*, actor, service, hours_id):
+    return _row_remove(
+        actor=actor,
+        service=service,
+        rows=service.hours.filter(pk=hours_id),
+        action=AuditAction.SERVICE_HOURS_REMOVED,
+    )
 
 
 def opening_exception_add(*, actor, service, date, is_closed, opens=None, closes=None, note=""):
     """A holiday or other hours on one date, today or later; one exception a date."""
-    if date < helsinki_now().date():
-        raise ValidationError({"date": _("The date has passed. Give today or a later date.")})
-    if is_closed:
-        opens = closes = None
-    elif opens is None or closes is None or closes <= opens:
-        raise ValidationError(
-            {
-                "closes": _(
-                    "Give the hours of the day, the closing time later than the opening time, "
-                    "or mark the day closed."
-                )
-            }
-        )
+    opens, closes = exception_hours(date=date, is_closed=is_closed, opens=opens, closes=closes)
     limits.limit("hours", actor)
     exception = OpeningException(
         service=service,
@@ -335,20 +320,17 @@ def opening_exception_add(*, actor, service, date, is_closed, opens=None, closes
                 actor=actor, action=AuditAction.SERVICE_EXCEPTION_ADDED, target=service
             )
     except IntegrityError as error:
-        raise ValidationError(
-            {"date": _("This date already has an exception. Remove it first to change it.")}
-        ) from error
+        raise ValidationError({"date": EXCEPTION_EXISTS}) from error
     return exception
 
 
 def opening_exception_remove(*, actor, service, exception_id):
-    with transaction.atomic():
-        deleted, _rows = service.exceptions.filter(pk=exception_id).delete()
-        if deleted:
-            audit_event_record(
-                actor=actor, action=AuditAction.SERVICE_EXCEPTION_REMOVED, target=service
-            )
-    return bool(deleted)
+    return _row_remove(
+        actor=actor,
+        service=service,
+        rows=service.exceptions.filter(pk=exception_id),
+        action=AuditAction.SERVICE_EXCEPTION_REMOVED,
+    )
 
 
 def service_refer(*, actor, service, client_email, note=""):

@@ -2,12 +2,11 @@
 serve where they live (their municipality, listed, its region, the whole of Finland or
 online), drop-in ones first among equals."""
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, Subquery
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from ideahautomo.profiles.matching import CACHE_SECONDS, Suggestion, register_source
+from ideahautomo.profiles.matching import cached_ranking, ranking_read_back, register_source
 
 from .models import Channel, Need, Service, ServiceTag
 from .selectors import serves_municipality_q, services_for_map
@@ -36,21 +35,11 @@ def service_suggestions(viewer, viewer_profile, limit=10):
     needs = wanted_needs(viewer_profile)
     if not needs:
         return []
-    version = viewer_profile.updated_at.timestamp()
-    key = f"suggestions:services:{viewer.pk}:{version}:{limit}:{get_language()}"
-    cached = cache.get(key)
-    if cached is None:
-        cached = _rank(viewer_profile, needs, limit)
-        cache.set(key, cached, CACHE_SECONDS)
-    if not cached:
-        return []
+    ranking = cached_ranking(
+        "services", viewer, viewer_profile, limit, lambda: _rank(viewer_profile, needs, limit)
+    )
     # Read back through the map's rules: a service may have been hidden since.
-    services = services_for_map().in_bulk([pk for pk, _points, _reason in cached])
-    return [
-        Suggestion("services", services[pk], points, reason)
-        for pk, points, reason in cached
-        if pk in services
-    ]
+    return ranking_read_back("services", ranking, services_for_map())
 
 
 def _rank(viewer_profile, needs, limit):

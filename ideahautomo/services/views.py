@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideahautomo.accounts.models import PartnerOrganisation
+from ideahautomo.lib.forms import call_service
+from ideahautomo.lib.hours import hours_action, hours_forms
 from ideahautomo.lib.organisation_sections import organisation_sections
 from ideahautomo.messaging.permissions import can_use_messaging
 from ideahautomo.messaging.selectors import people_to_share_with
@@ -137,14 +139,16 @@ def organisation_create(request):
     if not permissions.can_create_organisation(request.user):
         raise PermissionDenied
     form = OrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation = services.organisation_create(actor=request.user, **form.service_fields())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The organisation's page has been created."))
-            return redirect(organisation)
+    organisation = (
+        request.method == "POST"
+        and form.is_valid()
+        and call_service(
+            form, services.organisation_create, actor=request.user, **form.service_fields()
+        )
+    )
+    if organisation:
+        messages.success(request, _("The organisation's page has been created."))
+        return redirect(organisation)
     return render(request, "services/organisation_form.html", {"form": form})
 
 
@@ -153,16 +157,20 @@ def organisation_create(request):
 def organisation_edit(request, pk):
     organisation = _editable(request, pk)
     form = OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organisation_update(
-                actor=request.user, organisation=organisation, **form.service_fields()
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The organisation's page has been saved."))
-            return redirect(organisation)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and call_service(
+            form,
+            services.organisation_update,
+            actor=request.user,
+            organisation=organisation,
+            **form.service_fields(),
+        )
+    )
+    if saved:
+        messages.success(request, _("The organisation's page has been saved."))
+        return redirect(organisation)
     return render(
         request,
         "services/organisation_form.html",
@@ -347,41 +355,21 @@ def service_check(request, pk):
 def service_hours(request, pk):
     """Weekly hours and exceptions: each row added or removed with a form of its own."""
     service = _editable_service(request, pk)
-    action = request.POST.get("action", "")
-    hours_form = OpeningHoursForm(request.POST if action == "add_hours" else None)
-    exception_form = OpeningExceptionForm(
-        request.POST if action == "add_exception" else None, prefix="poikkeus"
-    )
+    hours_form, exception_form = hours_forms(request, OpeningHoursForm, OpeningExceptionForm)
     if request.method == "POST":
-        done = None
-        if action == "add_hours" and hours_form.is_valid():
-            done = _call(
-                hours_form,
-                services.opening_hours_add,
-                actor=request.user,
-                service=service,
-                **hours_form.cleaned_data,
-            )
-        elif action == "add_exception" and exception_form.is_valid():
-            done = _call(
-                exception_form,
-                services.opening_exception_add,
-                actor=request.user,
-                service=service,
-                **exception_form.cleaned_data,
-            )
-        elif action == "remove_hours":
-            done = services.opening_hours_remove(
-                actor=request.user, service=service, hours_id=_int(request.POST.get("id"))
-            )
-        elif action == "remove_exception":
-            done = services.opening_exception_remove(
-                actor=request.user, service=service, exception_id=_int(request.POST.get("id"))
-            )
+        done = hours_action(
+            request,
+            hours_form,
+            exception_form,
+            add=(services.opening_hours_add, services.opening_exception_add),
+            remove=(services.opening_hours_remove, services.opening_exception_remove),
+            actor=request.user,
+            service=service,
+        )
         if done:
             messages.success(request, _("The opening hours have been saved."))
             return redirect("services:hours", service.pk)
-        if action.startswith("remove_"):
+        if request.POST.get("action", "").startswith("remove_"):
             raise Http404
     return render(
         request,
@@ -394,18 +382,6 @@ def service_hours(request, pk):
             "exceptions": service.exceptions.all(),
         },
     )
-
-
-def _int(value):
-    return int(value) if value and value.isdigit() else 0
-
-
-def _call(form, function, **kwargs):
-    try:
-        return function(**kwargs)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return None
 
 
 @login_required

@@ -3,7 +3,6 @@
 A flood gets a clear message instead, and nothing is saved.
 """
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ideahautomo.lib import ratelimit
@@ -24,6 +23,4 @@ LIMITS = {
 
 def limit(kind, actor):
     """Count one `kind` for actor; past its limit raise a ValidationError (rate_limited)."""
-    count, window, message = LIMITS[kind]
-    if not ratelimit.allow(f"stories-{kind}", actor.pk, limit=count, window=window):
-        raise ValidationError(message % {"count": count}, code="rate_limited")
+    ratelimit.refuse_past_kind_limit(LIMITS, kind, app="stories", identity=actor.pk)

@@ -103,3 +103,16 @@ def client_for(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def english_client_for(client_for):
+    """english_client_for(user): client_for(user) with English chosen as the interface
+    language, for tests that read the page's words."""
+
+    def sign_in(user):
+        client = client_for(user)
+        client.cookies["django_language"] = "en"
+        return client
+
+    return sign_in

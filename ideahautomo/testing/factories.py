@@ -36,6 +36,7 @@ __all__ = [
     "UserFactory",
     "authenticator_for",
     "circle_for",
+    "circle_wish",
     "comment_for",
     "consented_story",
     "drafted_story",
@@ -114,3 +115,20 @@ def circle_for(organiser=None, **fields):
     }
     values.update(fields)
     return services.circle_create(actor=organiser or UserFactory(), **values)
+
+
+def circle_wish(user=None, **overrides):
+    """A wish for a Finnish circle in Ukrainian at level A1, in Vantaa, through
+    circles.services (by a new member unless user is given)."""
+    from ideahautomo.circles import services
+    from ideahautomo.profiles.models import Skill
+
+    values = {
+        "skill": Skill.objects.get(key="suomen kieli"),
+        "language": "uk",
+        "level": "A1",
+        "municipality": municipality("092"),
+        "online_ok": False,
+    }
+    values.update(overrides)
+    return services.wish_create(actor=user or UserFactory(), **values)

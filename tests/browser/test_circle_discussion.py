@@ -128,8 +128,8 @@ def test_an_organiser_invites_and_the_invitee_accepts(new_page, people):
 
 def test_a_journey_without_javascript(new_page, people):
     circle = online_circle(people[0], capacity=2, visibility=Circle.Visibility.PRIVATE)
-    services.invitation_create(actor=people[0], circle=circle, invitee=people[1])
-    services.invitation_create(actor=people[0], circle=circle, invitee=people[2])
+    services.circle_invitation_create(actor=people[0], circle=circle, invitee=people[1])
+    services.circle_invitation_create(actor=people[0], circle=circle, invitee=people[2])
     thread = discussion_services.post_create(
         actor=people[0], circle=circle, body="Tervetuloa kaikki!"
     )

@@ -7,7 +7,7 @@ from django_otp.oath import totp
 
 from ideahautomo.accounts.models import AuditEvent, SignUpRequest, User
 
-from .factories import PASSWORD, invitation_sent, municipality
+from .factories import PASSWORD, municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -133,18 +133,10 @@ def test_member_downloads_their_own_data(client, cast):
     assert AuditEvent.objects.filter(action="user.data_downloaded").exists()
 
 
-def test_deleting_needs_the_password_and_then_removes_personal_data(
-    client, cast, django_capture_on_commit_callbacks
-):
+def test_deleting_needs_the_password_and_then_removes_personal_data(client, send_invitation):
     from ideahautomo.accounts import services
 
-    invitation, _link = invitation_sent(
-        actor=cast.contact_person,
-        area=cast.area,
-        capture=django_capture_on_commit_callbacks,
-        email="poistuva@example.fi",
-        name="Poistuva Jäsen",
-    )
+    invitation, _link = send_invitation(email="poistuva@example.fi", name="Poistuva Jäsen")
     user = services.invitation_accept(invitation=invitation, password="pitkä-salasana-tähän")
     client.force_login(user)
 

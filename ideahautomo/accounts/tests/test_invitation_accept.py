@@ -7,18 +7,14 @@ from django.utils import timezone
 from ideahautomo.accounts import services
 from ideahautomo.accounts.models import Invitation, User
 
-from .factories import invitation_sent
-
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "syksyn-lehdet-putoavat-hiljaa"
 
 
 @pytest.fixture
-def invitation_link(cast, django_capture_on_commit_callbacks):
-    _invitation, link = invitation_sent(
-        actor=cast.contact_person, area=cast.area, capture=django_capture_on_commit_callbacks
-    )
+def invitation_link(send_invitation):
+    _invitation, link = send_invitation()
     return link
 
 
@@ -140,16 +136,8 @@ def test_a_signed_in_person_is_asked_to_sign_out_first(client, cast, invitation_
     assert Invitation.objects.get().opened_at is None
 
 
-def test_the_page_speaks_the_invitations_language_until_the_person_chooses(
-    client, cast, django_capture_on_commit_callbacks
-):
-    _invitation, link = invitation_sent(
-        actor=cast.contact_person,
-        area=cast.area,
-        capture=django_capture_on_commit_callbacks,
-        email="ruotsiksi@example.fi",
-        language="sv",
-    )
+def test_the_page_speaks_the_invitations_language_until_the_person_chooses(client, send_invitation):
+    _invitation, link = send_invitation(email="ruotsiksi@example.fi", language="sv")
 
     swedish = client.get(link, HTTP_ACCEPT_LANGUAGE="en")
     assert '<html lang="sv">' in swedish.content.decode()

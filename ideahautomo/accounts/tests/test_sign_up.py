@@ -10,7 +10,7 @@ from django.urls import reverse
 from ideahautomo.accounts import services
 from ideahautomo.accounts.models import Invitation, Role, SignUpRequest, User
 
-from .factories import InvitationFactory, UserFactory, invitation_sent, municipality
+from .factories import InvitationFactory, UserFactory, municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -202,16 +202,10 @@ def pending_sign_up(email="jenni@example.fi"):
     )
 
 
-def test_a_pending_sign_up_never_blocks_an_invitation(cast, django_capture_on_commit_callbacks):
+def test_a_pending_sign_up_never_blocks_an_invitation(send_invitation):
     pending_sign_up()
 
-    invitation, _link = invitation_sent(
-        actor=cast.contact_person,
-        area=cast.area,
-        capture=django_capture_on_commit_callbacks,
-        email="jenni@example.fi",
-        name="Jenni Hakala",
-    )
+    invitation, _link = send_invitation(email="jenni@example.fi", name="Jenni Hakala")
 
     assert not SignUpRequest.objects.exists()
     user = services.invitation_accept(invitation=invitation, password="pitkä-salasana-tähän")
@@ -233,15 +227,8 @@ def test_a_pending_sign_up_never_blocks_a_file_of_invitations(cast):
     assert not SignUpRequest.objects.exists()
 
 
-def test_a_sign_up_that_comes_after_the_invitation_gives_way_at_acceptance(
-    cast, django_capture_on_commit_callbacks
-):
-    invitation, _link = invitation_sent(
-        actor=cast.contact_person,
-        area=cast.area,
-        capture=django_capture_on_commit_callbacks,
-        email="jenni@example.fi",
-    )
+def test_a_sign_up_that_comes_after_the_invitation_gives_way_at_acceptance(send_invitation):
+    invitation, _link = send_invitation(email="jenni@example.fi")
     applicant = UserFactory(roles=[], email="jenni@example.fi", is_active=False)
     SignUpRequest.objects.create(user=applicant)
 

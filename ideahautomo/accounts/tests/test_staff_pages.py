@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 
 from ideahautomo.accounts.models import AuditEvent, Invitation, Role, SignUpRequest, User
 
-from .factories import EmploymentAreaFactory, InvitationFactory, UserFactory, invitation_sent
+from .factories import EmploymentAreaFactory, InvitationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -168,15 +168,12 @@ def test_project_manager_must_choose_the_area_and_may_invite_a_contact_person(
 
 
 def test_invitation_with_the_role_of_contact_person_makes_one_for_that_area(
-    cast, client_for, django_capture_on_commit_callbacks
+    cast, client_for, send_invitation
 ):
     from ideahautomo.accounts import services
 
-    invitation, _link = invitation_sent(
-        actor=cast.project_manager,
-        area=cast.other_area,
-        capture=django_capture_on_commit_callbacks,
-        role=Role.CONTACT_PERSON,
+    invitation, _link = send_invitation(
+        actor=cast.project_manager, area=cast.other_area, role=Role.CONTACT_PERSON
     )
     user = services.invitation_accept(invitation=invitation, password="pitkä-salasana-tähän")
 
@@ -218,15 +215,10 @@ def test_a_contact_person_becomes_a_member_too_only_when_the_inviter_asks(
     }
 
 
-def test_an_invited_mentor_is_a_member_too(cast, django_capture_on_commit_callbacks):
+def test_an_invited_mentor_is_a_member_too(send_invitation):
     from ideahautomo.accounts import services
 
-    invitation, _link = invitation_sent(
-        actor=cast.contact_person,
-        area=cast.area,
-        capture=django_capture_on_commit_callbacks,
-        role=Role.MENTOR,
-    )
+    invitation, _link = send_invitation(role=Role.MENTOR)
     user = services.invitation_accept(invitation=invitation, password="pitkä-salasana-tähän")
 
     assert set(user.roles) == {Role.MENTOR, Role.MEMBER}

@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from ideahautomo.accounts import services
 from ideahautomo.accounts.models import AuditEvent, Role, TwoFactorEnrolmentLink, User
 
-from .factories import PASSWORD, authenticator_for, current_code, invitation_sent, user_with_role
+from .factories import PASSWORD, authenticator_for, current_code, user_with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -187,13 +187,10 @@ def test_enrolment_links_are_limited_to_three_an_hour(
 
 
 def test_accepting_a_staff_invitation_lets_that_session_set_up_two_step_sign_in(
-    client, cast, django_capture_on_commit_callbacks
+    client, cast, send_invitation
 ):
-    _invitation, link = invitation_sent(
-        actor=cast.project_manager,
-        area=cast.other_area,
-        capture=django_capture_on_commit_callbacks,
-        role=Role.CONTACT_PERSON,
+    _invitation, link = send_invitation(
+        actor=cast.project_manager, area=cast.other_area, role=Role.CONTACT_PERSON
     )
     client.post(
         link,

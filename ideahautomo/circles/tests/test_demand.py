@@ -15,7 +15,7 @@ from ideahautomo.circles.models import Circle, CircleWish
 from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.profiles.models import Skill
 from ideahautomo.testing import LOGIN, assert_role_table, expect, page_check, status_of
-from ideahautomo.testing.factories import circle_for
+from ideahautomo.testing.factories import circle_for, circle_wish
 
 pytestmark = pytest.mark.django_db
 
@@ -34,18 +34,6 @@ def _english(settings):
 
 def skill(key="suomen kieli"):
     return Skill.objects.get(key=key)
-
-
-def wish(user=None, **overrides):
-    values = {
-        "skill": skill(),
-        "language": "uk",
-        "level": "A1",
-        "municipality": municipality("092"),
-        "online_ok": False,
-    }
-    values.update(overrides)
-    return services.wish_create(actor=user or UserFactory(), **values)
 
 
 def start(organiser=None, **overrides):
@@ -72,10 +60,10 @@ def told():
 def test_the_fifth_wish_in_one_place_tells_the_whole_pool_once():
     people = UserFactory.create_batch(6, language="en")
     for person in people[:4]:
-        wish(person)
+        circle_wish(person)
     assert not told().exists()
 
-    wish(people[4])
+    circle_wish(people[4])
 
     assert sorted(told().values_list("recipient_id", flat=True)) == sorted(p.pk for p in people[:5])
     assert not CircleWish.objects.filter(notified_at__isnull=True).exists()
@@ -94,7 +82,7 @@ def test_the_fifth_wish_in_one_place_tells_the_whole_pool_once():
         "kunta": [str(municipality("092").pk)],
     }
 
-    wish(people[5])  # the sixth joins a pool already told: only they are told now
+    circle_wish(people[5])  # the sixth joins a pool already told: only they are told now
 
     assert told().count() == 6
     assert told().filter(recipient=people[5]).count() == 1
@@ -103,7 +91,7 @@ def test_the_fifth_wish_in_one_place_tells_the_whole_pool_once():
 def test_the_notification_is_in_the_recipients_own_language():
     people = [UserFactory(language="fi") for _ in range(5)]
     for person in people:
-        wish(person)
+        circle_wish(person)
     assert "suomen kieli" in told().get(recipient=people[0]).text_params["title"]
 
 
@@ -118,21 +106,21 @@ def test_the_notification_is_in_the_recipients_own_language():
 )
 def test_only_the_same_skill_language_level_and_place_pool_together(difference):
     for _ in range(4):
-        wish()
+        circle_wish()
     values = dict(difference)
     if "skill" in values:
         values["skill"] = skill(values["skill"])
     if "municipality" in values:
         values["municipality"] = municipality(values["municipality"])
-    wish(**values)
+    circle_wish(**values)
     assert not told().exists()
 
 
 def test_online_wishes_pool_across_municipalities():
     for code in ("091", "092", "049", "837"):
-        wish(municipality=municipality(code), online_ok=True)
+        circle_wish(municipality=municipality(code), online_ok=True)
     assert not told().exists()
-    wish(municipality=None, online_ok=True)
+    circle_wish(municipality=None, online_ok=True)
 
     assert told().count() == 5
     assert "muoto=online" in told().first().url
@@ -143,8 +131,8 @@ def test_online_wishes_pool_across_municipalities():
 
 def test_the_threshold_is_a_setting(settings):
     settings.CIRCLE_DEMAND_THRESHOLD = 2
-    wish()
-    wish()
+    circle_wish()
+    circle_wish()
     assert told().count() == 2
 
 
@@ -171,18 +159,18 @@ def test_a_suitable_circle_means_nobody_is_told(circle, stops_it):
     if fill:
         services.circle_join(actor=UserFactory(), circle=existing)
     for _ in range(5):
-        wish()
+        circle_wish()
     assert told().exists() is not stops_it
 
 
 def test_closed_accounts_do_not_count_in_a_pool():
     people = UserFactory.create_batch(5)
     for person in people[:4]:
-        wish(person)
+        circle_wish(person)
     people[0].is_active = False
     people[0].save()
 
-    wish(people[4])
+    circle_wish(people[4])
 
     assert not told().exists()
 
@@ -192,41 +180,41 @@ def test_closed_accounts_do_not_count_in_a_pool():
 
 def test_a_duplicate_wish_is_refused_clearly():
     person = UserFactory()
-    wish(person)
+    circle_wish(person)
     with pytest.raises(ValidationError, match="already have this wish"):
-        wish(person, online_ok=True)
+        circle_wish(person, online_ok=True)
     assert CircleWish.objects.filter(user=person).count() == 1
 
 
 def test_a_wish_needs_a_place():
     with pytest.raises(ValidationError) as error:
-        wish(municipality=None, online_ok=False)
+        circle_wish(municipality=None, online_ok=False)
     assert "municipality" in error.value.message_dict
     assert not CircleWish.objects.exists()
 
 
 def test_a_wish_needs_a_known_language_and_level():
     with pytest.raises(ValidationError):
-        wish(language="xx")
+        circle_wish(language="xx")
     with pytest.raises(ValidationError):
-        wish(level="Z9")
+        circle_wish(level="Z9")
     assert not CircleWish.objects.exists()
 
 
 def test_at_most_ten_wishes(cast):
     skills = list(Skill.objects.filter(is_curated=True)[:11])
     for number in range(10):
-        wish(cast.member, skill=skills[number])
+        circle_wish(cast.member, skill=skills[number])
     with pytest.raises(ValidationError, match="at most 10"):
-        wish(cast.member, skill=skills[10])
+        circle_wish(cast.member, skill=skills[10])
 
 
 def test_staff_only_accounts_and_guests_cannot_wish(cast):
     for person in (cast.contact_person, cast.project_manager, cast.moderator):
         with pytest.raises(PermissionDenied):
-            wish(person)
+            circle_wish(person)
     with pytest.raises(PermissionDenied):
-        services.wish_remove(actor=cast.mentor, wish=wish(cast.member))
+        services.wish_remove(actor=cast.mentor, wish=circle_wish(cast.member))
 
 
 # The wish page
@@ -298,7 +286,7 @@ def test_the_wish_page_explains_bad_input_and_duplicates(cast, client_for):
 
 
 def test_only_the_owner_removes_a_wish(cast, client_for):
-    mine = wish(cast.member)
+    mine = circle_wish(cast.member)
     url = reverse("circles:wish_remove", args=[mine.pk])
     assert status_of(client_for(None).post(url)) == LOGIN
     assert client_for(cast.mentor).post(url).status_code == 404
@@ -312,12 +300,12 @@ def test_only_the_owner_removes_a_wish(cast, client_for):
 def test_the_wish_page_query_count_does_not_grow(cast, client_for, django_assert_max_num_queries):
     client = client_for(cast.member)
     skills = list(Skill.objects.filter(is_curated=True)[:10])
-    wish(cast.member, skill=skills[0])
+    circle_wish(cast.member, skill=skills[0])
     start(skill=skills[0])
     with django_assert_max_num_queries(10) as few:
         client.get(reverse("circles:wishes"))
     for number in range(1, 10):
-        wish(cast.member, skill=skills[number], online_ok=True)
+        circle_wish(cast.member, skill=skills[number], online_ok=True)
         start(skill=skills[number], name=f"Piiri {number}")
         start(skill=skills[number], name=f"Verkossa {number}", format="online", municipality=None)
     with django_assert_max_num_queries(10) as many:
@@ -360,11 +348,11 @@ def test_contact_persons_see_their_own_area_and_online_pools_of_five_or_more(
     cast, client_for, areas
 ):
     for _ in range(6):
-        wish(municipality=municipality("091"), level="")
+        circle_wish(municipality=municipality("091"), level="")
     for _ in range(2):
-        wish(municipality=municipality("092"), online_ok=True)
+        circle_wish(municipality=municipality("092"), online_ok=True)
     hidden = UserFactory(display_name="Salainen Henkilö")
-    wish(hidden, municipality=municipality("245"), skill=skill("ruotsin kieli"))
+    circle_wish(hidden, municipality=municipality("245"), skill=skill("ruotsin kieli"))
 
     response = client_for(cast.contact_person).get(reverse("circles:demand"))
 
@@ -383,8 +371,8 @@ def test_contact_persons_see_their_own_area_and_online_pools_of_five_or_more(
 
 def test_the_project_manager_sees_every_area_and_can_filter(cast, client_for, areas):
     for _ in range(5):
-        wish(municipality=municipality("091"))
-        wish(municipality=municipality("092"))
+        circle_wish(municipality=municipality("091"))
+        circle_wish(municipality=municipality("092"))
     client = client_for(cast.project_manager)
 
     everything = rows(client.get(reverse("circles:demand")))
@@ -396,7 +384,7 @@ def test_the_project_manager_sees_every_area_and_can_filter(cast, client_for, ar
 
 def test_met_demand_is_not_shown(cast, client_for, areas):
     for _ in range(5):
-        wish(municipality=municipality("091"), online_ok=True)
+        circle_wish(municipality=municipality("091"), online_ok=True)
     start(municipality=municipality("091"))
     shown = rows(client_for(cast.project_manager).get(reverse("circles:demand")))
     assert shown == [("suomen kieli", "uk", "A1", "online", 5)]
@@ -407,14 +395,14 @@ def test_the_demand_page_query_count_does_not_grow(
 ):
     client = client_for(cast.project_manager)
     for _ in range(5):
-        wish(municipality=municipality("091"), online_ok=True)
+        circle_wish(municipality=municipality("091"), online_ok=True)
     with django_assert_max_num_queries(10) as few:
         client.get(reverse("circles:demand"))
     skills = list(Skill.objects.filter(is_curated=True)[:8])
     for code in ("091", "092", "245"):
         for number, chosen in enumerate(skills):
             for _ in range(5):
-                wish(
+                circle_wish(
                     municipality=municipality(code),
                     skill=chosen,
                     level=["A1", "B1"][number % 2],
@@ -448,7 +436,7 @@ def test_the_list_filters_by_level(cast, client_for):
 def test_the_create_form_is_filled_in_from_the_notification_link(cast, client_for):
     people = UserFactory.create_batch(5)
     for person in people:
-        wish(person, municipality=municipality("092"))
+        circle_wish(person, municipality=municipality("092"))
     link = told().get(recipient=people[0]).url
 
     response = client_for(people[0]).get(link)
@@ -486,7 +474,7 @@ def test_a_circle_started_with_a_skill_keeps_it(cast, client_for):
 def test_suitable_circles_selector_matches_the_python_rule():
     existing = start(format=Circle.Format.HYBRID, level="")
     person = UserFactory()
-    interest = wish(person, online_ok=True)
+    interest = circle_wish(person, online_ok=True)
     found = selectors.circles_for_wishes(viewer=person, wishes=[interest])
     assert found == {interest.pk: [existing]}
     assert selectors.answers(existing, interest)

@@ -38,7 +38,7 @@ def circle_with_member(organiser, member, **overrides):
     overrides.setdefault("capacity", 10)
     circle = start(organiser, **overrides)
     if circle.visibility == Circle.Visibility.PRIVATE or circle.policy != Circle.Policy.OPEN:
-        services.invitation_create(actor=organiser, circle=circle, invitee=member)
+        services.circle_invitation_create(actor=organiser, circle=circle, invitee=member)
     services.circle_join(actor=member, circle=circle)
     circle.refresh_from_db()
     return circle

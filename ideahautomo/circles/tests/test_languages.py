@@ -16,7 +16,7 @@ from ideahautomo.profiles import selectors as profile_selectors
 from ideahautomo.profiles import services as profile_services
 from ideahautomo.profiles.models import Skill
 from ideahautomo.testing import LOGIN, ROLES, expect, status_of
-from ideahautomo.testing.factories import circle_for
+from ideahautomo.testing.factories import circle_for, circle_wish
 
 pytestmark = pytest.mark.django_db
 
@@ -299,18 +299,6 @@ def test_the_list_queries_do_not_grow_with_circles_and_their_languages(
 # Demand for circles
 
 
-def wish(user=None, **overrides):
-    values = {
-        "skill": finnish(),
-        "language": "uk",
-        "level": "A1",
-        "municipality": municipality("092"),
-        "online_ok": False,
-    }
-    values.update(overrides)
-    return services.wish_create(actor=user or UserFactory(), **values)
-
-
 def told():
     return Notification.objects.filter(kind=NotificationKind.CIRCLE_DEMAND)
 
@@ -323,7 +311,7 @@ def told():
 def test_a_circle_using_the_wished_language_as_another_answers_the_wish(other_languages, pools):
     start(other_languages=other_languages)
     for _number in range(5):
-        wish()
+        circle_wish()
 
     assert told().exists() == pools
     assert bool(selectors.unmet_demand()) == pools
@@ -332,7 +320,7 @@ def test_a_circle_using_the_wished_language_as_another_answers_the_wish(other_la
 def test_online_pools_count_circles_that_also_use_the_language():
     start(format=Circle.Format.ONLINE, municipality=None, other_languages=["uk"])
     for _number in range(5):
-        wish(municipality=None, online_ok=True)
+        circle_wish(municipality=None, online_ok=True)
 
     assert not told().exists()
     assert selectors.unmet_demand() == []
@@ -344,7 +332,7 @@ def test_online_pools_count_circles_that_also_use_the_language():
 def test_the_wish_page_shows_circles_that_also_use_the_wished_language(cast, client_for):
     also = start(name="Suomea, apuna ukraina", other_languages=["uk"])
     start(name="Suomea, apuna englanti", other_languages=["en"])
-    mine = wish(cast.member)
+    mine = circle_wish(cast.member)
 
     matches = selectors.circles_for_wishes(viewer=cast.member, wishes=[mine])
     assert [c.name for c in matches[mine.pk]] == [also.name]

@@ -30,16 +30,6 @@ def _english():
         yield
 
 
-@pytest.fixture
-def english_client(client_for):
-    def sign_in(user):
-        client = client_for(user)
-        client.cookies["django_language"] = "en"
-        return client
-
-    return sign_in
-
-
 def allowed(kind):
     return limits.LIMITS[kind][0]
 
@@ -60,7 +50,7 @@ def test_starting_circles_is_limited_per_day(cast):
     assert not Circle.objects.filter(name="Yksi liikaa").exists()
 
 
-def test_posts_and_replies_are_limited_and_the_page_says_so(cast, english_client):
+def test_posts_and_replies_are_limited_and_the_page_says_so(cast, english_client_for):
     circle = start_circle(cast.member)
     first = discussion_services.post_create(actor=cast.member, circle=circle, body="Hei")
     for number in range(allowed("post") - 1):
@@ -68,19 +58,19 @@ def test_posts_and_replies_are_limited_and_the_page_says_so(cast, english_client
             actor=cast.member, circle=circle, body=f"Vastaus {number}", parent=first
         )
     url = reverse("circles:post_reply", args=[circle.pk, first.pk])
-    response = english_client(cast.member).post(url, {"body": "Yksi liikaa"})
+    response = english_client_for(cast.member).post(url, {"body": "Yksi liikaa"})
     assert response.status_code == 200
     assert "You are posting very fast" in response.content.decode()
     assert CirclePost.objects.count() == allowed("post")
     assert not CirclePost.objects.filter(body="Yksi liikaa").exists()
 
 
-def test_circle_invitations_are_limited_and_the_page_says_so(cast, english_client):
+def test_circle_invitations_are_limited_and_the_page_says_so(cast, english_client_for):
     circle = start_circle(cast.member, policy=Circle.Policy.INVITE)
     for _number in range(allowed("invitation")):
-        services.invitation_create(actor=cast.member, circle=circle, invitee=UserFactory())
+        services.circle_invitation_create(actor=cast.member, circle=circle, invitee=UserFactory())
     one_more = UserFactory()
-    response = english_client(cast.member).post(
+    response = english_client_for(cast.member).post(
         reverse("circles:invite", args=[circle.pk]), {"kayttaja": one_more.pk}, follow=True
     )
     assert "circle invitations an hour" in response.content.decode()

@@ -56,12 +56,12 @@ MANAGE_TABLES = {
 @pytest.mark.parametrize("visibility", list(MANAGE_TABLES))
 def test_who_may_manage_a_circle(cast, client_for, visibility):
     circle = start(cast.member, visibility=visibility, capacity=None)
-    services.invitation_create(actor=cast.member, circle=circle, invitee=cast.mentor)
+    services.circle_invitation_create(actor=cast.member, circle=circle, invitee=cast.mentor)
     services.circle_join(actor=cast.mentor, circle=circle)
     mentor_membership = Membership.objects.get(circle=circle, user=cast.mentor)
     for role, expected in zip(ROLES, MANAGE_TABLES[visibility], strict=True):
         target = UserFactory()
-        services.invitation_create(actor=cast.member, circle=circle, invitee=target)
+        services.circle_invitation_create(actor=cast.member, circle=circle, invitee=target)
         services.circle_join(actor=target, circle=circle)
         target_membership = Membership.objects.get(circle=circle, user=target)
         requests = {
@@ -208,12 +208,12 @@ def test_invitations_cannot_reach_hidden_people_staff_or_members(cast):
     Profile.objects.filter(pk=hidden.pk).update(visibility=Profile.Visibility.HIDDEN)
     for person in (hidden, cast.project_manager, cast.member):
         with pytest.raises(ValidationError):
-            services.invitation_create(actor=cast.member, circle=circle, invitee=person)
-    services.invitation_create(actor=cast.member, circle=circle, invitee=cast.mentor)
+            services.circle_invitation_create(actor=cast.member, circle=circle, invitee=person)
+    services.circle_invitation_create(actor=cast.member, circle=circle, invitee=cast.mentor)
     with pytest.raises(ValidationError, match="already been invited"):
-        services.invitation_create(actor=cast.member, circle=circle, invitee=cast.mentor)
+        services.circle_invitation_create(actor=cast.member, circle=circle, invitee=cast.mentor)
     with pytest.raises(PermissionDenied):
-        services.invitation_create(actor=cast.mentor, circle=circle, invitee=cast.partner)
+        services.circle_invitation_create(actor=cast.mentor, circle=circle, invitee=cast.partner)
     assert CircleInvitation.objects.count() == 1
 
 
@@ -269,17 +269,21 @@ def test_an_invitee_sees_the_private_circle_and_joins_the_invite_only_one(
 
 def test_an_invitation_skips_approval_but_not_the_waitlist(cast):
     circle = start(cast.member, policy=Circle.Policy.APPROVAL, capacity=2)
-    services.invitation_create(actor=cast.member, circle=circle, invitee=cast.mentor)
-    services.invitation_create(actor=cast.member, circle=circle, invitee=cast.partner)
-    first = services.invitation_accept(actor=cast.mentor, circle=Circle.objects.get(pk=circle.pk))
-    second = services.invitation_accept(actor=cast.partner, circle=Circle.objects.get(pk=circle.pk))
+    services.circle_invitation_create(actor=cast.member, circle=circle, invitee=cast.mentor)
+    services.circle_invitation_create(actor=cast.member, circle=circle, invitee=cast.partner)
+    first = services.circle_invitation_accept(
+        actor=cast.mentor, circle=Circle.objects.get(pk=circle.pk)
+    )
+    second = services.circle_invitation_accept(
+        actor=cast.partner, circle=Circle.objects.get(pk=circle.pk)
+    )
     assert first.status == Membership.Status.ACTIVE
     assert second.status == Membership.Status.WAITLISTED
 
 
 def test_declining_removes_the_invitation_and_the_private_circle_hides_again(cast, client_for):
     circle = start(cast.member, visibility=Circle.Visibility.PRIVATE)
-    services.invitation_create(actor=cast.member, circle=circle, invitee=cast.mentor)
+    services.circle_invitation_create(actor=cast.member, circle=circle, invitee=cast.mentor)
     client = client_for(cast.mentor)
     response = client.post(
         reverse("circles:invitation_answer", args=[circle.pk]), {"decision": "decline"}
@@ -362,7 +366,7 @@ def test_the_members_page_has_bounded_queries(cast, client_for, django_assert_ma
     for _number in range(12):
         person = UserFactory()
         services.circle_join(actor=person, circle=circle)
-        services.invitation_create(actor=cast.member, circle=circle, invitee=UserFactory())
+        services.circle_invitation_create(actor=cast.member, circle=circle, invitee=UserFactory())
     with django_assert_max_num_queries(10) as many:
         response = client.get(url)
     assert len(many.captured_queries) == len(few.captured_queries)

@@ -72,7 +72,7 @@ def test_a_private_circle_is_only_for_its_members_and_invitees(cast):
     assert_role_table(rule_check(permissions.can_view_circle, users, fresh), ORGANISER)
     assert_role_table(rule_check(permissions.can_join, users, fresh), NOBODY)
 
-    services.invitation_create(actor=cast.member, circle=private, invitee=cast.partner)
+    services.circle_invitation_create(actor=cast.member, circle=private, invitee=cast.partner)
 
     invited = Circle.objects.get(pk=private.pk)
     assert_role_table(

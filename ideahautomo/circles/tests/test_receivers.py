@@ -11,9 +11,9 @@ from ideahautomo.accounts.tests.factories import UserFactory
 from ideahautomo.circles import services
 from ideahautomo.circles.models import Circle, CircleInvitation, CircleWish, Membership
 from ideahautomo.messaging.models import Notification, NotificationKind
+from ideahautomo.testing.factories import circle_wish
 
 from .test_circles import start
-from .test_demand import wish
 
 pytestmark = pytest.mark.django_db
 
@@ -135,8 +135,8 @@ def test_a_circle_whose_only_member_goes_is_left_empty(cast):
 def test_wishes_and_open_invitations_of_the_person_go_too(cast):
     circle = start(cast.member, policy=Circle.Policy.INVITE)
     leaving = UserFactory()
-    services.invitation_create(actor=cast.member, circle=circle, invitee=leaving)
-    wish(leaving)
+    services.circle_invitation_create(actor=cast.member, circle=circle, invitee=leaving)
+    circle_wish(leaving)
 
     account_services.user_delete(user=leaving)
 
@@ -203,10 +203,10 @@ def test_a_deleted_account_leaves_no_attendance_and_its_invitations_no_name(cast
 
     circle = start(cast.member, policy=Circle.Policy.INVITE)
     leaving = UserFactory()
-    services.invitation_create(actor=cast.member, circle=circle, invitee=leaving)
+    services.circle_invitation_create(actor=cast.member, circle=circle, invitee=leaving)
     services.circle_join(actor=leaving, circle=circle)
     services.organiser_add(actor=cast.member, membership=Membership.objects.get(user=leaving))
-    invited = services.invitation_create(actor=leaving, circle=circle, invitee=UserFactory())
+    invited = services.circle_invitation_create(actor=leaving, circle=circle, invitee=UserFactory())
     now = timezone.now()
     [meeting] = session_services.session_schedule(
         actor=cast.member,

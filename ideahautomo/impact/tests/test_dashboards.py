@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from ideahautomo.accounts.tests.factories import EmploymentAreaFactory, UserFactory
 from ideahautomo.impact.models import PublishedMonth, ServiceFeedback
+from ideahautomo.testing import LOGIN, assert_role_table, expect, page_check
 
 from .publishing import LAST_PUBLISHED, months_back, publish
 
@@ -28,16 +29,6 @@ def published(db):
     PublishedMonth.objects.create(month=LAST_MONTH)
 
 
-@pytest.fixture
-def english(client_for):
-    def sign_in(user):
-        client = client_for(user)
-        client.cookies["django_language"] = "en"
-        return client
-
-    return sign_in
-
-
 def cell(html, column, value):
     """Whether a table cell under column shows value (escaped as the page has it)."""
     return f'data-label="{column}">{value}</td>' in html
@@ -45,39 +36,27 @@ def cell(html, column, value):
 
 # Who sees what
 
-LANDING_STATUS = {
-    "member": 403,
-    "mentor": 403,
-    "partner": 403,
-    "contact_person": 200,
-    "other_contact_person": 200,
-    "project_manager": 200,
-    "moderator": 403,
-    "administrator": 403,
-}
-AREA_STATUS = {**LANDING_STATUS, "other_contact_person": 403}
+LANDING_TABLE = expect(
+    403, guest=LOGIN, contact_person=200, other_contact_person=200, project_manager=200
+)
+AREA_TABLE = expect(403, guest=LOGIN, contact_person=200, project_manager=200)
 
 
 @pytest.mark.parametrize(
     "url_name", ["impact:dashboard", "impact:export_csv", "impact:export_xlsx"]
 )
-def test_who_may_open_the_dashboard(cast, english, url_name):
-    for role, user in cast.by_role().items():
-        if user is None:
-            continue
-        response = english(user).get(reverse(url_name))
-        assert response.status_code == LANDING_STATUS[role], role
+def test_who_may_open_the_dashboard(cast, client_for, url_name):
+    check = page_check(client_for, cast.by_role(), reverse(url_name), language="en")
+    assert_role_table(check, LANDING_TABLE, label=url_name)
 
 
 @pytest.mark.parametrize(
     "url_name", ["impact:area", "impact:area_export_csv", "impact:area_export_xlsx"]
 )
-def test_who_may_open_an_areas_dashboard(cast, english, url_name):
-    for role, user in cast.by_role().items():
-        if user is None:
-            continue
-        response = english(user).get(reverse(url_name, args=[cast.area.pk]))
-        assert response.status_code == AREA_STATUS[role], role
+def test_who_may_open_an_areas_dashboard(cast, client_for, url_name):
+    url = reverse(url_name, args=[cast.area.pk])
+    check = page_check(client_for, cast.by_role(), url, language="en")
+    assert_role_table(check, AREA_TABLE, label=url_name)
 
 
 @pytest.mark.parametrize(
@@ -90,12 +69,12 @@ def test_guests_are_sent_to_sign_in(client, url_name, args):
     assert response.url.startswith(reverse("accounts:sign_in"))
 
 
-def test_an_unknown_area_is_not_found(cast, english):
-    response = english(cast.project_manager).get(reverse("impact:area", args=[987654]))
+def test_an_unknown_area_is_not_found(cast, english_client_for):
+    response = english_client_for(cast.project_manager).get(reverse("impact:area", args=[987654]))
     assert response.status_code == 404
 
 
-def test_contact_person_sees_their_own_area_only(cast, english):
+def test_contact_person_sees_their_own_area_only(cast, english_client_for):
     publish(
         LAST_MONTH,
         [
@@ -104,7 +83,7 @@ def test_contact_person_sees_their_own_area_only(cast, english):
         ],
     )
 
-    html = english(cast.contact_person).get(reverse("impact:dashboard")).content.decode()
+    html = english_client_for(cast.contact_person).get(reverse("impact:dashboard")).content.decode()
 
     assert f"Impact: {cast.area.name}" in html
     assert cell(html, "Accounts taken into use", 17)
@@ -112,7 +91,7 @@ def test_contact_person_sees_their_own_area_only(cast, english):
     assert "Employment areas" not in html
 
 
-def test_project_manager_sees_all_areas_together_and_can_open_each(cast, english):
+def test_project_manager_sees_all_areas_together_and_can_open_each(cast, english_client_for):
     publish(
         LAST_MONTH,
         [
@@ -121,7 +100,7 @@ def test_project_manager_sees_all_areas_together_and_can_open_each(cast, english
             (None, "accounts_accepted", "", 6),
         ],
     )
-    client = english(cast.project_manager)
+    client = english_client_for(cast.project_manager)
 
     together = client.get(reverse("impact:dashboard")).content.decode()
     one = client.get(reverse("impact:area", args=[cast.other_area.pk])).content.decode()
@@ -132,20 +111,21 @@ def test_project_manager_sees_all_areas_together_and_can_open_each(cast, english
     assert not cell(one, "Accounts taken into use", 17)
 
 
-def test_the_staff_menu_links_the_dashboard_for_those_who_may_see_it(cast, english):
+def test_the_staff_menu_links_the_dashboard_for_those_who_may_see_it(cast, english_client_for):
     link = f'href="{reverse("impact:dashboard")}"'
-    assert link in english(cast.contact_person).get(reverse("pages:home")).content.decode()
-    assert link not in english(cast.member).get(reverse("pages:home")).content.decode()
+    home = reverse("pages:home")
+    assert link in english_client_for(cast.contact_person).get(home).content.decode()
+    assert link not in english_client_for(cast.member).get(home).content.decode()
 
 
 # The period
 
 
-def test_the_default_period_is_the_twelve_months_up_to_the_last_published(cast, english):
+def test_the_default_period_is_the_twelve_months_up_to_the_last_published(cast, english_client_for):
     publish(months_back(11), [(cast.area, "accounts_ordered", "", 8)])
     publish(months_back(12), [(cast.area, "accounts_ordered", "", 9)])
 
-    response = english(cast.contact_person).get(reverse("impact:dashboard"))
+    response = english_client_for(cast.contact_person).get(reverse("impact:dashboard"))
     board = response.context["dashboard"]
 
     assert (board.first, board.last) == (months_back(11), LAST_MONTH)
@@ -165,8 +145,10 @@ def test_the_default_period_is_the_twelve_months_up_to_the_last_published(cast, 
         ({"alku": "1999-01", "loppu": "1999-02"}, "Choose a month from the year 2000 or later."),
     ],
 )
-def test_an_impossible_period_is_explained_and_not_exported(cast, english, params, message):
-    client = english(cast.contact_person)
+def test_an_impossible_period_is_explained_and_not_exported(
+    cast, english_client_for, params, message
+):
+    client = english_client_for(cast.contact_person)
 
     response = client.get(reverse("impact:dashboard"), params)
     export = client.get(reverse("impact:export_csv"), params)
@@ -177,11 +159,11 @@ def test_an_impossible_period_is_explained_and_not_exported(cast, english, param
     assert export.status_code == 400
 
 
-def test_a_month_not_yet_published_is_explained(cast, english):
+def test_a_month_not_yet_published_is_explained(cast, english_client_for):
     later = months_back(-1)
     params = {"alku": f"{later:%Y-%m}", "loppu": f"{later:%Y-%m}"}
 
-    response = english(cast.contact_person).get(reverse("impact:dashboard"), params)
+    response = english_client_for(cast.contact_person).get(reverse("impact:dashboard"), params)
 
     assert response.context["dashboard"] is None
     html = response.content.decode()
@@ -189,20 +171,20 @@ def test_a_month_not_yet_published_is_explained(cast, english):
     assert "published on day 6 of the following month" in html
 
 
-def test_before_anything_is_published_the_page_says_so(cast, english):
+def test_before_anything_is_published_the_page_says_so(cast, english_client_for):
     PublishedMonth.objects.all().delete()
 
-    response = english(cast.contact_person).get(reverse("impact:dashboard"))
+    response = english_client_for(cast.contact_person).get(reverse("impact:dashboard"))
 
     assert response.context["dashboard"] is None
     assert "No figures have been published yet." in response.content.decode()
 
 
-def test_a_chosen_period_is_shown_and_kept_in_the_export_links(cast, english):
+def test_a_chosen_period_is_shown_and_kept_in_the_export_links(cast, english_client_for):
     publish(LAST_MONTH, [(cast.area, "accounts_ordered", "", 12)])
     params = {"alku": f"{LAST_MONTH:%Y-%m}", "loppu": f"{LAST_MONTH:%Y-%m}"}
 
-    response = english(cast.contact_person).get(reverse("impact:dashboard"), params)
+    response = english_client_for(cast.contact_person).get(reverse("impact:dashboard"), params)
 
     html = response.content.decode()
     assert cell(html, "Accounts ordered", 12)
@@ -212,7 +194,7 @@ def test_a_chosen_period_is_shown_and_kept_in_the_export_links(cast, english):
 # Small groups are hidden
 
 
-def test_small_groups_show_as_under_five_and_are_not_drawn(cast, english):
+def test_small_groups_show_as_under_five_and_are_not_drawn(cast, english_client_for):
     publish(
         MONTH_BEFORE,
         [(cast.area, "accounts_ordered", "", 3), (cast.area, "accounts_accepted", "", 2)],
@@ -222,7 +204,7 @@ def test_small_groups_show_as_under_five_and_are_not_drawn(cast, english):
         [(cast.area, "accounts_ordered", "", 40), (cast.area, "accounts_accepted", "", 30)],
     )
 
-    response = english(cast.contact_person).get(reverse("impact:dashboard"))
+    response = english_client_for(cast.contact_person).get(reverse("impact:dashboard"))
     html = response.content.decode()
 
     assert cell(html, "Accounts ordered", "&lt; 5")
@@ -250,7 +232,7 @@ def _check_ins(area, month, situations, moods):
     ]
 
 
-def test_moods_and_outcomes_are_averages_and_shares_of_published_counts(cast, english):
+def test_moods_and_outcomes_are_averages_and_shares_of_published_counts(cast, english_client_for):
     # 22 answers, every group of at least five: all published.
     publish(
         LAST_MONTH,
@@ -261,7 +243,7 @@ def test_moods_and_outcomes_are_averages_and_shares_of_published_counts(cast, en
         _check_ins(cast.area, MONTH_BEFORE, {"employed": 6, "looking": 6}, {2: 1, 4: 6, 5: 5}),
     )
 
-    response = english(cast.contact_person).get(reverse("impact:dashboard"))
+    response = english_client_for(cast.contact_person).get(reverse("impact:dashboard"))
     tables = {table.slug: table for table in response.context["dashboard"].tables}
 
     last = [f.display for f in tables["outcomes"].rows[-1][1]]
@@ -282,7 +264,7 @@ def test_moods_and_outcomes_are_averages_and_shares_of_published_counts(cast, en
     assert period[6].display == "hidden"
 
 
-def test_whole_period_shares_stay_hidden_when_a_months_count_is_hidden(cast, english):
+def test_whole_period_shares_stay_hidden_when_a_months_count_is_hidden(cast, english_client_for):
     publish(
         MONTH_BEFORE,
         _check_ins(
@@ -294,7 +276,7 @@ def test_whole_period_shares_stay_hidden_when_a_months_count_is_hidden(cast, eng
         _check_ins(cast.area, LAST_MONTH, {"employed": 6, "studying": 2, "looking": 4}, {3: 12}),
     )
 
-    response = english(cast.contact_person).get(reverse("impact:dashboard"))
+    response = english_client_for(cast.contact_person).get(reverse("impact:dashboard"))
     outcomes = response.context["dashboard"].tables[-1]
 
     studying = outcomes.columns.index("Studying")
@@ -306,7 +288,7 @@ def test_whole_period_shares_stay_hidden_when_a_months_count_is_hidden(cast, eng
     assert whole[studying] == "hidden"
 
 
-def test_written_feedback_comes_from_months_of_five_people_without_names(cast, english):
+def test_written_feedback_comes_from_months_of_five_people_without_names(cast, english_client_for):
     writer = UserFactory(display_name="Salainen Kirjoittaja", area=cast.area)
     from ideahautomo.impact.figures import start_of
 
@@ -333,7 +315,7 @@ def test_written_feedback_comes_from_months_of_five_people_without_names(cast, e
             (cast.area, "service_feedback_mood", "2", 1),
         ],
     )
-    client = english(cast.contact_person)
+    client = english_client_for(cast.contact_person)
 
     last_month_only = {"alku": f"{LAST_MONTH:%Y-%m}", "loppu": f"{LAST_MONTH:%Y-%m}"}
     html = client.get(reverse("impact:dashboard"), last_month_only).content.decode()
@@ -349,11 +331,11 @@ def test_written_feedback_comes_from_months_of_five_people_without_names(cast, e
     assert "Liian vähän tapahtumia" in both
 
 
-def test_written_feedback_waits_for_a_month_of_five_people(cast, english):
+def test_written_feedback_waits_for_a_month_of_five_people(cast, english_client_for):
     ServiceFeedback.objects.create(area=cast.area, mood=4, text="Hyvä palvelu")
     publish(LAST_MONTH, [(cast.area, "service_feedback_mood", "4", 4)])
 
-    html = english(cast.contact_person).get(reverse("impact:dashboard")).content.decode()
+    html = english_client_for(cast.contact_person).get(reverse("impact:dashboard")).content.decode()
 
     assert "Hyvä palvelu" not in html
     assert "Written feedback is shown from the months when at least 5 people" in html
@@ -362,8 +344,8 @@ def test_written_feedback_waits_for_a_month_of_five_people(cast, english):
 # Empty periods and exports
 
 
-def test_an_empty_period_says_so_and_still_exports(cast, english):
-    client = english(cast.contact_person)
+def test_an_empty_period_says_so_and_still_exports(cast, english_client_for):
+    client = english_client_for(cast.contact_person)
 
     html = client.get(reverse("impact:dashboard")).content.decode()
     csv_file = client.get(reverse("impact:export_csv"))
@@ -379,11 +361,11 @@ def test_an_empty_period_says_so_and_still_exports(cast, english):
     assert xlsx_file.content[:2] == b"PK"
 
 
-def test_exports_hide_small_groups_and_name_the_period_and_area(cast, english):
+def test_exports_hide_small_groups_and_name_the_period_and_area(cast, english_client_for):
     publish(MONTH_BEFORE, [(cast.area, "accounts_ordered", "", 3)])
     publish(LAST_MONTH, [(cast.area, "accounts_ordered", "", 40)])
     params = {"alku": f"{MONTH_BEFORE:%Y-%m}", "loppu": f"{LAST_MONTH:%Y-%m}"}
-    client = english(cast.contact_person)
+    client = english_client_for(cast.contact_person)
 
     response = client.get(reverse("impact:export_csv"), params)
     text = response.content.decode("utf-8-sig")
@@ -412,8 +394,8 @@ def _delimiter(text):
     return ";" if text.count(";") > text.count(",") else ","
 
 
-def test_other_areas_export_is_refused(cast, english):
-    response = english(cast.other_contact_person).get(
+def test_other_areas_export_is_refused(cast, english_client_for):
+    response = english_client_for(cast.other_contact_person).get(
         reverse("impact:area_export_csv", args=[cast.area.pk])
     )
     assert response.status_code == 403
@@ -430,9 +412,9 @@ def _queries(client, url):
 
 @pytest.mark.parametrize("role", ["contact_person", "project_manager"])
 def test_dashboard_queries_do_not_grow_with_the_data(
-    cast, english, role, django_assert_max_num_queries
+    cast, english_client_for, role, django_assert_max_num_queries
 ):
-    client = english(getattr(cast, role))
+    client = english_client_for(getattr(cast, role))
     url = reverse("impact:dashboard")
     before = _queries(client, url)
 
@@ -459,12 +441,12 @@ def test_dashboard_queries_do_not_grow_with_the_data(
     assert re.search(r"Palaute \d+", client.get(url).content.decode())
 
 
-def test_the_rendered_figures_are_kept_until_the_next_refresh(cast, english):
+def test_the_rendered_figures_are_kept_until_the_next_refresh(cast, english_client_for):
     from ideahautomo.impact.figures import refresh_figures
     from ideahautomo.impact.models import MonthlyFigure
 
     publish(LAST_MONTH, [(cast.area, "accounts_ordered", "", 17)])
-    client = english(cast.contact_person)
+    client = english_client_for(cast.contact_person)
     url = reverse("impact:dashboard")
 
     first = _queries(client, url)

@@ -61,24 +61,14 @@ def number(text):
     return int(text) if text.isdigit() else None
 
 
-@pytest.fixture
-def english(client_for):
-    def sign_in(user):
-        client = client_for(user)
-        client.cookies["django_language"] = "en"
-        return client
-
-    return sign_in
-
-
-def test_two_periods_subtracted_do_not_give_a_hidden_month_back(cast, english):
+def test_two_periods_subtracted_do_not_give_a_hidden_month_back(cast, english_client_for):
     first, middle, last = ended_months(3)
     for month, count in ((first, 12), (middle, 9), (last, 3)):
         order(cast.area, month, count)
     for month, count in ((first, 6), (middle, 7), (last, 8)):
         order(cast.other_area, month, count)
     refresh_figures()
-    client = english(cast.contact_person)
+    client = english_client_for(cast.contact_person)
     url = reverse("impact:export_csv")
 
     longer = csv_of(client, url, first, last)["Accounts"]
@@ -92,13 +82,13 @@ def test_two_periods_subtracted_do_not_give_a_hidden_month_back(cast, english):
     assert None in difference
 
 
-def test_all_areas_minus_each_area_does_not_give_a_hidden_area_back(cast, english):
+def test_all_areas_minus_each_area_does_not_give_a_hidden_area_back(cast, english_client_for):
     months = ended_months(3)
     for month, (here, there) in zip(months, [(12, 1), (9, 2), (20, 7)], strict=True):
         order(cast.area, month, here)
         order(cast.other_area, month, there)
     refresh_figures()
-    client = english(cast.project_manager)
+    client = english_client_for(cast.project_manager)
     first, last = months[0], months[-1]
 
     together = csv_of(client, reverse("impact:export_csv"), first, last)["Accounts"]

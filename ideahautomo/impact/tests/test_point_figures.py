@@ -23,16 +23,6 @@ MAY = datetime.date(2026, 5, 1)
 AFTER_PUBLISHING = timezone.make_aware(datetime.datetime(2026, 6, 15, 12, 0))
 
 
-@pytest.fixture
-def english(client_for):
-    def sign_in(user):
-        client = client_for(user)
-        client.cookies["django_language"] = "en"
-        return client
-
-    return sign_in
-
-
 def url_of(point):
     return reverse("impact:point", args=[point.pk])
 
@@ -62,14 +52,14 @@ def test_an_unknown_point_is_not_found(cast, client_for):
 
 
 def test_the_visitors_counted_today_show_at_once_by_day_week_month_and_purpose(
-    cast, client_for, english
+    cast, client_for, english_client_for
 ):
     point = point_in(cast.area)
     for first, purpose in [(True, "job_search"), (True, "job_search"), (False, "")]:
         point_services.visitor_count(
             actor=cast.contact_person, point=point, first_visit=first, purpose=purpose
         )
-    html = english(cast.contact_person).get(url_of(point)).text
+    html = english_client_for(cast.contact_person).get(url_of(point)).text
     by_day = cells(html, "Visitors by day")
     assert by_day[1] == ["3", "2"]  # today is the newest row
     assert ["3", "2"] in cells(html, "Visitors by week")
@@ -78,7 +68,9 @@ def test_the_visitors_counted_today_show_at_once_by_day_week_month_and_purpose(
     assert ["2"] in purposes and ["1"] in purposes
 
 
-def test_kiosk_moods_are_published_per_point_with_small_numbers_hidden(cast, client_for, english):
+def test_kiosk_moods_are_published_per_point_with_small_numbers_hidden(
+    cast, client_for, english_client_for
+):
     point = point_in(cast.area)
     other = point_in(cast.area, name="Toinen piste")
     answers(point, [4] * 9 + [2])
@@ -90,7 +82,7 @@ def test_kiosk_moods_are_published_per_point_with_small_numbers_hidden(cast, cli
     assert all(row.area_id == cast.area.pk for row in stored if not row.all_areas)
     lone = stored.get(point=point, key="2")
     assert lone.hidden  # one answer
-    html = english(cast.contact_person).get(url_of(point)).text
+    html = english_client_for(cast.contact_person).get(url_of(point)).text
     may = cells(html, "Moods at the kiosk")[-2]  # the last month before the period's total
     assert "&lt; 5" in may
     assert "1" not in may  # the lone answer never shows
@@ -102,19 +94,19 @@ def test_kiosk_moods_are_published_per_point_with_small_numbers_hidden(cast, cli
     assert not [key for key in read if key[0] == "kiosk_mood"]
 
 
-def test_this_months_kiosk_answers_wait_for_publishing(cast, english):
+def test_this_months_kiosk_answers_wait_for_publishing(cast, english_client_for):
     point = point_in(cast.area)
     answers(point, [3] * 8, day=timezone.localdate())
     figures.refresh_figures()
-    html = english(cast.contact_person).get(url_of(point)).text
+    html = english_client_for(cast.contact_person).get(url_of(point)).text
     assert "No kiosk answers in the published months." in html
 
 
 def test_the_page_reads_as_many_queries_whatever_the_data(
-    cast, english, django_assert_max_num_queries
+    cast, english_client_for, django_assert_max_num_queries
 ):
     point = point_in(cast.area)
-    client = english(cast.contact_person)
+    client = english_client_for(cast.contact_person)
     figures.refresh_figures(now=AFTER_PUBLISHING)
     with django_assert_max_num_queries(10) as few:
         client.get(url_of(point))

@@ -4,24 +4,23 @@ import pytest
 from django.urls import reverse
 
 from ideahautomo.ideas import services as idea_services
-from ideahautomo.ideas.models import Idea
 from ideahautomo.messaging import services
 from ideahautomo.messaging.models import Notification, NotificationKind
 from ideahautomo.profiles import services as profile_services
+from ideahautomo.testing.factories import idea_for
 
 pytestmark = pytest.mark.django_db
 
 
 def test_idea_events_become_notifications(cast, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        idea = idea_services.idea_create(
-            actor=cast.member,
+        idea = idea_for(
+            cast.member,
             title="Kahvila",
             description="Kuvaus",
-            category=Idea.Category.ENTREPRENEURSHIP,
             municipality=None,
             online=True,
-            visibility=Idea.Visibility.MEMBERS,
+            skill_names=[],
         )
     with django_capture_on_commit_callbacks(execute=True):
         request = idea_services.join_request_create(actor=cast.mentor, idea=idea)

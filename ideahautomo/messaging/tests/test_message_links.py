@@ -5,9 +5,9 @@ from django.urls import reverse
 
 from ideahautomo.circles import services as circle_services
 from ideahautomo.circles.models import Circle
-from ideahautomo.ideas import services as idea_services
 from ideahautomo.ideas.models import Idea
 from ideahautomo.profiles.services import profile_get_or_create
+from ideahautomo.testing.factories import idea_for
 
 from .helpers import committed, old_member
 
@@ -42,13 +42,13 @@ def test_the_directory_cards_link_to_a_new_message(client_for):
 
 def test_staff_who_do_not_take_part_in_conversations_get_no_link(cast, client_for):
     with committed():
-        idea = idea_services.idea_create(
-            actor=cast.member,
+        idea = idea_for(
+            cast.member,
             title="Kahvila",
             description="Kuvaus",
-            category=Idea.Category.ENTREPRENEURSHIP,
             municipality=None,
             online=True,
+            skill_names=[],
             visibility=Idea.Visibility.PUBLIC,
         )
     member = client_for(cast.mentor).get(idea.get_absolute_url()).content.decode()

@@ -151,7 +151,7 @@ def test_a_private_circle_is_found_by_its_members_and_the_invited_only(cast):
     made = circle(cast.mentor, name="Suomea salaa", visibility=Circle.Visibility.PRIVATE)
     invited = UserFactory()
     outsider = UserFactory()
-    circle_services.invitation_create(actor=cast.mentor, circle=made, invitee=invited)
+    circle_services.circle_invitation_create(actor=cast.mentor, circle=made, invitee=invited)
 
     assert found(cast.mentor, "suomea") == ["Suomea salaa"]
     assert found(invited, "suomea") == ["Suomea salaa"]

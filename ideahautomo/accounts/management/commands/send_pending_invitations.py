@@ -1,17 +1,8 @@
-"""Send every invitation whose e-mail a stopped worker left unsent: the sweep after a
-restart; safe to repeat."""
-
-from django.core.management.base import BaseCommand
+"""Send the invitations still waiting for their first e-mail ten minutes after they were
+made (a stopped worker or a lost task): the sweep after a restart. None is sent twice, so
+it is safe to repeat."""
 
 from ideahautomo.accounts import services
+from ideahautomo.lib.commands import sweep_command
 
-
-class Command(BaseCommand):
-    help = (
-        "Send the invitations still waiting for their first e-mail ten minutes after they "
-        "were made (a stopped worker or a lost task). None is sent twice."
-    )
-
-    def handle(self, *args, **options):
-        sent = services.invitations_send_lost()
-        self.stdout.write(f"Invitations sent: {sent}")
+Command = sweep_command(services.invitations_send_lost, "Invitations sent", help_text=__doc__)

@@ -1,17 +1,9 @@
-"""Finish the announcements a stopped worker left half delivered: the sweep after a
-restart; safe to repeat."""
-
-from django.core.management.base import BaseCommand
+"""Deliver the rest of every announcement still being delivered (a stopped worker or a lost
+task): the sweep after a restart. Nobody is told twice, so it is safe to repeat."""
 
 from ideahautomo.announcements import services
+from ideahautomo.lib.commands import sweep_command
 
-
-class Command(BaseCommand):
-    help = (
-        "Deliver the rest of every announcement still being delivered (a stopped worker or "
-        "a lost task). Nobody is told twice."
-    )
-
-    def handle(self, *args, **options):
-        finished = services.announcements_deliver_unfinished()
-        self.stdout.write(f"Announcements finished: {finished}")
+Command = sweep_command(
+    services.announcements_deliver_unfinished, "Announcements finished", help_text=__doc__
+)

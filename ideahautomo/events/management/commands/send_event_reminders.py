@@ -1,16 +1,7 @@
-"""Send every event reminder that is due and not yet sent (run from cron, e.g. every 10 min)."""
-
-from django.core.management.base import BaseCommand
+"""Send the event reminders that are due and not yet sent (run from cron, e.g. every
+10 min). Safe to run at any time and from several machines: no reminder is sent twice."""
 
 from ideahautomo.events import services
+from ideahautomo.lib.commands import sweep_command
 
-
-class Command(BaseCommand):
-    help = (
-        "Send the event reminders that are due and not yet sent. "
-        "Safe to run at any time and from several machines: no reminder is sent twice."
-    )
-
-    def handle(self, *args, **options):
-        sent = services.reminders_send_due()
-        self.stdout.write(f"Event reminders sent: {sent}")
+Command = sweep_command(services.reminders_send_due, "Event reminders sent", help_text=__doc__)

@@ -1,16 +1,8 @@
-"""Send every notification e-mail still waiting: the sweep after a restart; safe to repeat."""
+"""Send the notification e-mails that are still waiting (for example after the worker was
+stopped mid-queue): the sweep after a restart. E-mails already sent are never sent again,
+so it is safe to repeat."""
 
-from django.core.management.base import BaseCommand
-
+from ideahautomo.lib.commands import sweep_command
 from ideahautomo.messaging import services
 
-
-class Command(BaseCommand):
-    help = (
-        "Send the notification e-mails that are still waiting (for example after the worker "
-        "was stopped mid-queue). E-mails already sent are never sent again."
-    )
-
-    def handle(self, *args, **options):
-        sent = services.send_pending_email()
-        self.stdout.write(f"Notification e-mails sent: {sent}")
+Command = sweep_command(services.send_pending_email, "Notification e-mails sent", help_text=__doc__)
