@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "ideahautomo.announcements",
     "ideahautomo.guides",
     "ideahautomo.stories",
+    "ideahautomo.mentoring",
     "ideahautomo.impact",
     "django.contrib.admin",
     "django.contrib.auth",

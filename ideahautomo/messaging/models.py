@@ -190,6 +190,11 @@ class NotificationKind(models.TextChoices):
     STORY_DECLINED = "story_declined", _("stories you wrote that the person declined")
     STORY_WITHDRAWN = "story_withdrawn", _("consents to stories withdrawn")
     STORY_CONSENTED = "story_consented", _("stories waiting for publishing")
+    MENTORING_REQUEST = "mentoring_request", _("requests for mentoring sent to you")
+    MENTORING_ACCEPTED = "mentoring_accepted", _("your requests for mentoring accepted")
+    MENTORING_DECLINED = "mentoring_declined", _("your requests for mentoring declined")
+    MENTORING_ENDED = "mentoring_ended", _("your mentorings ended by the other person")
+    IDEA_REVIEW = "idea_review", _("mentors' reviews of your ideas")
 
 
 # One line per kind, in the reader's language when shown. %(actor)s is the acting
@@ -239,6 +244,13 @@ NOTIFICATION_TEXTS = {
     NotificationKind.STORY_CONSENTED: _(
         "The story “%(title)s” has the person's consent and waits for publishing."
     ),
+    NotificationKind.MENTORING_REQUEST: _("%(actor)s asks you to be their mentor."),
+    NotificationKind.MENTORING_ACCEPTED: _("%(actor)s accepted your request for mentoring."),
+    NotificationKind.MENTORING_DECLINED: _("%(actor)s declined your request for mentoring."),
+    NotificationKind.MENTORING_ENDED: _(
+        "%(actor)s ended your mentoring. Tell how it went in your feedback."
+    ),
+    NotificationKind.IDEA_REVIEW: _("%(actor)s, a mentor, reviewed your idea “%(title)s”."),
 }
 
 
@@ -264,6 +276,8 @@ DEFAULT_DELIVERY = defaultdict(
         NotificationKind.SERVICE_REFERRAL: Delivery.IMMEDIATE,
         NotificationKind.STORY_CONSENT_ASKED: Delivery.IMMEDIATE,
         NotificationKind.STORY_WITHDRAWN: Delivery.IMMEDIATE,
+        NotificationKind.MENTORING_REQUEST: Delivery.IMMEDIATE,
+        NotificationKind.MENTORING_ACCEPTED: Delivery.IMMEDIATE,
     },
 )
 

@@ -182,3 +182,33 @@ def _text_match(query):
         skill_id__in=matching_skill_ids(query, prefix=True),
     )
     return Q(pk__in=names.values("profile_id")) | Q(pk__in=skills.values("profile_id"))
+
+
+def mentor_profile_of(user):
+    """The mentor profile of user with its skills, or None."""
+    from .models import MentorProfile
+
+    return (
+        MentorProfile.objects.filter(pk=user.pk)
+        .select_related("municipality")
+        .prefetch_related("skills")
+        .first()
+    )
+
+
+def visible_mentor_profiles(*, viewer):
+    """Mentor profiles of active mentors whose profile the viewer may find."""
+    from ideahautomo.accounts.models import Role
+
+    from .models import MentorProfile
+
+    if not can_browse_members(viewer):
+        return MentorProfile.objects.none()
+    mentors = RoleAssignment.objects.filter(user=OuterRef("user_id"), role=Role.MENTOR)
+    profiles = visible_profiles(viewer=viewer)
+    return (
+        MentorProfile.objects.filter(Exists(mentors), user__is_active=True)
+        .filter(pk__in=profiles.values("pk"))
+        .select_related("user", "user__profile", "municipality")
+        .prefetch_related("skills", "user__profile__languages")
+    )
