@@ -8,7 +8,4 @@ class MentoringConfig(AppConfig):
     verbose_name = _("Mentoring")
 
     def ready(self):
-        from . import (
-            receivers,  # noqa: F401  (a deleted account's mentorings go)
-            suggestions,  # noqa: F401  (mentors in members' suggestions)
-        )
+        from . import receivers  # noqa: F401  (a deleted account's mentorings go)

@@ -77,10 +77,14 @@ def mentor_for_request(*, viewer, mentor_id):
 
 def mentorings_of(user):
     """The person's mentorings as a mentee and as a mentor, newest first."""
-    base = Mentoring.objects.select_related("mentee", "mentor").order_by("-created_at")
+    mentorings = list(
+        Mentoring.objects.filter(Q(mentee=user) | Q(mentor=user))
+        .select_related("mentee", "mentor")
+        .order_by("-created_at")[:200]
+    )
     return {
-        "as_mentee": list(base.filter(mentee=user)[:50]),
-        "as_mentor": list(base.filter(mentor=user)[:100]),
+        "as_mentee": [mentoring for mentoring in mentorings if mentoring.mentee_id == user.pk],
+        "as_mentor": [mentoring for mentoring in mentorings if mentoring.mentor_id == user.pk],
     }
 
 

@@ -1,10 +1,11 @@
-"""Mentors in members' suggestions (profiles.matching): mentors with a free place whose
-areas meet what the member wants to learn, their goals and their ideas' needed skills,
-near them or online, each with its reason. Cached per member until their profile changes."""
+"""Mentors suggested to a member on their mentoring page: mentors with a free place whose
+areas meet what the member wants to learn, their goals and their own ideas' needed skills
+(profiles.matching's needed-skills sources), near them or online, each with its reason.
+Ranked once and cached per member until their profile changes, as profiles.matching does."""
 
 from django.core.cache import cache
 from django.db.models import Q
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ideahautomo.profiles.matching import (
@@ -12,7 +13,6 @@ from ideahautomo.profiles.matching import (
     COMMON_LANGUAGES,
     Suggestion,
     needed_skill_ids,
-    register_source,
 )
 from ideahautomo.profiles.models import MentorProfile, MentorTopic, ProfileLanguage, ProfileSkill
 from ideahautomo.profiles.selectors import visible_mentor_profiles
@@ -114,12 +114,14 @@ def _rank(viewer, viewer_profile, limit):
             languages=languages,
         )
         if points:
-            ranked.append((points, mentor.pk, reason))
+            ranked.append((points, mentor.pk, reason, mentor))
     ranked.sort(key=lambda row: (-row[0], -row[1]))
-    return [(pk, points, reason) for points, pk, reason in ranked[:limit]]
+    return [
+        Suggestion("mentors", mentor, points, reason)
+        for points, _pk, reason, mentor in ranked[:limit]
+    ]
 
 
-@register_source("mentors", gettext_lazy("Mentors"))
 def mentor_suggestions(viewer, viewer_profile, limit=10):
     """Mentors for a member who may ask for mentoring, best first."""
     if not can_ask_for_mentoring(viewer):
@@ -128,8 +130,9 @@ def mentor_suggestions(viewer, viewer_profile, limit=10):
     key = f"suggestions:mentors:{viewer.pk}:{version}:{limit}:{get_language()}"
     cached = cache.get(key)
     if cached is None:
-        cached = _rank(viewer, viewer_profile, limit)
-        cache.set(key, cached, CACHE_SECONDS)
+        fresh = _rank(viewer, viewer_profile, limit)
+        cache.set(key, [(s.target.pk, s.score, s.reason) for s in fresh], CACHE_SECONDS)
+        return fresh
     if not cached:
         return []
     # Read back: a mentor may have become unavailable or hidden since.

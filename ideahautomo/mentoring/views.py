@@ -12,11 +12,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideahautomo.lib.forms import add_service_errors
 from ideahautomo.lib.paging import window
-from ideahautomo.profiles.matching import suggestions_for
 from ideahautomo.profiles.permissions import is_mentor
+from ideahautomo.profiles.selectors import profile_summary
 
 from . import permissions, selectors, services
 from .forms import AnswerForm, FeedbackForm, GoalsForm, MeetingForm, MentorFilterForm, RequestForm
+from .suggestions import mentor_suggestions
 
 DIRECTORY_PAGE_SIZE = 24
 
@@ -79,9 +80,7 @@ def my_mentorings(request):
     mentorings = selectors.mentorings_of(request.user)
     suggested = []
     if permissions.can_ask_for_mentoring(request.user):
-        for kind, _label, items in suggestions_for(request.user, limit=5):
-            if kind == "mentors":
-                suggested = items
+        suggested = mentor_suggestions(request.user, profile_summary(request.user), limit=6)
     return render(
         request,
         "mentoring/mine.html",
