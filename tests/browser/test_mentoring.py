@@ -53,7 +53,7 @@ def people(language="fi"):
 
 
 def test_a_member_finds_a_mentor_and_they_mentor_to_the_end(new_page):
-    member, mentor, idea = people()
+    _member, _mentor, idea = people()
     page = new_page(javascript=False)
     sign_in(page, "aino@example.fi", PASSWORD)
     page.goto("/mentorointi/")
