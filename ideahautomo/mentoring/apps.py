@@ -8,4 +8,7 @@ class MentoringConfig(AppConfig):
     verbose_name = _("Mentoring")
 
     def ready(self):
-        from . import receivers  # noqa: F401  (a deleted account's mentorings go)
+        from . import (
+            personal_data,  # noqa: F401  (the person's own data download)
+            receivers,  # noqa: F401  (a deleted account's mentorings go)
+        )

@@ -86,7 +86,12 @@ def profile_summary(user):
 
 def profile_for_viewer(*, viewer, user_id):
     """The profile if the viewer may see it; 404 otherwise, so that hidden people stay hidden."""
-    profile = with_details(Profile.objects.filter(pk=user_id)).first()
+    profile = (
+        with_details(Profile.objects.filter(pk=user_id))
+        .select_related("user__mentor_profile__municipality")
+        .prefetch_related("user__mentor_profile__skills")  # a query only for mentors
+        .first()
+    )
     if profile is None or not can_see_profile(viewer, profile):
         raise Http404
     if profile.user_id != viewer.pk and profile.user_id in blocked_user_ids(viewer.pk):
@@ -212,3 +217,16 @@ def visible_mentor_profiles(*, viewer):
         .select_related("user", "user__profile", "municipality")
         .prefetch_related("skills", "user__profile__languages")
     )
+
+
+def mentor_offer_of(profile):
+    """The mentor profile loaded with a profile (profile_for_viewer), shown while its
+    person holds the mentor role; else None. No query."""
+    from .models import MentorProfile
+    from .permissions import is_mentor
+
+    try:
+        mentor_profile = profile.user.mentor_profile
+    except MentorProfile.DoesNotExist:
+        return None
+    return mentor_profile if is_mentor(profile.user) else None

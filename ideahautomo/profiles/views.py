@@ -258,11 +258,10 @@ def photo_rendition(request, user_id, size):
 @login_required
 def detail(request, user_id):
     profile = selectors.profile_for_viewer(viewer=request.user, user_id=user_id)
-    mentor_profile = (
-        selectors.mentor_profile_of(profile.user) if can_edit_mentor_profile(profile.user) else None
-    )
     return render(
-        request, "profiles/detail.html", {"profile": profile, "mentor_profile": mentor_profile}
+        request,
+        "profiles/detail.html",
+        {"profile": profile, "mentor_profile": selectors.mentor_offer_of(profile)},
     )
 
 

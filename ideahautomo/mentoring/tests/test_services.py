@@ -218,3 +218,17 @@ def test_a_deleted_account_takes_its_mentorings_and_mentor_profile(cast):
     assert not Mentoring.objects.exists()
     assert not Meeting.objects.exists()
     assert not MentorProfile.objects.exists()
+
+
+def test_the_persons_own_data_download_holds_their_mentorings(cast):
+    from ideahautomo.mentoring.personal_data import mentoring_export
+
+    mentor_profile_for(cast.mentor)
+    mentoring = mentoring_for(cast.member, cast.mentor, accept=True)
+    services.meeting_create(
+        actor=cast.member, mentoring=mentoring, date=date(2026, 3, 1), notes="n"
+    )
+    exported = mentoring_export(cast.member)
+    assert exported["mentorings"][0]["need"] == mentoring.need
+    assert exported["meetings"][0]["notes"] == "n"
+    assert mentoring_export(member()) == {"mentorings": [], "meetings": [], "feedback_given": []}
