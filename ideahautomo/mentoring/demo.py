@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from ideahautomo.accounts.demo import DEMO_DOMAIN
 from ideahautomo.accounts.models import Municipality, User
+from ideahautomo.messaging.models import EmailState, Notification, NotificationKind
 from ideahautomo.profiles.models import MentorProfile
 from ideahautomo.profiles.services import mentor_profile_update
 
@@ -89,6 +90,15 @@ def demo_create(*, idea_address=""):
             date=today - timedelta(days=7),
             notes="Kävimme läpi kustannukset. Seuraavaksi *myyntiarvio*.",
         )
+        # The demo sends no e-mail; the mentor has read the notifications of the past.
+        kinds = [
+            NotificationKind.MENTORING_REQUEST,
+            NotificationKind.MENTORING_ACCEPTED,
+            NotificationKind.MENTORING_DECLINED,
+            NotificationKind.MENTORING_ENDED,
+        ]
+        Notification.objects.filter(kind__in=kinds).update(email_state=EmailState.NONE)
+        Notification.objects.filter(recipient=mentor, kind__in=kinds).update(read_at=timezone.now())
     # Dated back so that the figures of past months show them.
     Mentoring.objects.filter(pk=ended.pk).update(
         created_at=timezone.now() - timedelta(days=75),
