@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from ideahautomo.accounts.tests.factories import UserFactory
 from ideahautomo.impact import figures
-from ideahautomo.impact.dashboards import dashboard_build
+from ideahautomo.impact.dashboards import ACTIVITY_METRICS, dashboard_build
 from ideahautomo.impact.models import CheckIn, MonthlyFigure
 from ideahautomo.impact.selectors import published_figures
 from ideahautomo.mentoring import services
@@ -68,7 +68,7 @@ def test_mentoring_is_counted_by_the_mentees_area(cast):
     assert row("check_in_mentor_helped", area=cast.area).value == 5
     dashboard = shown_to_staff(cast.area)
     activity = next(table for table in dashboard.tables if table.slug == "activity")
-    column = activity.columns.index("Requests for mentoring")
+    column = [metric for metric, _label in ACTIVITY_METRICS].index("mentoring_requests")
     assert activity.rows[0][1][column].value == 6
 
 
@@ -81,5 +81,5 @@ def test_fewer_than_five_mentorings_are_hidden(cast):
     assert row("mentoring_feedback_mood", area=cast.other_area, key="5").hidden
     dashboard = shown_to_staff(cast.other_area)
     activity = next(table for table in dashboard.tables if table.slug == "activity")
-    column = activity.columns.index("Requests for mentoring")
+    column = [metric for metric, _label in ACTIVITY_METRICS].index("mentoring_requests")
     assert activity.rows[0][1][column].suppressed
