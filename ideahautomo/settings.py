@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "ideahautomo.guides",
     "ideahautomo.stories",
     "ideahautomo.moderation",
+    "ideahautomo.mentoring",
     "ideahautomo.impact",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("ideahautomo.search.urls")),
     path("", include("ideahautomo.announcements.urls")),
     path("", include("ideahautomo.guides.urls")),
+    path("", include("ideahautomo.mentoring.urls")),
     path("", include("ideahautomo.stories.urls")),
     path("", include("ideahautomo.moderation.urls")),
     path("", include("ideahautomo.impact.urls")),

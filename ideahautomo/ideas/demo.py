@@ -87,6 +87,15 @@ def demo_create():
             idea=cafe,
             body="Hieno idea! Kannattaa selvittää ensin vuokrataso ja asiakasvirrat.",
         )
+        services.idea_review_ask(actor=cafe.owner, idea=cafe)
+        cafe.refresh_from_db()
+        services.idea_review_create(
+            actor=_user("mentori"),
+            idea=cafe,
+            strengths="Selkeä paikka ja kohderyhmä, ja leipomisen osaaminen on jo olemassa.",
+            risks="Kallion vuokrat ovat korkeita; talven hiljaiset kuukaudet.",
+            next_step="Tee kannattavuuslaskelma kolmella eri vuokratasolla.",
+        )
         services.idea_change_status(
             actor=cafe.owner,
             idea=cafe,

@@ -8,7 +8,7 @@ from ideahautomo.lib.forms import QueryKeysForm
 from ideahautomo.profiles.forms import SkillChoiceField
 from ideahautomo.profiles.models import Skill
 
-from .models import Idea
+from .models import Idea, IdeaReview
 
 
 class IdeaForm(forms.Form):
@@ -123,3 +123,16 @@ class IdeaFilterForm(QueryKeysForm):
         ],
         required=False,
     )
+
+
+class ReviewForm(forms.ModelForm):
+    """A mentor's review: what is strong, what is risky, and the next step to take."""
+
+    class Meta:
+        model = IdeaReview
+        fields = ["strengths", "risks", "next_step"]
+        widgets = {
+            "strengths": forms.Textarea(attrs={"rows": 3}),
+            "risks": forms.Textarea(attrs={"rows": 3}),
+            "next_step": forms.Textarea(attrs={"rows": 3}),
+        }

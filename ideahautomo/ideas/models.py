@@ -68,6 +68,8 @@ class Idea(Hideable):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
     archived_at = models.DateTimeField(null=True, blank=True)
+    # Set while the owner asks mentors for feedback; mentors see the idea in their queue.
+    review_requested_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     OPEN_STATUSES = (Status.IDEA, Status.FORMING)
 
@@ -196,3 +198,29 @@ class IdeaUpdate(models.Model):
 
     def __str__(self):
         return f"{self.idea_id}: {self.body[:30]}"
+
+
+class IdeaReview(models.Model):
+    """A mentor's structured feedback on an idea its owner asked mentors to review."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="reviews")
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idea_reviews"
+    )
+    strengths = models.TextField(
+        _("strengths"), max_length=1500, validators=[MaxLengthValidator(1500)]
+    )
+    risks = models.TextField(_("risks"), max_length=1500, validators=[MaxLengthValidator(1500)])
+    next_step = models.TextField(
+        _("next step"), max_length=1500, validators=[MaxLengthValidator(1500)]
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["idea", "mentor"], name="ideas_review_once_per_mentor")
+        ]
+
+    def __str__(self):
+        return f"{self.idea_id} {self.mentor_id}"

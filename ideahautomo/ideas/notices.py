@@ -20,6 +20,7 @@ class Kind(models.TextChoices):
     STATUS = "idea_status"
     UPDATE = "idea_update"
     OWNERSHIP = "idea_ownership"
+    REVIEW = "idea_review"
 
 
 def emit(kind, *, idea, actor, recipients, **data):

@@ -1,6 +1,6 @@
 """Who may do what with ideas: one named rule per function."""
 
-from ideahautomo.profiles.permissions import can_browse_members
+from ideahautomo.profiles.permissions import can_browse_members, is_mentor
 
 from .models import Idea
 
@@ -63,3 +63,24 @@ def can_post_update(user, idea, team_ids=None):
 
 def can_edit_comment(user, comment):
     return user.is_authenticated and comment.author_id == user.pk and comment.deleted_at is None
+
+
+def can_ask_for_review(user, idea):
+    """The owner asks mentors for feedback on an idea still going (not archived)."""
+    return can_edit_idea(user, idea) and idea.archived_at is None
+
+
+def can_see_review_queue(user):
+    """Mentors see ideas waiting for a review in their areas."""
+    return is_mentor(user)
+
+
+def can_review_idea(user, idea):
+    """A mentor reviews an idea whose owner asked for it; never their own idea."""
+    return (
+        is_mentor(user)
+        and can_view_idea(user, idea)
+        and idea.review_requested_at is not None
+        and idea.archived_at is None
+        and not is_owner(user, idea)
+    )

@@ -198,3 +198,32 @@ def linkable_ideas(viewer, ids):
     content (such as a story) links to an idea through lib.linkable."""
     ideas = visible_ideas(viewer=viewer).filter(pk__in=ids).only("pk", "title")
     return {idea.pk: (idea.title, idea.get_absolute_url()) for idea in ideas}
+
+
+def reviews_of(idea):
+    """The mentors' reviews shown on the idea, oldest first, with their mentors."""
+    return list(idea.reviews.select_related("mentor"))
+
+
+def ideas_waiting_for_review(*, viewer, mentor_profile):
+    """Ideas whose owners ask for mentors' feedback, in the mentor's areas (a needed skill
+    the mentor mentors in, or a business idea for a mentor of starting a business), that
+    the mentor has not reviewed yet; those waiting longest first."""
+    ideas = (
+        visible_ideas(viewer=viewer)
+        .filter(review_requested_at__isnull=False)
+        .exclude(owner=viewer)
+        .exclude(reviews__mentor=viewer)
+    )
+    if mentor_profile is None:
+        return ideas.none()
+    areas = Q(skills__in=mentor_profile.skills.all())
+    if mentor_profile.topic_business:
+        areas |= Q(category=Idea.Category.ENTREPRENEURSHIP)
+    matching = Idea.objects.filter(areas).values("pk")
+    return (
+        ideas.filter(pk__in=matching)
+        .select_related("municipality")
+        .prefetch_related("skills")
+        .order_by("review_requested_at")
+    )

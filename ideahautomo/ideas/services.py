@@ -18,6 +18,7 @@ from .models import (
     IdeaComment,
     IdeaFollow,
     IdeaInterest,
+    IdeaReview,
     IdeaUpdate,
     JoinRequest,
     TeamMember,
@@ -32,6 +33,7 @@ LIMITS = {
     "join": (10, 3600),
     # News and status changes, together: each tells every follower.
     "update": (10, 3600),
+    "review": (10, 3600),
 }
 
 
@@ -284,3 +286,38 @@ def join_request_decide(*, actor, join_request, accept):
             recipients=[locked.user_id],
         )
     return locked
+
+
+def idea_review_ask(*, actor, idea, asking=True):
+    """The owner asks mentors for feedback (the idea enters mentors' queues) or stops."""
+    if not permissions.can_ask_for_review(actor, idea):
+        raise PermissionDenied
+    idea.review_requested_at = timezone.now() if asking else None
+    Idea.objects.filter(pk=idea.pk).update(review_requested_at=idea.review_requested_at)
+    return idea
+
+
+def idea_review_create(*, actor, idea, strengths, risks, next_step):
+    """A mentor's structured review, once per mentor and idea; the owner is told."""
+    if not permissions.can_review_idea(actor, idea):
+        raise PermissionDenied
+    review = IdeaReview(
+        idea=idea,
+        mentor=actor,
+        strengths=(strengths or "").strip(),
+        risks=(risks or "").strip(),
+        next_step=(next_step or "").strip(),
+    )
+    try:
+        review.full_clean()
+    except ValidationError as error:
+        if "__all__" in getattr(error, "error_dict", {}):
+            raise ValidationError(
+                _("You have already reviewed this idea."), code="duplicate"
+            ) from error
+        raise
+    _limit("review", actor)
+    with transaction.atomic():
+        review.save()
+        emit(Kind.REVIEW, idea=idea, actor=actor, recipients=[idea.owner_id])
+    return review

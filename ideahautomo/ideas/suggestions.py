@@ -3,7 +3,12 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ideahautomo.profiles.matching import cached_ranking, ranking_read_back, register_source
+from ideahautomo.profiles.matching import (
+    cached_ranking,
+    ranking_read_back,
+    register_needed_skills_source,
+    register_source,
+)
 from ideahautomo.profiles.models import ProfileSkill
 
 from .models import Idea
@@ -70,3 +75,13 @@ def _rank(viewer, viewer_profile, limit):
 
 def _names(skills):
     return ", ".join(skill.label for skill in sorted(skills, key=lambda s: s.key)[:3])
+
+
+@register_needed_skills_source
+def own_ideas_needed_skills(user_id):
+    """The skills the member's own open ideas need (mentors who know them are suggested)."""
+    return set(
+        Idea.skills.through.objects.filter(
+            idea__owner_id=user_id, idea__status__in=Idea.OPEN_STATUSES
+        ).values_list("skill_id", flat=True)[:100]
+    )

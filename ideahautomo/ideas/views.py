@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideahautomo.lib.forms import add_service_errors, form_submit
 from ideahautomo.lib.paging import window
+from ideahautomo.profiles.selectors import mentor_profile_of
 from ideahautomo.profiles.services import split_skill_names
 
 from . import permissions, selectors, services
@@ -18,6 +19,7 @@ from .forms import (
     IdeaFilterForm,
     IdeaForm,
     JoinRequestForm,
+    ReviewForm,
     StatusForm,
     UpdateForm,
 )
@@ -77,6 +79,9 @@ def _render_detail(request, idea, **bound):
         "join_form": bound.get("join_form") or JoinRequestForm(),
         "update_form": bound.get("update_form") or UpdateForm(),
         "status_form": bound.get("status_form") or StatusForm(initial={"status": idea.status}),
+        "reviews": selectors.reviews_of(idea),
+        "can_ask_for_review": permissions.can_ask_for_review(viewer, idea),
+        "can_review": permissions.can_review_idea(viewer, idea),
     }
     if is_owner:
         context["pending_requests"] = selectors.pending_requests(idea)
@@ -333,3 +338,49 @@ def archive(request, pk):
     services.idea_archive(actor=request.user, idea=idea)
     messages.success(request, _("The idea was archived. Only you can still open it."))
     return redirect("ideas:list")
+
+
+@login_required
+@require_POST
+def ask_for_review(request, pk):
+    """The owner asks mentors for feedback on the idea, or stops asking."""
+    idea = _idea_for_action(request, pk)
+    if not permissions.can_ask_for_review(request.user, idea):
+        raise PermissionDenied
+    asking = request.POST.get("ask") == "1"
+    services.idea_review_ask(actor=request.user, idea=idea, asking=asking)
+    if asking:
+        messages.success(request, _("Mentors now see your idea and can review it."))
+    else:
+        messages.success(request, _("Mentors no longer see your idea in their queue."))
+    return redirect(idea)
+
+
+@login_required
+def review_queue(request):
+    """Ideas waiting for a mentor's review in the mentor's areas."""
+    if not permissions.can_see_review_queue(request.user):
+        raise PermissionDenied
+    ideas = selectors.ideas_waiting_for_review(
+        viewer=request.user, mentor_profile=mentor_profile_of(request.user)
+    )
+    page = window(ideas, request.GET.get("sivu"), per_page=24)
+    return render(request, "ideas/review_queue.html", {"page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request, pk):
+    idea = _idea_for_action(request, pk)
+    if not permissions.can_review_idea(request.user, idea):
+        raise PermissionDenied
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.idea_review_create(actor=request.user, idea=idea, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Thank you: your review is shown on the idea."))
+            return redirect(idea)
+    return render(request, "ideas/review_form.html", {"idea": idea, "form": form})

@@ -42,11 +42,16 @@ ACTIVITY_METRICS = [
     ("events_held", gettext_lazy("Events held")),
     ("event_registrations", gettext_lazy("Event registrations")),
     ("event_attendance", gettext_lazy("Event participants")),
+    ("mentoring_requests", gettext_lazy("Requests for mentoring")),
+    ("mentorings_started", gettext_lazy("Mentorings started")),
+    ("mentorings_ended", gettext_lazy("Mentorings ended")),
+    ("check_in_mentor_helped", gettext_lazy("Check-ins: a mentor helped")),
 ]
 MOOD_SOURCES = [
     ("check_in_mood", gettext_lazy("Monthly check-ins")),
     ("service_feedback_mood", gettext_lazy("Service feedback")),
     ("event_feedback_mood", gettext_lazy("Event feedback")),
+    ("mentoring_feedback_mood", gettext_lazy("Mentees' feedback on mentoring")),
 ]
 OUTCOMES = [
     (Situation.EMPLOYED, gettext_lazy("Employed")),

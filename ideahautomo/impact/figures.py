@@ -43,6 +43,8 @@ from ideahautomo.events.models import Event, Registration
 from ideahautomo.events.selectors import closed_feedback
 from ideahautomo.ideas.models import Idea, TeamMember
 from ideahautomo.lib.disclosure import protect
+from ideahautomo.mentoring.models import Feedback as MentoringFeedback
+from ideahautomo.mentoring.models import Mentoring
 
 from .audit import average_of, protect_linked, publishable_averages
 from .models import (
@@ -234,6 +236,61 @@ def _service_feedback_moods(since, until, now):
     )
 
 
+def _mentoring_requests(since, until, now):
+    """Requests for mentoring, by the mentee's area, in the month they were sent."""
+    return _grouped(
+        Mentoring.objects.all(),
+        month="created_at",
+        area="mentee__area_id",
+        since=since,
+        until=until,
+    )
+
+
+def _mentorings_started(since, until, now):
+    """Requests a mentor accepted, in the month of the answer."""
+    return _grouped(
+        Mentoring.objects.filter(status__in=[Mentoring.Status.ACTIVE, Mentoring.Status.ENDED]),
+        month="answered_at",
+        area="mentee__area_id",
+        since=since,
+        until=until,
+    )
+
+
+def _mentorings_ended(since, until, now):
+    return _grouped(
+        Mentoring.objects.filter(status=Mentoring.Status.ENDED),
+        month="ended_at",
+        area="mentee__area_id",
+        since=since,
+        until=until,
+    )
+
+
+def _mentoring_feedback_moods(since, until, now):
+    """The mentees' feedback at the end of a mentoring, by mood."""
+    return _grouped(
+        MentoringFeedback.objects.filter(is_mentor=False),
+        month="created_at",
+        area="mentoring__mentee__area_id",
+        key="mood",
+        since=since,
+        until=until,
+    )
+
+
+def _check_ins_mentor_helped(since, until, now):
+    """Clients' check-ins that said a mentor helped."""
+    return _grouped(
+        _client_check_ins().filter(helped_mentor=True),
+        month="month",
+        area="area_id",
+        since=since.date(),
+        until=until.date(),
+    )
+
+
 METRICS = [
     Metric("accounts_ordered", _ordered),
     Metric("accounts_accepted", _accepted),
@@ -250,6 +307,11 @@ METRICS = [
     Metric("check_in_mood", _check_in_moods, keyed=True),
     Metric("check_in_situation", _check_in_situations, keyed=True),
     Metric("service_feedback_mood", _service_feedback_moods, keyed=True),
+    Metric("mentoring_requests", _mentoring_requests),
+    Metric("mentorings_started", _mentorings_started),
+    Metric("mentorings_ended", _mentorings_ended),
+    Metric("mentoring_feedback_mood", _mentoring_feedback_moods, keyed=True),
+    Metric("check_in_mentor_helped", _check_ins_mentor_helped),
 ]
 
 
@@ -275,6 +337,7 @@ KEYS = {
     "check_in_mood": MOOD_KEYS,
     "check_in_situation": list(Situation.values),
     "service_feedback_mood": MOOD_KEYS,
+    "mentoring_feedback_mood": MOOD_KEYS,
     EVENT_FEEDBACK_METRIC: MOOD_KEYS,
     "kiosk_mood": MOOD_KEYS,
     # By the type of event; an area's figure of all types is the total of its row.

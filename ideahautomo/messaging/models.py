@@ -199,6 +199,11 @@ class NotificationKind(models.TextChoices):
     CONTENT_RESTORED = "content_restored", _("what you wrote shown again after moderation")
     APPEAL_UPHELD = "appeal_upheld", _("answers to your requests for another look")
     REPORT_HANDLED = "report_handled", _("what the moderators decided about your reports")
+    MENTORING_REQUEST = "mentoring_request", _("requests for mentoring sent to you")
+    MENTORING_ACCEPTED = "mentoring_accepted", _("your requests for mentoring accepted")
+    MENTORING_DECLINED = "mentoring_declined", _("your requests for mentoring declined")
+    MENTORING_ENDED = "mentoring_ended", _("your mentorings ended by the other person")
+    IDEA_REVIEW = "idea_review", _("mentors' reviews of your ideas")
 
 
 # One line per kind, in the reader's language when shown. %(actor)s is the acting
@@ -265,6 +270,13 @@ NOTIFICATION_TEXTS = {
     NotificationKind.REPORT_HANDLED: _(
         "Thank you for your report of “%(title)s”. The moderators' decision: %(outcome)s."
     ),
+    NotificationKind.MENTORING_REQUEST: _("%(actor)s asks you to be their mentor."),
+    NotificationKind.MENTORING_ACCEPTED: _("%(actor)s accepted your request for mentoring."),
+    NotificationKind.MENTORING_DECLINED: _("%(actor)s declined your request for mentoring."),
+    NotificationKind.MENTORING_ENDED: _(
+        "%(actor)s ended your mentoring. Tell how it went in your feedback."
+    ),
+    NotificationKind.IDEA_REVIEW: _("%(actor)s, a mentor, reviewed your idea “%(title)s”."),
 }
 
 
@@ -292,6 +304,8 @@ DEFAULT_DELIVERY = defaultdict(
         NotificationKind.STORY_WITHDRAWN: Delivery.IMMEDIATE,
         NotificationKind.CONTENT_HIDDEN: Delivery.IMMEDIATE,
         NotificationKind.CONTENT_WARNED: Delivery.IMMEDIATE,
+        NotificationKind.MENTORING_REQUEST: Delivery.IMMEDIATE,
+        NotificationKind.MENTORING_ACCEPTED: Delivery.IMMEDIATE,
     },
 )
 

@@ -26,6 +26,14 @@ def demo_create():
     )
 
 
+def mentoring_idea_address():
+    """The demo café idea's page, which the demo member shares with their mentor."""
+    from ideahautomo.ideas.demo import IDEAS
+
+    idea = Idea.objects.filter(title=IDEAS[0]["title"]).first()
+    return idea.get_absolute_url() if idea else ""
+
+
 def story_source_addresses():
     """{(kind, title): address} of the demo pages the demo stories came from; the stories
     app may not read other features, so the demo command hands these over."""

@@ -8,7 +8,7 @@ from ideahautomo.accounts.models import Municipality
 from ideahautomo.lib.forms import QueryKeysForm
 
 from .languages import SPOKEN_LANGUAGES, Level
-from .models import Profile, Skill
+from .models import MentorProfile, Profile, Skill
 
 
 class GoalsForm(forms.Form):
@@ -149,3 +149,40 @@ class DirectoryForm(QueryKeysForm):
         + [(goal, Profile._meta.get_field(goal).verbose_name) for goal in Profile.GOALS],
         required=False,
     )
+
+
+class MentorProfileForm(forms.ModelForm):
+    """A mentor's offer: the fixed topics and skills of the vocabulary, how and where
+    they meet, how many mentees at once and whether they take new ones now."""
+
+    curated = SkillChoiceField(
+        label=_("Skills I mentor in"),
+        queryset=Skill.objects.filter(is_curated=True),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    other = forms.CharField(
+        label=_("Other skills"),
+        required=False,
+        max_length=1000,
+        help_text=_("Separate with commas, for example: bookkeeping, carpentry, Python."),
+    )
+
+    class Meta:
+        model = MentorProfile
+        fields = [
+            "topic_business",
+            "topic_job_search",
+            "topic_career_change",
+            "topic_sector",
+            "sector",
+            "meets_online",
+            "meets_in_person",
+            "municipality",
+            "capacity",
+            "is_available",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.filter(is_active=True)

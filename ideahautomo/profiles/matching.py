@@ -233,3 +233,21 @@ def people_suggestions(viewer, viewer_profile, limit=10):
         for pk, points, rules, reason in cached
         if pk in profiles
     ]
+
+
+# Filled in by features whose content needs skills (ideas: the member's own ideas).
+_needed_skill_sources = []
+
+
+def register_needed_skills_source(source):
+    """source(user_id) -> ids of skills the person's own work needs (an idea's needed
+    skills), for suggesting mentors who know them."""
+    _needed_skill_sources.append(source)
+    return source
+
+
+def needed_skill_ids(user_id):
+    needed = set()
+    for source in _needed_skill_sources:
+        needed.update(source(user_id))
+    return needed

@@ -1,7 +1,7 @@
 """Members' profiles: what they know, speak and want, and who may see it."""
 
 from django.conf import settings
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
@@ -161,3 +161,89 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class MentorTopic(models.TextChoices):
+    """The fixed mentoring topics besides the skills vocabulary."""
+
+    BUSINESS = "business", _("starting a business")
+    JOB_SEARCH = "job_search", _("job search")
+    CAREER_CHANGE = "career_change", _("career change")
+    SECTOR = "sector", _("a sector")
+
+
+# Which profile goal each topic answers, for suggestions.
+TOPIC_GOALS = {
+    MentorTopic.BUSINESS: "goal_business",
+    MentorTopic.JOB_SEARCH: "goal_work",
+    MentorTopic.CAREER_CHANGE: "goal_work",
+}
+
+
+class MentorProfile(models.Model):
+    """What a mentor offers: areas (skills and fixed topics), how and where they meet,
+    how many mentees at once and whether they take new ones now. The languages are the
+    mentor's profile languages."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="mentor_profile",
+    )
+    skills = models.ManyToManyField(
+        Skill, blank=True, related_name="mentor_profiles", verbose_name=_("skills")
+    )
+    topic_business = models.BooleanField(MentorTopic.BUSINESS.label, default=False)
+    topic_job_search = models.BooleanField(MentorTopic.JOB_SEARCH.label, default=False)
+    topic_career_change = models.BooleanField(MentorTopic.CAREER_CHANGE.label, default=False)
+    topic_sector = models.BooleanField(MentorTopic.SECTOR.label, default=False)
+    sector = models.CharField(
+        _("sector"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example: restaurants, construction, IT, cleaning."),
+    )
+    meets_online = models.BooleanField(_("online"), default=True)
+    meets_in_person = models.BooleanField(_("in person"), default=False)
+    municipality = models.ForeignKey(
+        "accounts.Municipality",
+        verbose_name=_("municipality where I meet in person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    capacity = models.PositiveSmallIntegerField(
+        _("mentees at once"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+    )
+    is_available = models.BooleanField(_("I take new mentees now"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    TOPICS = {
+        MentorTopic.BUSINESS: "topic_business",
+        MentorTopic.JOB_SEARCH: "topic_job_search",
+        MentorTopic.CAREER_CHANGE: "topic_career_change",
+        MentorTopic.SECTOR: "topic_sector",
+    }
+
+    class Meta:
+        verbose_name = _("mentor profile")
+        verbose_name_plural = _("mentor profiles")
+        indexes = [models.Index(fields=["is_available"], name="profiles_mentor_available")]
+
+    def __str__(self):
+        return str(self.user)
+
+    def topics(self):
+        """The labels of the fixed topics, the sector named."""
+        labels = []
+        for topic, field_name in self.TOPICS.items():
+            if getattr(self, field_name):
+                if topic == MentorTopic.SECTOR and self.sector:
+                    labels.append(f"{topic.label}: {self.sector}")
+                else:
+                    labels.append(str(topic.label))
+        return labels

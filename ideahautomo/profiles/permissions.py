@@ -39,3 +39,13 @@ def can_edit_profile(viewer, profile):
 
 def can_have_profile(user):
     return can_browse_members(user)
+
+
+def is_mentor(user):
+    """An active person holding the mentor role."""
+    return user.is_authenticated and user.is_active and user.has_role(Role.MENTOR)
+
+
+def can_edit_mentor_profile(user):
+    """Only mentors describe what they offer; the mark and the directory follow from it."""
+    return is_mentor(user)

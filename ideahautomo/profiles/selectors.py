@@ -86,7 +86,12 @@ def profile_summary(user):
 
 def profile_for_viewer(*, viewer, user_id):
     """The profile if the viewer may see it; 404 otherwise, so that hidden people stay hidden."""
-    profile = with_details(Profile.objects.filter(pk=user_id)).first()
+    profile = (
+        with_details(Profile.objects.filter(pk=user_id))
+        .select_related("user__mentor_profile__municipality")
+        .prefetch_related("user__mentor_profile__skills")  # a query only for mentors
+        .first()
+    )
     if profile is None or not can_see_profile(viewer, profile):
         raise Http404
     if profile.user_id != viewer.pk and profile.user_id in blocked_user_ids(viewer.pk):
@@ -182,3 +187,46 @@ def _text_match(query):
         skill_id__in=matching_skill_ids(query, prefix=True),
     )
     return Q(pk__in=names.values("profile_id")) | Q(pk__in=skills.values("profile_id"))
+
+
+def mentor_profile_of(user):
+    """The mentor profile of user with its skills, or None."""
+    from .models import MentorProfile
+
+    return (
+        MentorProfile.objects.filter(pk=user.pk)
+        .select_related("municipality")
+        .prefetch_related("skills")
+        .first()
+    )
+
+
+def visible_mentor_profiles(*, viewer):
+    """Mentor profiles of active mentors whose profile the viewer may find."""
+    from ideahautomo.accounts.models import Role
+
+    from .models import MentorProfile
+
+    if not can_browse_members(viewer):
+        return MentorProfile.objects.none()
+    mentors = RoleAssignment.objects.filter(user=OuterRef("user_id"), role=Role.MENTOR)
+    profiles = visible_profiles(viewer=viewer)
+    return (
+        MentorProfile.objects.filter(Exists(mentors), user__is_active=True)
+        .filter(pk__in=profiles.values("pk"))
+        .select_related("user", "user__profile", "municipality")
+        .prefetch_related("skills", "user__profile__languages")
+    )
+
+
+def mentor_offer_of(profile):
+    """The mentor profile loaded with a profile (profile_for_viewer), shown while its
+    person holds the mentor role; else None. No query."""
+    from .models import MentorProfile
+    from .permissions import is_mentor
+
+    try:
+        mentor_profile = profile.user.mentor_profile
+    except MentorProfile.DoesNotExist:
+        return None
+    return mentor_profile if is_mentor(profile.user) else None

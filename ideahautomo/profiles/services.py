@@ -280,3 +280,55 @@ def profile_delete(*, profile):
         _photo_files_delete(profile.photo.storage, profile.photo.name)
         profile.photo.delete(save=False)
     profile.delete()
+
+
+MENTOR_PROFILE_FIELDS = {
+    "topic_business",
+    "topic_job_search",
+    "topic_career_change",
+    "topic_sector",
+    "sector",
+    "meets_online",
+    "meets_in_person",
+    "municipality",
+    "capacity",
+    "is_available",
+}
+
+
+def mentor_profile_update(*, actor, skills=(), skill_names=(), **fields):
+    """Save the actor's mentor profile: areas, ways of meeting, capacity, availability.
+
+    A mentor offers at least one area and at least one way of meeting; meeting in
+    person needs the municipality. All or nothing."""
+    from .models import MentorProfile
+    from .permissions import can_edit_mentor_profile
+
+    if not can_edit_mentor_profile(actor):
+        raise PermissionError("Only mentors have a mentor profile.")
+    unknown = set(fields) - MENTOR_PROFILE_FIELDS
+    if unknown:
+        raise ValueError(f"Not editable: {sorted(unknown)}")
+    mentor_profile = MentorProfile.objects.filter(pk=actor.pk).first() or MentorProfile(user=actor)
+    for name, value in fields.items():
+        setattr(mentor_profile, name, value.strip() if isinstance(value, str) else value)
+    problems = {}
+    if mentor_profile.topic_sector and not mentor_profile.sector:
+        problems["sector"] = _("Name the sector you mentor in.")
+    if not mentor_profile.topic_sector:
+        mentor_profile.sector = ""
+    if not (mentor_profile.meets_online or mentor_profile.meets_in_person):
+        problems["meets_online"] = _("Choose online, in person or both.")
+    if mentor_profile.meets_in_person and mentor_profile.municipality is None:
+        problems["municipality"] = _("Choose the municipality where you meet in person.")
+    has_topic = any(getattr(mentor_profile, name) for name in MentorProfile.TOPICS.values())
+    if not (has_topic or skills or skill_names):
+        problems["topic_business"] = _("Choose at least one topic or skill you mentor in.")
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        chosen = resolve_skills(skills=skills, names=skill_names)
+        mentor_profile.full_clean(exclude=["user"])
+        mentor_profile.save()
+        mentor_profile.skills.set(chosen)
+    return mentor_profile

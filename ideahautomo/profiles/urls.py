@@ -8,6 +8,7 @@ urlpatterns = [
     path("profiili/", views.my_profile, name="mine"),
     path("profiili/aloitus/", views.onboarding, name="onboarding"),
     path("profiili/kuva/", views.photo, name="photo"),
+    path("profiili/mentorina/", views.mentor_profile_edit, name="mentor_profile"),
     path("profiili/<slug:slug>/", views.step, name="step"),
     path("jasenet/", views.directory, name="directory"),
     path("jasenet/<int:user_id>/", views.detail, name="detail"),

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from ideahautomo.accounts.permissions import can_suspend_user
+from ideahautomo.lib.forms import add_service_errors
 from ideahautomo.lib.paging import window
 
 from . import matching, selectors, services
@@ -22,12 +23,13 @@ from .forms import (
     DirectoryForm,
     GoalsForm,
     LanguageFormSet,
+    MentorProfileForm,
     PhotoForm,
     SkillsForm,
     VisibilityForm,
 )
 from .models import Profile, ProfileSkill
-from .permissions import can_browse_members, can_have_profile
+from .permissions import can_browse_members, can_edit_mentor_profile, can_have_profile
 from .steps import STEP_SLUGS, STEPS, completeness
 
 DIRECTORY_PAGE_SIZE = 24
@@ -46,7 +48,13 @@ def my_profile(request):
     return render(
         request,
         "profiles/my_profile.html",
-        {"profile": profile, "percent": percent, "next_step": next_step, "steps": STEPS},
+        {
+            "profile": profile,
+            "percent": percent,
+            "next_step": next_step,
+            "steps": STEPS,
+            "is_mentor": can_edit_mentor_profile(request.user),
+        },
     )
 
 
@@ -254,8 +262,46 @@ def detail(request, user_id):
     return render(
         request,
         "profiles/detail.html",
-        {"profile": profile, "can_suspend": can_suspend_user(request.user, profile.user)},
+        {
+            "profile": profile,
+            "mentor_profile": selectors.mentor_offer_of(profile),
+            "can_suspend": can_suspend_user(request.user, profile.user),
+        },
     )
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def mentor_profile_edit(request):
+    """A mentor's own offer: areas, ways of meeting, capacity and availability."""
+    if not can_edit_mentor_profile(request.user):
+        raise PermissionDenied
+    current = selectors.mentor_profile_of(request.user)
+    initial = {}
+    if current is not None:
+        skills = list(current.skills.all())
+        initial = {
+            "curated": [skill for skill in skills if skill.is_curated],
+            "other": ", ".join(skill.label for skill in skills if not skill.is_curated),
+        }
+    form = MentorProfileForm(
+        request.POST or None, instance=copy.copy(current) if current else None, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.mentor_profile_update(
+                actor=request.user,
+                skills=form.cleaned_data["curated"],
+                skill_names=services.split_skill_names(form.cleaned_data["other"]),
+                **{name: form.cleaned_data[name] for name in MentorProfileForm.Meta.fields},
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your mentor profile has been saved."))
+            return redirect("profiles:detail", request.user.pk)
+    return render(request, "profiles/mentor_profile_form.html", {"form": form})
 
 
 @login_required

@@ -22,9 +22,9 @@ def test_demo_data_has_a_conversation_and_notifications_and_running_again_change
     assert Message.objects.count() == 8
     notifications = Notification.objects.filter(recipient__email="jasen@demo.ideahautomo.fi")
     # message reply, event change, circle place, idea comment, a pooled circle wish and
-    # two announcements, and a story waiting for consent
-    assert notifications.count() == 9
-    assert notifications.filter(read_at__isnull=True).count() == 7
+    # two announcements, a story waiting for consent and the mentor's acceptance
+    assert notifications.count() == 10
+    assert notifications.filter(read_at__isnull=True).count() == 8
     assert not Notification.objects.exclude(email_state="none").exists()
     before = Notification.objects.count()
     call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115

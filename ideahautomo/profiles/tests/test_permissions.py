@@ -42,3 +42,9 @@ def test_only_the_owner_edits_a_profile(cast):
     )
     cast.member.is_active = False
     assert not permissions.can_edit_profile(cast.member, profile)
+
+
+def test_only_mentors_have_a_mentor_profile(cast):
+    mentors = expect(False, mentor=True)
+    assert_role_table(rule_check(permissions.is_mentor, cast.users()), mentors)
+    assert_role_table(rule_check(permissions.can_edit_mentor_profile, cast.users()), mentors)

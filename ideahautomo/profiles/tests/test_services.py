@@ -287,3 +287,33 @@ def test_the_migration_gives_every_member_who_can_sign_in_a_profile(profile):
         )
     ) == {member.pk}
     assert SearchTerm.objects.filter(profile_id=member.pk).count() == 3
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"topic_sector": True, "sector": ""}, "sector"),
+        ({"meets_online": False, "meets_in_person": False}, "meets_online"),
+        ({"meets_in_person": True, "municipality": None}, "municipality"),
+        ({"topic_business": False, "skill_names": []}, "topic_business"),
+        ({"capacity": 0}, "capacity"),
+    ],
+)
+def test_a_mentor_profile_with_bad_input_is_explained_and_not_saved(cast, fields, field):
+    from ideahautomo.profiles.models import MentorProfile
+
+    values = {"topic_business": True, "meets_online": True, "skill_names": ["kirjanpito"]}
+    values.update(fields)
+    with pytest.raises(ValidationError) as refused:
+        services.mentor_profile_update(actor=cast.mentor, **values)
+    assert field in refused.value.error_dict
+    assert not MentorProfile.objects.exists()
+
+
+def test_only_mentors_save_a_mentor_profile(cast):
+    with pytest.raises(PermissionError):
+        services.mentor_profile_update(actor=cast.member, topic_business=True)
+    mentor_profile = services.mentor_profile_update(
+        actor=cast.mentor, topic_business=True, skill_names=["Kirjanpito", "kirjanpito"]
+    )
+    assert [skill.key for skill in mentor_profile.skills.all()] == ["kirjanpito"]

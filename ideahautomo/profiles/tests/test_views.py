@@ -376,3 +376,22 @@ def test_the_real_name_field_says_optional_once(cast, client_for):
     assert "Oikea nimi <span" in html
     assert "(vapaaehtoinen)</span>" in html
     assert "(vapaaehtoinen) <span" not in html
+
+
+def test_a_mentors_profile_shows_the_offer_with_one_query_more(
+    cast, client_for, django_assert_max_num_queries
+):
+    """The mentor profile comes with the profile's own query; its skills take one more."""
+    from ideahautomo.accounts.models import Role, RoleAssignment
+
+    services.mentor_profile_update(
+        actor=cast.mentor, topic_business=True, skill_names=["kirjanpito", "markkinointi"]
+    )
+    client = client_for(cast.member)
+    with django_assert_max_num_queries(11):
+        page = client.get(reverse("profiles:detail", args=[cast.mentor.pk])).content.decode()
+    assert 'class="badge"' in page and "kirjanpito" in page
+    RoleAssignment.objects.filter(user=cast.mentor, role=Role.MENTOR).delete()
+    RoleAssignment.objects.create(user=cast.mentor, role=Role.MEMBER)
+    page = client.get(reverse("profiles:detail", args=[cast.mentor.pk])).content.decode()
+    assert 'class="badge"' not in page  # no longer a mentor: no mark

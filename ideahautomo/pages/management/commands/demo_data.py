@@ -14,6 +14,7 @@ from ideahautomo.impact import demo as impact_demo
 from ideahautomo.impact import demo_kiosk as kiosk_demo
 from ideahautomo.impact.demo_history import demo_history_create
 from ideahautomo.impact.figures import refresh_figures
+from ideahautomo.mentoring import demo as mentoring_demo
 from ideahautomo.messaging import demo as messaging_demo
 from ideahautomo.moderation import demo as moderation_demo
 from ideahautomo.pages import demo as pages_demo
@@ -53,6 +54,7 @@ class Command(BaseCommand):
             messaging_demo.demo_create()
             announcements_demo.demo_create()
             guides_demo.demo_create()
+            mentoring_demo.demo_create(idea_address=pages_demo.mentoring_idea_address())
             impact_demo.demo_create()
             pages_demo.demo_create()
             stories_demo.demo_create(source_addresses=pages_demo.story_source_addresses())
