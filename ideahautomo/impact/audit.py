@@ -12,13 +12,22 @@ its smallest and largest possible value. `protect_linked` hides more until nothi
 hidden can be pinned down, and no hidden part of a row or a column can be pinned down
 to a value from 1 to 4.
 
+Other figures are parts of one another without being the same people: a mentoring
+started is a request accepted, an ended one was started, a mentee's feedback follows
+an ended mentoring, and a check-in that says a mentor helped is one of the check-ins
+answered. Subtracting the part from the whole gives a group nobody published (the
+requests declined or still waiting), so the attacker is given each such difference as
+an unknown of its own (`Links.nested`), knowing which way round it goes; a difference
+pinned down to 1-4 people is a leak like any hidden count, and more is hidden until
+there is none.
+
 An average answer is a fact of the same kind: rounded to one decimal, it bounds a
 weighted sum of the counts. Where every count behind it is shown it tells nothing new;
 where some are hidden, `publishable_averages` keeps it only if the attacker, knowing it
 too, still pins nothing down.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
@@ -124,7 +133,29 @@ class System:
         return self.largest(terms) == value
 
 
-def _system(grids, results):
+@dataclass(frozen=True)
+class Links:
+    """How tables published together are linked, row by row (rows of the same index are
+    the same area): `same` names the tables whose rows are the same people and so add up
+    alike (all of them when None); `nested` holds (part, whole) pairs whose row totals
+    are a group inside another one, so that whole minus part counts people too."""
+
+    same: tuple = None
+    nested: tuple = field(default=())
+
+    def same_people(self, grids):
+        return [name for name in grids if self.same is None or name in self.same]
+
+
+# Every table given is about the same people, none inside another.
+SAME_PEOPLE = Links()
+
+
+def _difference(part, i):
+    return ("difference", part, i)
+
+
+def _system(grids, results, links=SAME_PEOPLE):
     """The unknowns of linked tables (rows of the same index are the same people)."""
     system = System()
     for name, grid in grids.items():
@@ -148,7 +179,7 @@ def _system(grids, results):
         if not result.total.suppressed:
             value = result.total.value
             system.fact({(name, i, j): 1 for i in range(m) for j in range(n)}, value, value)
-    first, *others = grids
+    first, *others = links.same_people(grids) or [None]
     for other in others:
         for i, row in enumerate(grids[first]):
             if sum(row) != sum(grids[other][i]):
@@ -156,7 +187,32 @@ def _system(grids, results):
             terms = {(first, i, j): 1 for j in range(len(row))}
             terms.update({(other, i, j): -1 for j in range(len(grids[other][i]))})
             system.fact(terms, 0, 0)
+    for part, whole in links.nested:
+        for i, row in enumerate(grids[whole]):
+            # The true difference; the attacker knows which way round it goes (a month's
+            # answers may belong to the previous month's requests).
+            difference = sum(row) - sum(grids[part][i])
+            name = _difference(part, i)
+            if difference >= 0:
+                system.count(name, low=0)
+            else:
+                system.count(name, low=-LARGEST_COUNT, high=0)
+            terms = {(whole, i, j): 1 for j in range(len(row))}
+            terms.update({(part, i, j): -1 for j in range(len(grids[part][i]))})
+            terms[name] = -1
+            system.fact(terms, 0, 0)
     return system
+
+
+def _differences(grids, links):
+    """Each area's difference of a nested pair, and all areas' together: (rows, terms,
+    true value). Known, it may not be a group of 1-4 people either way round."""
+    for part, whole in links.nested:
+        values = [sum(row) - sum(grids[part][i]) for i, row in enumerate(grids[whole])]
+        for i, value in enumerate(values):
+            yield {i}, {_difference(part, i): 1}, value
+        rows = set(range(len(values)))
+        yield rows, {_difference(part, i): 1 for i in rows}, sum(values)
 
 
 def _quantities(grids, results):
@@ -229,9 +285,9 @@ def _add_average(system, average):
         system.fact(terms, low, high)
 
 
-def problems(grids, results, averages=()):
+def problems(grids, results, averages=(), links=SAME_PEOPLE):
     """Each hidden quantity the attacker pins down, as the rows involved."""
-    system = _system(grids, results)
+    system = _system(grids, results, links)
     for average in averages:
         _add_average(system, average)
     # A part of a row or column may be known when it is 0 or at least 5.
@@ -240,19 +296,24 @@ def problems(grids, results, averages=()):
         for rows, terms, value, any_value in _quantities(grids, results)
         if any_value or 0 < value < THRESHOLD
     ]
+    asked += [
+        (rows, terms, value)
+        for rows, terms, value in _differences(grids, links)
+        if 0 < abs(value) < THRESHOLD
+    ]
     pinned = system.pinned([(terms, value) for _rows, terms, value in asked])
     return [
         rows for (rows, _terms, _value), is_pinned in zip(asked, pinned, strict=True) if is_pinned
     ]
 
 
-def publishable_averages(grids, results, candidates):
+def publishable_averages(grids, results, candidates, links=SAME_PEOPLE):
     """The candidate averages that can be published beside the protected tables: with all
     of them known, the attacker still pins nothing down. While they do, the candidate
     with the fewest people among those that touch the rows involved is left out."""
     accepted = list(candidates)
     while accepted:
-        found = problems(grids, results, accepted)
+        found = problems(grids, results, accepted, links)
         if not found:
             return accepted
         rows = found[0]
@@ -261,9 +322,10 @@ def publishable_averages(grids, results, candidates):
     return []
 
 
-def protect_linked(grids):
+def protect_linked(grids, links=SAME_PEOPLE):
     """Protect tables whose rows are the same groups of people, and whose rows therefore
-    add up to the same totals: {name: grid} -> {name: Protected}.
+    add up to the same totals, or groups inside one another (`links`):
+    {name: grid} -> {name: Protected}.
 
     Each table is protected on its own; then, while the attacker still pins something
     down, the smallest row involved is hidden whole in every table (and, if every row
@@ -276,7 +338,7 @@ def protect_linked(grids):
             name: protect(grid, row_totals=True, column_totals=True, hide=hide[name])
             for name, grid in grids.items()
         }
-        found = problems(grids, results)
+        found = problems(grids, results, links=links)
         if not found:
             return results
         _hide_more(grids, hide, found[0])

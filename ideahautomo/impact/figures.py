@@ -10,7 +10,9 @@ Publishing is what keeps people unrecognisable across everything staff can ask
 for. A month is published once, `PUBLISH_AFTER_DAYS` days after it ends: each
 metric's table of that month (every area, plus the people without one, by key,
 with the totals of each area and of all areas together) is protected by
-`disclosure.protect`, the two tables made of the same check-ins are protected
+`disclosure.protect`, the tables made of the same people or of groups inside one
+another (`JOINT_TABLES`: the check-ins' situation and mood and those where a mentor
+helped; requests, mentorings started, ended and the mentees' feedback) are protected
 together (`audit.protect_linked`), and the figures with their hidden marks are
 stored and never change again. Every other figure a dashboard or an export shows
 (a whole period, an average, a share) is worked out from published figures only,
@@ -46,7 +48,7 @@ from ideahautomo.lib.disclosure import protect
 from ideahautomo.mentoring.models import Feedback as MentoringFeedback
 from ideahautomo.mentoring.models import Mentoring
 
-from .audit import average_of, protect_linked, publishable_averages
+from .audit import SAME_PEOPLE, Links, average_of, protect_linked, publishable_averages
 from .models import (
     MOODS,
     CheckIn,
@@ -344,8 +346,42 @@ KEYS = {
     "events_held": list(Event.Kind.values),
     "event_attendance": list(Event.Kind.values),
 }
-# The situation and the mood of the same check-ins: in each area they add up alike.
-LINKED_METRICS = ("check_in_situation", "check_in_mood")
+
+
+def _nested_within(chain):
+    """Every (part, whole) pair of a chain of metrics each inside the one before."""
+    return tuple((chain[k], chain[i]) for i in range(len(chain)) for k in range(i + 1, len(chain)))
+
+
+# Tables protected together, each over the same rows of areas. The situation and the mood
+# of the same check-ins add up alike in each area, and the check-ins where a mentor helped
+# are some of them. A mentoring started is a request accepted, an ended one was started
+# and a mentee's feedback follows its end: whole minus part is a group of people too
+# (requests declined or waiting, say), so no such difference may be pinned to 1-4.
+JOINT_TABLES = (
+    Links(
+        same=("check_in_situation", "check_in_mood"),
+        nested=(("check_in_mentor_helped", "check_in_situation"),),
+    ),
+    Links(
+        same=(),
+        nested=_nested_within(
+            (
+                "mentoring_requests",
+                "mentorings_started",
+                "mentorings_ended",
+                "mentoring_feedback_mood",
+            )
+        ),
+    ),
+)
+
+
+def _metrics_of(links):
+    return {*links.same, *(metric for pair in links.nested for metric in pair)}
+
+
+LINKED_METRICS = {metric for links in JOINT_TABLES for metric in _metrics_of(links)}
 # The key of a keyed metric's total over its keys.
 TOTAL_KEY = ""
 # The key of a mood metric's average answer where some of its counts are hidden, stored
@@ -508,8 +544,10 @@ def publish_month(month, counts, event_feedback, by_point=()):
         rows.extend(_rows(month, metric, areas, keys, grid, result, keyed=keyed))
         if metric in AVERAGED_METRICS:
             rows.extend(_average_rows(month, metric, areas, {metric: grid}, {metric: result}))
-    if linked:
-        rows.extend(_linked_rows(month, linked))
+    for links in JOINT_TABLES:
+        group = {metric: linked[metric] for metric in _metrics_of(links) if metric in linked}
+        if group:
+            rows.extend(_linked_rows(month, links, group))
     rows.extend(_event_feedback_rows(month, event_feedback))
     rows.extend(_point_rows(month, by_point))
     return rows
@@ -568,30 +606,32 @@ def _rows(month, metric, areas, keys, grid, result, *, keyed):
     return rows
 
 
-def _linked_rows(month, linked):
-    """The situation and mood tables of the same check-ins, protected together over
-    the same rows of areas."""
+def _linked_rows(month, links, linked):
+    """Tables of the same people or of groups inside one another (`links`), protected
+    together over the same rows of areas. A table of the group with no figure this month
+    takes part as zeros, so that its whole or part is still checked against the others."""
     areas = sorted(
         {area for areas, _keys, _by_area in linked.values() for area in areas}, key=_area_order
     )
+    every = {
+        metric: linked.get(metric, ([], KEYS.get(metric, [TOTAL_KEY]), {}))
+        for metric in sorted(_metrics_of(links))
+    }
     grids = {
         metric: [[by_area.get(area, {}).get(key, 0) for key in keys] for area in areas]
-        for metric, (_areas, keys, by_area) in linked.items()
+        for metric, (_areas, keys, by_area) in every.items()
     }
-    results = (
-        protect_linked(grids)
-        if len(grids) > 1
-        else {metric: protect(grid) for metric, grid in grids.items()}
-    )
+    results = protect_linked(grids, links)
     rows = []
-    for metric, (_areas, keys, _by_area) in linked.items():
-        rows.extend(_rows(month, metric, areas, keys, grids[metric], results[metric], keyed=True))
+    for metric, (_areas, keys, _by_area) in every.items():
+        keyed = metric in KEYS
+        rows.extend(_rows(month, metric, areas, keys, grids[metric], results[metric], keyed=keyed))
         if metric in AVERAGED_METRICS:
-            rows.extend(_average_rows(month, metric, areas, grids, results))
+            rows.extend(_average_rows(month, metric, areas, grids, results, links))
     return rows
 
 
-def _average_rows(month, metric, areas, grids, results):
+def _average_rows(month, metric, areas, grids, results, links=SAME_PEOPLE):
     """The average answers of the areas (and of all areas together) whose counts are not
     all shown, where the audit allows: the others can be worked out from the counts."""
     grid, result = grids[metric], results[metric]
@@ -614,7 +654,7 @@ def _average_rows(month, metric, areas, grids, results):
             key=AVERAGE_KEY,
             value=round(average.value * 10),
         )
-        for average in publishable_averages(grids, results, candidates)
+        for average in publishable_averages(grids, results, candidates, links)
     ]
 
 
