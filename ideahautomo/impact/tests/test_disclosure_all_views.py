@@ -7,13 +7,17 @@ months; with the events' feedback as their organisers see it. Every figure carri
 its basis (what it is made of), so the attacker gets each published one as a fact
 about the unknown counts: a count is a sum, an average or a share rounded to one
 decimal bounds a weighted sum. They also know that a hidden count is at least 1,
-that an event's "fewer than 5" means 1 to 4, and that a check-in's situation and mood
-come together, so in each area they add up alike.
+that an event's "fewer than 5" means 1 to 4, that a check-in's situation and mood
+come together, so in each area they add up alike, and that the mentoring figures are
+groups inside one another (started of the requests, ended of the started, the mentees'
+feedback of the ended, and the check-ins where a mentor helped of those answered).
 
 For each hidden count, and each hidden total, they solve integer programs for its
 smallest and largest value. None may be pinned down; no hidden part of a row or a
-column of a month's table, no hidden whole-period sum, and no count of the people
-without an area may be pinned down to a value from 1 to 4. Every published figure
+column of a month's table, no hidden whole-period sum, no count of the people
+without an area, and no difference of a nested pair (requests minus started, say) in
+an area or all areas, in a month or a period, may be pinned down to a value from 1
+to 4. Every published figure
 must be the true one.
 """
 
@@ -72,8 +76,43 @@ def months_of_counts(draw):
                 counts["check_in_mood", key] = count
             for key, count in draw(spread(draw(small), MOOD_KEYS)).items():
                 counts["service_feedback_mood", key] = count
+            for metric, key, value in draw(mentoring_chain(answers)):
+                counts[metric, key] = value
             data[month][area] = counts
     return data
+
+
+@st.composite
+def mentoring_chain(draw, answers):
+    """The mentoring figures of one area's month, each group inside the one before:
+    [(metric, key, count)]."""
+    requests = draw(small)
+    started = requests - draw(st.integers(0, requests))
+    ended = started - draw(st.integers(0, started))
+    feedback = ended - draw(st.integers(0, ended))
+    helped = answers - draw(st.integers(0, answers))
+    found = [
+        ("mentoring_requests", "", requests),
+        ("mentorings_started", "", started),
+        ("mentorings_ended", "", ended),
+        ("check_in_mentor_helped", "", helped),
+    ]
+    moods = draw(spread(feedback, MOOD_KEYS))
+    return found + [("mentoring_feedback_mood", key, count) for key, count in moods.items()]
+
+
+# (part, whole) pairs of figures whose groups lie inside one another, with the keys that
+# make up each.
+MENTORING = ("mentoring_requests", "mentorings_started", "mentorings_ended")
+NESTED = [
+    (("mentorings_started", [""]), ("mentoring_requests", [""])),
+    (("mentorings_ended", [""]), ("mentorings_started", [""])),
+    (("mentorings_ended", [""]), ("mentoring_requests", [""])),
+    (("mentoring_feedback_mood", MOOD_KEYS), ("mentorings_ended", [""])),
+    (("mentoring_feedback_mood", MOOD_KEYS), ("mentorings_started", [""])),
+    (("mentoring_feedback_mood", MOOD_KEYS), ("mentoring_requests", [""])),
+    (("check_in_mentor_helped", [""]), ("check_in_situation", SITUATIONS)),
+]
 
 
 events = st.lists(
@@ -237,6 +276,19 @@ class Attack:
                 weights = {("check_in_situation", key, month, area): 1 for key in SITUATIONS}
                 weights.update({("check_in_mood", key, month, area): -1 for key in MOOD_KEYS})
                 self.fact(weights, 0, 0)
+                for part, whole in NESTED:
+                    self.fact(self.difference(part, whole, [month], [area]), 0, None)
+
+    @staticmethod
+    def difference(part, whole, months, areas):
+        """The atoms of whole minus part over the months and areas."""
+        (part, part_keys), (whole, whole_keys) = part, whole
+        weights = {}
+        for month in months:
+            for area in areas:
+                weights.update({(whole, key, month, area): 1 for key in whole_keys})
+                weights.update({(part, key, month, area): -1 for key in part_keys})
+        return weights
 
     def leaks(self):
         questions = [("hidden figure pinned", terms) for terms in self.hidden_counts]
@@ -247,6 +299,9 @@ class Attack:
                 ("check_in_situation", SITUATIONS),
                 ("check_in_mood", MOOD_KEYS),
                 ("service_feedback_mood", MOOD_KEYS),
+                *((metric, [""]) for metric in MENTORING),
+                ("check_in_mentor_helped", [""]),
+                ("mentoring_feedback_mood", MOOD_KEYS),
             ):
                 hidden = {
                     (key, area)
@@ -263,6 +318,13 @@ class Attack:
             terms = {atom: weight for atom, weight in terms.items() if atom in self.system.names}
             if terms and 0 < self.value(terms) < THRESHOLD:
                 questions.append(("small sum pinned", terms))
+        for first, last in _periods():
+            months = [month for month in MONTHS if first <= month <= last]
+            for areas in [[area] for area in self.areas] + [self.areas]:
+                for part, whole in NESTED:
+                    terms = self.difference(part, whole, months, areas)
+                    if 0 < self.value(terms) < THRESHOLD:
+                        questions.append(("difference of nested figures pinned", terms))
         pinned = self.system.pinned([(terms, self.value(terms)) for _kind, terms in questions])
         return [
             (kind, sorted(terms, key=repr), self.value(terms))
