@@ -20,6 +20,7 @@ REPORTS = [
     (ANYONE, "circle_post", Reason.OTHER, "Tässä on jonkun puhelinnumero, saako sen näyttää?"),
     (("mikko", "jasen"), "profile", Reason.SCAM, "Pyysi yksityisviestissä rahaa kurssimaksuun."),
     (ANYONE, "event", Reason.INAPPROPRIATE, "Kuulostaa maksulliselta myyntitilaisuudelta."),
+    (("sanna",), "message", Reason.SPAM, "Mainostaa maksullisia kursseja yksityisviesteissä."),
 ]
 
 
