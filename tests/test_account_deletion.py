@@ -36,8 +36,10 @@ from ideahautomo.guides import services as guide_services
 from ideahautomo.ideas import services as idea_services
 from ideahautomo.ideas.models import Idea
 from ideahautomo.impact import services as impact_services
+from ideahautomo.lib.moderatable import moderatable_kind
 from ideahautomo.messaging import services as messaging_services
 from ideahautomo.messaging.models import DigestDelivery, NotificationKind
+from ideahautomo.moderation import services as moderation_services
 from ideahautomo.profiles import services as profile_services
 from ideahautomo.profiles.models import Profile, Skill
 
@@ -73,7 +75,7 @@ MAY_REMAIN = {
     "accounts.Invitation.invited_by",
     "events.Event.created_by",
     "events.Event.approved_by",
-    "messaging.Report.handled_by",
+    "moderation.Case.decided_by",
     # Moderators' suspensions and warnings of others stay on those people's records.
     "accounts.Suspension.suspended_by",
     "accounts.Suspension.lifted_by",
@@ -291,14 +293,19 @@ def give_activity_everywhere(person, cast, settings, tmp_path):
         )
         messaging_services.block_create(actor=person, blocked=troll)
         messaging_services.block_create(actor=blocker, blocked=person)
-        messaging_services.report_create(
+        # Reports from a conversation go to the moderation queue: a message, a person.
+        moderation_services.report_create(
             actor=person,
-            reported_user=troll,
-            message=troll_chat.messages.get(),
+            kind=moderatable_kind("message"),
+            obj=troll_chat.messages.get(),
             reason="spam",
         )
-        messaging_services.report_create(
-            actor=friend, reported_user=person, reason="other", details=f"{NAME} kiusaa"
+        moderation_services.report_create(
+            actor=friend,
+            kind=moderatable_kind("profile"),
+            obj=Profile.objects.get(pk=person.pk),
+            reason="other",
+            details=f"{NAME} kiusaa",
         )
         messaging_services.notification_preferences_update(
             user=person, deliveries={NotificationKind.IDEA_COMMENT: "digest"}
@@ -410,10 +417,13 @@ def test_deleting_a_staff_account_keeps_their_work_for_others_without_their_name
             venue_name="Stoa",
         )
         event_services.event_proposal_decide(actor=staff, event=proposal, approve=True)
-        report = messaging_services.report_create(
-            actor=cast.member, reported_user=cast.mentor, reason="spam"
+        report = moderation_services.report_create(
+            actor=cast.member,
+            kind=moderatable_kind("profile"),
+            obj=Profile.objects.get(pk=cast.mentor.pk),
+            reason="spam",
         )
-        messaging_services.report_mark_handled(actor=staff, report=report)
+        moderation_services.case_dismiss(actor=staff, case=report.case)
         suspension = account_services.user_suspend(
             user=cast.mentor, by=staff, reason="Mainostaa kursseja."
         )

@@ -9,7 +9,7 @@ object itself, so each feature's own lists and pages show the placeholder withou
 asking anyone else."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from html import unescape
 
@@ -69,6 +69,12 @@ class ModeratableKind:
     url: object  # obj -> local path for moderators, or None (a private message)
     can_see: object  # (viewer, obj) -> bool: whether viewer may see obj at all
     holds: bool = False  # whether a new account's post with a link waits for a moderator
+    # (viewer, obj) -> bool: whether viewer may read the text itself, not only report the
+    # item; None: whoever can_see it. Set by moderatable_also_visible.
+    can_read: object = None
+
+    def readable_by(self, viewer, obj):
+        return bool((self.can_read or self.can_see)(viewer, obj))
 
     def hide(self, obj, *, guideline):
         """Saved with update_fields, so search (lib.searchable) drops a kind that lists
@@ -88,6 +94,19 @@ _kinds = {}
 
 def register_moderatable_kind(key, *, label, model, load, snapshot, url, can_see, holds=False):
     _kinds[key] = ModeratableKind(key, label, model, load, snapshot, url, can_see, holds)
+
+
+def moderatable_also_visible(key, can_see):
+    """Let a higher layer widen who may see, and so report, a registered kind's items:
+    messaging lets a member report the profile of a person met in a conversation. Those
+    it adds may report the item but not read its text (a hidden profile stays hidden)."""
+    kind = _kinds[key]
+    narrower = kind.can_see
+    _kinds[key] = replace(
+        kind,
+        can_see=lambda viewer, obj: narrower(viewer, obj) or can_see(viewer, obj),
+        can_read=kind.can_read or narrower,
+    )
 
 
 def moderatable_kind(key):

@@ -2,7 +2,7 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from .permissions import can_block_and_report, can_list_reports, can_use_messaging
+from .permissions import can_block_and_report, can_use_messaging
 from .selectors import unread_counts
 
 
@@ -16,6 +16,5 @@ def unread(request):
     return {
         "unread": counts,
         "nav_can_use_messaging": can_use_messaging(user),
-        "nav_can_list_reports": can_list_reports(user),
         "nav_can_block_and_report": can_block_and_report(user),
     }

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import MESSAGE_MAX_LENGTH, Delivery, NotificationKind, Report
+from .models import MESSAGE_MAX_LENGTH, Delivery, NotificationKind
 
 
 class MessageForm(forms.Form):
@@ -25,19 +25,6 @@ class ConversationStartForm(MessageForm):
         help_text=_("For example the idea or circle you are writing about."),
     )
     field_order = ["subject", "body"]
-
-
-class ReportForm(forms.Form):
-    reason = forms.ChoiceField(
-        label=_("Reason"), choices=[("", _("Choose a reason")), *Report.Reason.choices]
-    )
-    details = forms.CharField(
-        label=_("What happened?"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("The moderators read this; the person you report does not."),
-    )
 
 
 class NotificationSettingsForm(forms.Form):

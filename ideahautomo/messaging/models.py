@@ -1,4 +1,4 @@
-"""Conversations between members, blocks and reports, and notifications with their e-mail outbox."""
+"""Conversations between members, blocks, and notifications with their e-mail outbox."""
 
 from collections import defaultdict
 
@@ -113,52 +113,6 @@ class Block(models.Model):
 
     def __str__(self):
         return f"{self.blocker_id} blocks {self.blocked_id}"
-
-
-class Report(models.Model):
-    """A member's report of another member or of one of their messages, for moderators.
-
-    The reported message's text is copied here: moderators read the report, never
-    the conversation it came from.
-    """
-
-    class Reason(models.TextChoices):
-        HARASSMENT = "harassment", _("harassment or threats")
-        SPAM = "spam", _("spam or advertising")
-        SCAM = "scam", _("scam or fraud")
-        INAPPROPRIATE = "inappropriate", _("inappropriate content")
-        OTHER = "other", _("something else")
-
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    reported_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports_received"
-    )
-    message = models.ForeignKey(
-        Message, on_delete=models.SET_NULL, null=True, blank=True, related_name="reports"
-    )
-    message_body = models.TextField(blank=True)
-    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
-    details = models.TextField(_("details"), max_length=2000, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    handled_at = models.DateTimeField(null=True, blank=True)
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        indexes = [
-            models.Index(
-                fields=["-created_at"],
-                condition=Q(handled_at__isnull=True),
-                name="messaging_report_open",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_reason_display()}: {self.reported_user_id}"
 
 
 class NotificationKind(models.TextChoices):

@@ -115,12 +115,3 @@ def can_view_conversation(user, conversation):
 
 def can_receive_notifications(user):
     return _signed_in(user)
-
-
-def can_list_reports(user):
-    """Moderators handle reports; the project manager may follow them."""
-    return _signed_in(user) and user.has_role(Role.MODERATOR, Role.PROJECT_MANAGER)
-
-
-def can_handle_report(user, report):
-    return can_list_reports(user)

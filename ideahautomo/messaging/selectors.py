@@ -1,6 +1,5 @@
 """Reads that messaging's pages need, each with its joins; and the blocks other features respect."""
 
-from django.core.paginator import Paginator
 from django.db.models import (
     BooleanField,
     Count,
@@ -16,7 +15,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Substr
 
-from ideahautomo.accounts.models import AuditAction, Role, RoleAssignment, User
+from ideahautomo.accounts.models import Role, RoleAssignment, User
 from ideahautomo.profiles.connections import connection_sources
 from ideahautomo.profiles.permissions import COMMUNITY_ROLES
 from ideahautomo.profiles.selectors import visible_profiles
@@ -30,7 +29,6 @@ from .models import (
     NotificationKind,
     NotificationPreference,
     Participant,
-    Report,
 )
 
 PREVIEW_LENGTH = 140
@@ -301,18 +299,3 @@ def delivery_for(user, kind):
         .first()
     )
     return chosen or DEFAULT_DELIVERY[kind]
-
-
-def reports_page(*, viewer, handled, number, per_page):
-    """One page of reports for a moderator; the look is recorded in the audit log."""
-    from ideahautomo.accounts.services import audit_event_record
-
-    page = Paginator(reports_for_moderation(handled=handled), per_page).get_page(number)
-    audit_event_record(actor=viewer, action=AuditAction.REPORTS_VIEWED, page=page.number)
-    return page
-
-
-def reports_for_moderation(*, handled=False):
-    return Report.objects.filter(handled_at__isnull=not handled).select_related(
-        "reporter", "reported_user", "handled_by"
-    )

@@ -1,4 +1,4 @@
-"""Every write of messaging: conversations, messages, blocks, reports, notifications and e-mail.
+"""Every write of messaging: conversations, messages, blocks, notifications and e-mail.
 
 Other features tell people of events through one function, `notify()`, called
 inside their own transaction.
@@ -17,8 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from ideahautomo.accounts.models import AuditAction, User
-from ideahautomo.accounts.services import audit_event_record
+from ideahautomo.accounts.models import User
 from ideahautomo.lib import ratelimit
 from ideahautomo.lib.mail import send_templated_mail
 from ideahautomo.lib.tasks import claim
@@ -38,7 +37,6 @@ from .models import (
     NotificationKind,
     NotificationPreference,
     Participant,
-    Report,
 )
 from .permissions import can_be_messaged, can_message, can_use_messaging, is_staff_line
 
@@ -47,8 +45,6 @@ logger = logging.getLogger(__name__)
 SEND_SCOPE = "message-send"
 MESSAGES_PER_WINDOW = 30
 MESSAGE_WINDOW = 10 * 60
-REPORT_SCOPE = "report-create"
-REPORTS_PER_HOUR = 10
 # On their first day a member may start conversations with this many people they do not know.
 NEW_MEMBER_PERIOD = timedelta(hours=24)
 NEW_MEMBER_STRANGERS = 3
@@ -313,59 +309,14 @@ def block_remove(*, actor, blocked):
 
 def user_messaging_forget(*, user):
     """For a deleted account: its notifications, choices, daily summaries, blocks either
-    way and the reports about it go; its own reports stay without its name. What it
+    way go (its reports are moderation's: user_moderation_forget). What it
     wrote in conversations stays for the others in them, from "Deleted user"."""
     with transaction.atomic():
         Notification.objects.filter(recipient=user).delete()
         NotificationPreference.objects.filter(user=user).delete()
         DigestDelivery.objects.filter(user=user).delete()
         Block.objects.filter(Q(blocker=user) | Q(blocked=user)).delete()
-        Report.objects.filter(reported_user=user).delete()
-        Report.objects.filter(reporter=user).update(reporter=None)
         Conversation.objects.filter(created_by=user).update(created_by=None)
-
-
-def report_create(*, actor, reported_user, reason, details="", message=None):
-    """Report a member, or one of their messages, to the moderators.
-
-    The message's text is copied into the report, so that moderators read only
-    what was reported.
-    """
-    if reported_user.pk == actor.pk:
-        raise ValidationError(_("You cannot report yourself."), code="self")
-    if message is not None and message.sender_id != reported_user.pk:
-        raise ValidationError(_("The message was not written by this person."), code="mismatch")
-    if reason not in Report.Reason.values:
-        raise ValidationError(_("Choose a reason."), code="reason")
-    if not ratelimit.allow(REPORT_SCOPE, actor.pk, limit=REPORTS_PER_HOUR, window=60 * 60):
-        raise ValidationError(
-            _("You have sent many reports in a short time. Try again in an hour."),
-            code="rate_limited",
-        )
-    report = Report(
-        reporter=actor,
-        reported_user=reported_user,
-        message=message,
-        message_body=message.body if message is not None else "",
-        reason=reason,
-        details=(details or "").strip(),
-    )
-    report.full_clean()
-    with transaction.atomic():
-        report.save()
-        audit_event_record(
-            actor=actor, action=AuditAction.REPORT_CREATED, target=report, reason=reason
-        )
-    return report
-
-
-def report_mark_handled(*, actor, report):
-    with transaction.atomic():
-        Report.objects.filter(pk=report.pk, handled_at__isnull=True).update(
-            handled_at=timezone.now(), handled_by=actor
-        )
-        audit_event_record(actor=actor, action=AuditAction.REPORT_HANDLED, target=report)
-    report.refresh_from_db(fields=["handled_at", "handled_by"])
 
 
 # Notifications

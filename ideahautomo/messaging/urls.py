@@ -14,13 +14,10 @@ urlpatterns = [
     path("viestit/estetyt/", views.block_list, name="blocks"),
     path("viestit/estetyt/<int:user_id>/esta/", views.block_create, name="block"),
     path("viestit/estetyt/<int:user_id>/poista/", views.block_remove, name="unblock"),
-    path("viestit/ilmoita/<int:user_id>/", views.report_create, name="report"),
     path("ilmoitukset/", views.notification_list, name="notifications"),
     path("ilmoitukset/luettu/", views.notifications_mark_all_read, name="notifications_read"),
     path("ilmoitukset/<int:pk>/", views.notification_open, name="notification_open"),
     path("ilmoitukset/<int:pk>/luettu/", views.notification_mark_read, name="notification_read"),
     path("ilmoitukset/asetukset/", views.notification_settings, name="notification_settings"),
     path("ilmoitukset/peru/<str:token>/", views.unsubscribe, name="unsubscribe"),
-    path("moderointi/ilmoitukset/", views.report_list, name="reports"),
-    path("moderointi/ilmoitukset/<int:pk>/kasitelty/", views.report_handle, name="report_handle"),
 ]

@@ -1,5 +1,5 @@
-"""Conversations, blocks and reports, notifications and their e-mail choices, and the
-moderators' list of reports."""
+"""Conversations, blocks, notifications and their e-mail choices. Reports go to the
+moderation app's one queue (the conversation page links to its report form)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,22 +14,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ideahautomo.accounts.permissions import can_suspend_users
-
 from . import selectors, services
-from .forms import ConversationStartForm, MessageForm, NotificationSettingsForm, ReportForm
+from .forms import ConversationStartForm, MessageForm, NotificationSettingsForm
 from .models import (
     CONVERSATION_MAX_PARTICIPANTS,
     DEFAULT_DELIVERY,
     MESSAGE_MAX_LENGTH,
     NotificationKind,
-    Report,
 )
 from .permissions import (
     can_block_and_report,
-    can_handle_report,
-    can_list_reports,
-    can_report_person,
     can_see_person,
     can_use_messaging,
     can_view_conversation,
@@ -37,7 +31,6 @@ from .permissions import (
 
 CONVERSATIONS_PER_PAGE = 20
 NOTIFICATIONS_PER_PAGE = 30
-REPORTS_PER_PAGE = 30
 POLL_SECONDS = 10
 
 
@@ -216,7 +209,7 @@ def staff_contacts(request):
     )
 
 
-# Blocks and reports
+# Blocks
 
 
 def _person_or_404(request, user_id):
@@ -266,48 +259,6 @@ def block_remove(request, user_id):
     services.block_remove(actor=request.user, blocked=person)
     messages.success(request, _("You unblocked %(name)s.") % {"name": person.display_name})
     return redirect("messaging:blocks")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def report_create(request, user_id):
-    """Report a person the reporter has met here, or with ?viesti=<id> one of their
-    messages the reporter can see."""
-    _require_community(request)
-    person = _person_or_404(request, user_id)
-    if not can_report_person(request.user, person):
-        raise Http404
-    message = None
-    message_id = request.GET.get("viesti")
-    if message_id is not None:
-        message = selectors.message_for_reporter(
-            viewer=request.user, pk=_int_or_none(message_id) or 0
-        )
-        if message is None or message.sender_id != person.pk:
-            raise Http404
-    form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.report_create(
-                actor=request.user,
-                reported_user=person,
-                message=message,
-                reason=form.cleaned_data["reason"],
-                details=form.cleaned_data["details"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Thank you. The moderators will look into your report."))
-            if message is not None:
-                return redirect("messaging:conversation", message.conversation_id)
-            return redirect("messaging:conversations")
-    return render(
-        request,
-        "messaging/report_form.html",
-        {"form": form, "person": person, "reported_message": message},
-        status=400 if form.errors else 200,
-    )
 
 
 # Notifications
@@ -383,38 +334,3 @@ def unsubscribe(request, token):
         services.unsubscribe(user=user, kind=kind)
         return render(request, "messaging/unsubscribe_done.html", {"kind_label": kind_label})
     return render(request, "messaging/unsubscribe.html", {"kind_label": kind_label})
-
-
-# Moderation
-
-
-@login_required
-@require_GET
-def report_list(request):
-    if not can_list_reports(request.user):
-        raise PermissionDenied
-    handled = request.GET.get("kasitellyt") == "1"
-    page = selectors.reports_page(
-        viewer=request.user,
-        handled=handled,
-        number=request.GET.get("sivu"),
-        per_page=REPORTS_PER_PAGE,
-    )
-    return render(
-        request,
-        "messaging/moderation/report_list.html",
-        {"page": page, "handled": handled, "can_suspend": can_suspend_users(request.user)},
-    )
-
-
-@login_required
-@require_POST
-def report_handle(request, pk):
-    if not can_list_reports(request.user):
-        raise PermissionDenied
-    report = get_object_or_404(Report, pk=pk)
-    if not can_handle_report(request.user, report):
-        raise PermissionDenied
-    services.report_mark_handled(actor=request.user, report=report)
-    messages.success(request, _("The report is marked handled."))
-    return redirect("messaging:reports")

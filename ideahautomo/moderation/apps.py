@@ -8,4 +8,7 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self):
-        from . import receivers  # noqa: F401  (a deleted account's reports lose its name)
+        from . import (
+            personal_data,  # noqa: F401  (the reports a person sent, in their data download)
+            receivers,  # noqa: F401  (a deleted account's reports lose its name)
+        )

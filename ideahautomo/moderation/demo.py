@@ -20,6 +20,8 @@ REPORTS = [
     (ANYONE, "circle_post", Reason.OTHER, "Tässä on jonkun puhelinnumero, saako sen näyttää?"),
     (("mikko", "jasen"), "profile", Reason.SCAM, "Pyysi yksityisviestissä rahaa kurssimaksuun."),
     (ANYONE, "event", Reason.INAPPROPRIATE, "Kuulostaa maksulliselta myyntitilaisuudelta."),
+    # Messaging's old demo report, of a person: now the person's profile in the one queue.
+    (("sanna",), "profile", Reason.SPAM, "Mainostaa maksullisia kursseja yksityisviesteissä."),
 ]
 
 

@@ -27,6 +27,11 @@ def open_cases():
     )
 
 
+def open_case_count():
+    """How many reported items wait for a moderator (the moderator's home page)."""
+    return Case.objects.filter(state=Case.State.OPEN).count()
+
+
 def queue_page(*, number, per_page):
     return Paginator(open_cases(), per_page).get_page(number)
 

@@ -355,6 +355,8 @@ def appeal_uphold(*, actor, appeal):
 
 def user_moderation_forget(*, user):
     """A deleted account's reports stay for the moderators without its name; what it
-    wrote stays, as everything it wrote for others does."""
+    wrote stays, as everything it wrote for others does. The case of its profile goes
+    with the profile (a profile's id is its user's)."""
     with transaction.atomic():
         Report.objects.filter(reporter=user).update(reporter=None)
+        Case.objects.filter(kind="profile", object_id=user.pk).delete()

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -7,6 +8,12 @@ app_name = "moderation"
 urlpatterns = [
     path("ilmoita/<slug:kind>/<int:pk>/", views.report_create, name="report"),
     path("moderointi/", views.queue, name="queue"),
+    # Messaging's old list of reports, now part of the one queue.
+    path(
+        "moderointi/ilmoitukset/",
+        RedirectView.as_view(pattern_name="moderation:queue", permanent=True),
+        name="old_reports",
+    ),
     path("moderointi/<int:pk>/", views.case_detail, name="case"),
     path("moderointi/<int:pk>/piilota/", views.case_hide, name="hide"),
     path("moderointi/<int:pk>/muistuta/", views.case_warn, name="warn"),

@@ -76,7 +76,10 @@ def report_create(request, kind, pk):
         {
             "form": form,
             "kind": kind,
-            "snapshot": text,
+            # Who may report but not read the item (lib.moderatable) is shown only whose it is.
+            "snapshot": text
+            if kind.readable_by(request.user, obj)
+            else getattr(author, "display_name", ""),
             "own": own,
             "already": already,
             "next": _back_to(request, kind, obj),

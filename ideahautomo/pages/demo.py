@@ -1,29 +1,9 @@
-"""Demo content the home page shows that no feature's demo makes: an open report, so that
-the moderator's home page has something waiting."""
+"""Addresses of demo pages that the demo command hands to features which may not read
+each other (the mentoring and story demos)."""
 
-from ideahautomo.accounts.demo import DEMO_DOMAIN
-from ideahautomo.accounts.models import User
 from ideahautomo.circles.models import Circle
 from ideahautomo.ideas.models import Idea
-from ideahautomo.messaging import selectors as messaging_selectors
-from ideahautomo.messaging import services as messaging_services
-from ideahautomo.messaging.models import Report
 from ideahautomo.services.models import Service
-
-
-def demo_create():
-    if messaging_selectors.reports_for_moderation().exists():
-        return
-    reporter = User.objects.filter(email=f"sanna@{DEMO_DOMAIN}").first()
-    reported = User.objects.filter(email=f"mikko@{DEMO_DOMAIN}").first()
-    if reporter is None or reported is None:
-        return
-    messaging_services.report_create(
-        actor=reporter,
-        reported_user=reported,
-        reason=Report.Reason.SPAM,
-        details="Mainostaa maksullisia kursseja yksityisviesteissä.",
-    )
 
 
 def mentoring_idea_address():

@@ -13,8 +13,8 @@ from ideahautomo.events import permissions as event_permissions
 from ideahautomo.events import selectors as event_selectors
 from ideahautomo.ideas import selectors as idea_selectors
 from ideahautomo.impact.permissions import can_see_impact
-from ideahautomo.messaging import permissions as messaging_permissions
-from ideahautomo.messaging import selectors as messaging_selectors
+from ideahautomo.moderation import permissions as moderation_permissions
+from ideahautomo.moderation import selectors as moderation_selectors
 from ideahautomo.points.permissions import can_manage_points
 from ideahautomo.profiles import matching
 from ideahautomo.profiles import selectors as profile_selectors
@@ -80,8 +80,8 @@ def staff_home(user, *, now):
         part["points"] = can_manage_points(user)
     if event_permissions.can_decide_event_proposal(user):
         part["event_proposals"] = event_selectors.event_proposal_count()
-    if messaging_permissions.can_list_reports(user):
-        part["open_reports"] = messaging_selectors.reports_for_moderation().count()
+    if moderation_permissions.can_moderate(user):
+        part["open_reports"] = moderation_selectors.open_case_count()
     if account_permissions.can_suspend_users(user):
         part["open_appeals"] = account_selectors.open_appeal_count()
     partner = user.roles.get(Role.PARTNER)

@@ -7,6 +7,15 @@ from ideahautomo.lib.moderatable import plain_text, register_moderatable_kind
 
 from .models import Profile
 from .permissions import can_see_profile
+from .selectors import blocked_user_ids
+
+
+def _can_see(viewer, profile):
+    """As the profile page (selectors.profile_for_viewer): not across a block."""
+    if not can_see_profile(viewer, profile):
+        return False
+    return profile.user_id == viewer.pk or profile.user_id not in blocked_user_ids(viewer.pk)
+
 
 register_moderatable_kind(
     "profile",
@@ -24,5 +33,5 @@ register_moderatable_kind(
         profile.user,
     ),
     url=lambda profile: profile.get_absolute_url(),
-    can_see=can_see_profile,
+    can_see=_can_see,
 )

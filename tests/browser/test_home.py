@@ -12,7 +12,7 @@ from ideahautomo.circles.models import Circle, CircleSession, Membership
 from ideahautomo.events.models import Event, Registration
 from ideahautomo.events.tests.factories import EventFactory
 from ideahautomo.ideas.models import Idea, IdeaComment, JoinRequest
-from ideahautomo.messaging.models import Report
+from ideahautomo.moderation.models import Case
 
 from .conftest import PHONE, WITH_PLAIN_FINNISH, assert_accessible, sign_in
 
@@ -62,7 +62,7 @@ def community(db):
     )
     IdeaComment.objects.create(idea=idea, author=organiser, body="Olen mukana!")
     JoinRequest.objects.create(idea=idea, user=organiser)
-    Report.objects.create(reporter=member, reported_user=organiser, reason="spam")
+    Case.objects.create(kind="profile", object_id=organiser.pk)
     return {
         "member": member,
         "partner": partner,

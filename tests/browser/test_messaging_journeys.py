@@ -2,6 +2,7 @@
 notifications arrive in the service and in the daily e-mail summary (JavaScript off);
 and with JavaScript on, a new message appears without reloading the page."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -11,7 +12,8 @@ from playwright.sync_api import expect
 
 from ideahautomo.accounts.tests.factories import PASSWORD, UserFactory
 from ideahautomo.messaging import services, views
-from ideahautomo.messaging.models import Block, Report
+from ideahautomo.messaging.models import Block
+from ideahautomo.moderation.models import Report
 from ideahautomo.profiles.services import profile_get_or_create
 
 from .conftest import assert_accessible, open_menu, sign_in
@@ -105,13 +107,21 @@ def test_two_members_converse_a_third_is_reported_and_blocked(new_page, members)
     # Aino reports the troll's message and blocks him.
     aino_page.goto(f"/viestit/{troll_first.pk}/")
     aino_page.click("text=Report message")
-    aino_page.select_option("select[name=reason]", "spam")
+    aino_page.check("input[name=reason][value=spam]")
     aino_page.fill("textarea[name=details]", "Advertising again and again.")
+    aino_page.click("main button:has-text('Send the report')")
+    expect(aino_page.locator(".messages")).to_contain_text("moderators will look into your report")
+    # Back in the conversation, she reports the troll himself (his profile) too.
+    expect(aino_page.locator("h1")).to_contain_text("Tero Trolli")
+    aino_page.click(".people-list a:has-text('Report')")
+    aino_page.check("input[name=reason][value=harassment]")
     aino_page.click("main button:has-text('Send the report')")
     expect(aino_page.locator(".messages")).to_contain_text("moderators will look into your report")
     aino_page.click("main button:has-text('Block')")
     expect(aino_page.locator(".messages")).to_contain_text("You blocked Tero Trolli")
-    assert Report.objects.get().message_body == "Spam spam"
+    message_report = Report.objects.get(kind="message")
+    assert (message_report.snapshot, message_report.author) == ("Spam spam", troll)
+    assert Report.objects.get(kind="profile").object_id == troll.pk
     assert Block.objects.filter(blocker=aino, blocked=troll).exists()
 
     # The troll can no longer reach Aino; Oksana still can.
@@ -135,10 +145,13 @@ def test_two_members_converse_a_third_is_reported_and_blocked(new_page, members)
     moderator_page = new_page(javascript=False, language="en")
     sign_in(moderator_page, "moderator@example.fi", PASSWORD)
     open_menu(moderator_page)
-    moderator_page.click("a[href='/moderointi/ilmoitukset/']")
-    table = moderator_page.locator("table").inner_text()
-    assert "Spam spam" in table and "Tero Trolli" in table
+    moderator_page.click("a[href='/moderointi/']")
+    queue = moderator_page.locator("main").inner_text()
+    assert "Spam spam" in queue and "Tero Trolli" in queue
     assert "See you on Thursday" not in moderator_page.content()
+    # The old list of reports is now the one queue.
+    moderator_page.goto("/moderointi/ilmoitukset/")
+    expect(moderator_page).to_have_url(re.compile(r"/moderointi/$"))
     moderator_page.goto(f"/viestit/{troll_first.pk}/")
     assert moderator_page.locator("h1").inner_text() == "Page not found"
 

@@ -308,7 +308,8 @@ def test_lifted_and_ended_suspensions_leave_the_list(cast, client_for):
 
 
 def test_moderators_find_the_suspend_link_on_a_profile_and_a_report(cast, client_for):
-    from ideahautomo.messaging import services as messaging_services
+    from ideahautomo.profiles.models import Profile
+    from ideahautomo.testing.factories import report_for
 
     RoleAssignment.objects.create(user=cast.moderator, role=Role.MEMBER)
     link = reverse("accounts:user_suspend", args=[cast.member.pk])
@@ -318,11 +319,11 @@ def test_moderators_find_the_suspend_link_on_a_profile_and_a_report(cast, client
     assert link not in client_for(cast.mentor).get(profile).content.decode()
     client_for(cast.mentor).logout()
 
-    messaging_services.report_create(actor=cast.mentor, reported_user=cast.member, reason="spam")
-    reports = reverse("messaging:reports")
-    assert link in client_for(cast.moderator).get(reports).content.decode()
+    case = report_for(cast.mentor, "profile", Profile.objects.get(pk=cast.member.pk)).case
+    case_page = reverse("moderation:case", args=[case.pk])
+    assert link in client_for(cast.moderator).get(case_page).content.decode()
     client_for(cast.moderator).logout()
-    assert link not in client_for(cast.project_manager).get(reports).content.decode()
+    assert link not in client_for(cast.project_manager).get(case_page).content.decode()
 
 
 def test_moderators_are_rate_limited(cast, settings):

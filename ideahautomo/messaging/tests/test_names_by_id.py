@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from ideahautomo.accounts.models import Role
 from ideahautomo.messaging import permissions, services
-from ideahautomo.messaging.models import Block, Report
+from ideahautomo.messaging.models import Block
+from ideahautomo.moderation.models import Report
 from ideahautomo.profiles import connections
 from ideahautomo.profiles.models import Profile
 from ideahautomo.testing import ROLES
@@ -201,7 +202,11 @@ def test_the_new_conversation_page_takes_few_queries_for_a_full_group(
     assert len(response.context["recipients"]) == 9
 
 
-# The report form
+# The report form (moderation's, for the person's profile: a profile's id is its user's)
+
+
+def report_url(person_id):
+    return reverse("moderation:report", args=["profile", person_id])
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -210,29 +215,40 @@ def test_the_report_form_answers_as_for_an_unknown_id(cast, client_for, same_gro
     if kind != "connections":  # sharing a group would let them see a connections-only one
         same_group(person, cast.member)  # they have met; still not to be named
     client = client_for(cast.member)
-    unknown = client.get(reverse("messaging:report", args=[UNKNOWN_ID]))
-    response = client.get(reverse("messaging:report", args=[person.pk]))
+    unknown = client.get(report_url(UNKNOWN_ID))
+    response = client.get(report_url(person.pk))
     assert response.status_code == unknown.status_code == 404
     assert NAME not in response.content.decode()
-    posted = client.post(reverse("messaging:report", args=[person.pk]), {"reason": "spam"})
+    posted = client.post(report_url(person.pk), {"reason": "spam"})
     assert posted.status_code == 404
     assert not Report.objects.exists()
 
 
-def test_the_report_form_is_only_for_people_one_has_met(cast, client_for, same_group):
-    stranger, circle_mate, correspondent = person_with(), person_with(), person_with()
+def test_a_hidden_profile_is_reported_only_by_people_one_has_met(cast, client_for, same_group):
+    stranger = person_with(Profile.Visibility.CONNECTIONS)
+    circle_mate = person_with(Profile.Visibility.CONNECTIONS)
+    correspondent = person_with(Profile.Visibility.HIDDEN)
     same_group(circle_mate, cast.member)
     conversation(correspondent, cast.member)
     client = client_for(cast.member)
 
     def status(person):
-        return client.get(reverse("messaging:report", args=[person.pk])).status_code
+        return client.get(report_url(person.pk)).status_code
 
     assert status(stranger) == 404
     assert status(circle_mate) == 200
     assert status(correspondent) == 200
     assert permissions.can_report_person(cast.member, stranger) is False
-    assert permissions.can_report_person(cast.member, circle_mate) is True
+    assert permissions.can_report_person(cast.member, correspondent) is True
+
+
+def test_reporting_a_hidden_profile_shows_the_name_but_not_the_profile(cast, client_for):
+    troll = person_with(Profile.Visibility.HIDDEN)
+    Profile.objects.filter(pk=troll.pk).update(introduction="Salainen esittely")
+    conversation(troll, cast.member, body="Anna rahaa")
+    page = client_for(cast.member).get(report_url(troll.pk)).content.decode()
+    assert NAME in page
+    assert "Salainen esittely" not in page
 
 
 def test_someone_who_wrote_to_one_can_be_reported_even_when_blocked_and_hidden(cast, client_for):
@@ -240,17 +256,12 @@ def test_someone_who_wrote_to_one_can_be_reported_even_when_blocked_and_hidden(c
     chat = conversation(troll, cast.member, body="Anna rahaa")
     services.block_create(actor=cast.member, blocked=troll)
     message = chat.messages.get()
-    url = reverse("messaging:report", args=[troll.pk]) + f"?viesti={message.pk}"
-    response = client_for(cast.member).post(url, {"reason": "scam"})
-    assert response.status_code == 302
-    assert Report.objects.get().reported_user == troll
-
-
-def test_a_message_is_reported_only_with_its_own_writer(cast, client_for):
-    troll, friend = person_with(), old_member()
-    chat = conversation(troll, cast.member, friend, body="Anna rahaa")
-    url = reverse("messaging:report", args=[friend.pk]) + f"?viesti={chat.messages.get().pk}"
-    assert client_for(cast.member).get(url).status_code == 404
+    client = client_for(cast.member)
+    assert client.post(report_url(troll.pk), {"reason": "scam"}).status_code == 302
+    message_url = reverse("moderation:report", args=["message", message.pk])
+    assert client.post(message_url, {"reason": "scam"}).status_code == 302
+    reported = Report.objects.order_by("kind").values_list("kind", "object_id", "author")
+    assert list(reported) == [("message", message.pk, troll.pk), ("profile", troll.pk, troll.pk)]
 
 
 # Blocking and unblocking by id

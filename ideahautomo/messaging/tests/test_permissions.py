@@ -7,7 +7,16 @@ import pytest
 from django.urls import reverse
 
 from ideahautomo.messaging import permissions, services
-from ideahautomo.testing import LOGIN, ROLES, assert_role_table, expect, page_check, status_of
+from ideahautomo.profiles.models import Profile
+from ideahautomo.testing import (
+    LOGIN,
+    ROLES,
+    assert_role_table,
+    expect,
+    page_check,
+    rule_check,
+    status_of,
+)
 
 from .helpers import conversation, old_member
 
@@ -26,7 +35,6 @@ MESSAGING_PAGE = expect(
     project_manager=200,
 )
 SIGNED_IN_PAGE = expect(200, guest=LOGIN)
-MODERATION_PAGE = expect(403, guest=LOGIN, project_manager=200, moderator=200)
 NOBODY_ELSE = expect(404, guest=LOGIN)
 
 GET_TABLE = {
@@ -36,7 +44,6 @@ GET_TABLE = {
     "messaging:blocks": COMMUNITY_PAGE,
     "messaging:notifications": SIGNED_IN_PAGE,
     "messaging:notification_settings": SIGNED_IN_PAGE,
-    "messaging:reports": MODERATION_PAGE,
 }
 
 
@@ -87,6 +94,7 @@ def test_nobody_posts_into_or_leaves_someone_elses_conversation(cast, client_for
 
 
 def test_who_may_block_and_report(cast, client_for):
+    """Blocking is messaging's; a report of the person goes to moderation, as their profile."""
     people = cast.by_role()
     table = expect(403, guest=LOGIN, member=302, mentor=302, partner=302)
     for role, expected in zip(ROLES, table, strict=True):
@@ -96,24 +104,47 @@ def test_who_may_block_and_report(cast, client_for):
         client = client_for(people[role])
         got = status_of(client.post(reverse("messaging:block", args=[target.pk])))
         assert got == expected, f"block as {role}: {got}, expected {expected}"
-        got = status_of(
-            client.post(reverse("messaging:report", args=[target.pk]), {"reason": "spam"})
-        )
+        report = reverse("moderation:report", args=["profile", target.pk])
+        got = status_of(client.post(report, {"reason": "spam"}))
         assert got == expected, f"report as {role}: {got}, expected {expected}"
         client.logout()
 
 
-def test_who_may_mark_a_report_handled(cast, client_for):
-    table = expect(403, guest=LOGIN, project_manager=302, moderator=302)
+def test_who_may_report_a_hidden_person_who_wrote_to_them(cast, client_for):
+    """The registry's visibility of a profile is widened by can_report_person: someone one
+    has met in a conversation, whatever their profile's visibility."""
+    people = cast.by_role()
+    table = expect(403, guest=LOGIN, member=302, mentor=302, partner=302)
+    for role, expected in zip(ROLES, table, strict=True):
+        target = old_member()
+        Profile.objects.filter(pk=target.pk).update(visibility=Profile.Visibility.HIDDEN)
+        if expected == 302:
+            conversation(target, people[role])
+        client = client_for(people[role])
+        report = reverse("moderation:report", args=["profile", target.pk])
+        got = status_of(client.post(report, {"reason": "harassment"}))
+        assert got == expected, f"report as {role}: {got}, expected {expected}"
+        client.logout()
 
-    def check(role):
-        report = services.report_create(
-            actor=old_member(), reported_user=old_member(), reason="spam"
-        )
-        url = reverse("messaging:report_handle", args=[report.pk])
-        return page_check(client_for, cast.by_role(), url, method="post")(role)
 
-    assert_role_table(check, table, label="handling a report")
+def test_who_may_report_a_person_by_the_rule(cast):
+    target = old_member()
+    for person in (cast.member, cast.mentor, cast.partner):
+        conversation(target, person)
+    assert_role_table(
+        rule_check(permissions.can_report_person, cast.by_role(), target),
+        expect(False, member=True, mentor=True, partner=True),
+        label="can_report_person",
+    )
+
+
+def test_the_old_report_list_address_redirects_everyone_to_the_queue(cast, client_for):
+    """The queue itself then lets only moderators in (moderation's own table)."""
+    assert_role_table(
+        page_check(client_for, cast.by_role(), "/moderointi/ilmoitukset/"),
+        expect(301),
+        label="old report list",
+    )
 
 
 def test_everyone_signed_in_manages_their_own_notifications(cast, client_for):
@@ -138,11 +169,9 @@ def test_permission_functions_per_role(cast):
     people = cast.by_role()
     community = {"member", "mentor", "partner"}
     staff_line = {"contact_person", "other_contact_person", "project_manager"}
-    moderation = {"moderator", "project_manager"}
     for role, person in people.items():
         assert permissions.can_use_messaging(person) == (role in community | staff_line), role
         assert permissions.can_block_and_report(person) == (role in community), role
-        assert permissions.can_list_reports(person) == (role in moderation), role
         assert permissions.can_receive_notifications(person) == (role != "guest"), role
 
 

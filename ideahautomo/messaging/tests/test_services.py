@@ -1,4 +1,5 @@
-"""The rules of conversations, blocks and reports, at the level where they live."""
+"""The rules of conversations, blocks and reports, at the level where they live (reports
+from a conversation through the moderation app)."""
 
 from datetime import timedelta
 
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from ideahautomo.accounts.models import AuditEvent, Role
 from ideahautomo.accounts.tests.factories import UserFactory, user_with_role
+from ideahautomo.lib.moderatable import moderatable_kind
 from ideahautomo.messaging import selectors, services
 from ideahautomo.messaging.models import (
     MESSAGE_MAX_LENGTH,
@@ -17,8 +19,11 @@ from ideahautomo.messaging.models import (
     Notification,
     NotificationKind,
     Participant,
-    Report,
 )
+from ideahautomo.moderation import services as moderation_services
+from ideahautomo.moderation.models import Case
+from ideahautomo.moderation.models import Report as ModerationReport
+from ideahautomo.profiles.models import Profile
 
 from .helpers import conversation, old_member, send
 
@@ -26,7 +31,11 @@ pytestmark = pytest.mark.django_db
 
 
 def code_of(excinfo):
-    return excinfo.value.error_list[0].code
+    error = excinfo.value
+    if hasattr(error, "error_dict"):  # tied to a field: its code, or else the field's name
+        field, errors = next(iter(error.error_dict.items()))
+        return errors[0].code or field
+    return error.error_list[0].code
 
 
 def test_two_members_share_one_conversation_whoever_starts_it():
@@ -292,53 +301,62 @@ def test_unread_counts_follow_reading(django_assert_num_queries):
     assert selectors.unread_counts(aino) == (0, 0)
 
 
+# Reports from a conversation are moderation's (a message, or the person's profile).
+
+
+def _report(actor, kind, obj, reason="spam", details=""):
+    return moderation_services.report_create(
+        actor=actor, kind=moderatable_kind(kind), obj=obj, reason=reason, details=details
+    )
+
+
 def test_a_report_keeps_the_reported_message_text():
     aino, troll = old_member(), old_member()
     chat = conversation(troll, aino, body="Rumaa puhetta")
     message = chat.messages.get()
-    report = services.report_create(
-        actor=aino, reported_user=troll, message=message, reason="harassment", details="Uhkailua"
-    )
-    assert report.message_body == "Rumaa puhetta"
-    assert report.handled_at is None
-    assert AuditEvent.objects.filter(action="report.created", object_id=str(report.pk)).exists()
+    report = _report(aino, "message", message, reason="harassment", details="Uhkailua")
+    assert (report.snapshot, report.author, report.details) == ("Rumaa puhetta", troll, "Uhkailua")
+    assert report.case.state == Case.State.OPEN
+    assert AuditEvent.objects.filter(
+        action="moderation.reported", object_id=str(report.pk)
+    ).exists()
 
 
 def test_a_member_can_be_reported_without_a_message():
     aino, troll = old_member(), old_member()
-    report = services.report_create(actor=aino, reported_user=troll, reason="spam")
-    assert report.message is None
+    conversation(troll, aino)
+    report = _report(aino, "profile", Profile.objects.get(pk=troll.pk))
+    assert (report.kind, report.object_id, report.author) == ("profile", troll.pk, troll)
 
 
-@pytest.mark.parametrize("problem", ["self", "mismatch", "reason"])
+@pytest.mark.parametrize("problem", ["own", "reason"])
 def test_reports_that_make_no_sense_are_refused(problem):
-    aino, troll, other = old_member(), old_member(), old_member()
-    message = conversation(other, aino).messages.get()
-    arguments = {
-        "self": {"reported_user": aino, "reason": "spam"},
-        "mismatch": {"reported_user": troll, "reason": "spam", "message": message},
-        "reason": {"reported_user": troll, "reason": "boring"},
-    }[problem]
+    aino, troll = old_member(), old_member()
+    target = {"own": aino, "reason": troll}[problem]
+    reason = {"own": "spam", "reason": "boring"}[problem]
     with pytest.raises(ValidationError) as excinfo:
-        services.report_create(actor=aino, **arguments)
+        _report(aino, "profile", Profile.objects.get(pk=target.pk), reason=reason)
     assert code_of(excinfo) == problem
-    assert not Report.objects.exists()
+    assert not ModerationReport.objects.exists()
 
 
 def test_reporting_is_rate_limited():
     aino = old_member()
-    for _ in range(services.REPORTS_PER_HOUR):
-        services.report_create(actor=aino, reported_user=old_member(), reason="spam")
+    for _ in range(moderation_services.REPORTS_PER_HOUR):
+        _report(aino, "profile", Profile.objects.get(pk=old_member().pk))
     with pytest.raises(ValidationError) as excinfo:
-        services.report_create(actor=aino, reported_user=old_member(), reason="spam")
+        _report(aino, "profile", Profile.objects.get(pk=old_member().pk))
     assert code_of(excinfo) == "rate_limited"
 
 
-def test_a_moderator_marks_a_report_handled(cast):
-    report = services.report_create(actor=old_member(), reported_user=old_member(), reason="spam")
-    services.report_mark_handled(actor=cast.moderator, report=report)
-    assert report.handled_at is not None
-    assert report.handled_by == cast.moderator
+def test_a_moderator_dismisses_a_reported_message(cast):
+    aino, troll = old_member(), old_member()
+    message = conversation(troll, aino, body="Hei").messages.get()
+    case = _report(aino, "message", message).case
+    moderation_services.case_dismiss(actor=cast.moderator, case=case)
+    case.refresh_from_db()
+    assert (case.state, case.decided_by) == (Case.State.DISMISSED, cast.moderator)
+    assert case.decided_at is not None
 
 
 def test_a_deleted_account_leaves_no_blocks_reports_about_it_or_notifications():
@@ -348,8 +366,8 @@ def test_a_deleted_account_leaves_no_blocks_reports_about_it_or_notifications():
     chat = conversation(leaving, other, body="Hei")
     services.block_create(actor=leaving, blocked=third)
     services.block_create(actor=other, blocked=leaving)
-    services.report_create(actor=other, reported_user=leaving, reason="spam")
-    own = services.report_create(actor=leaving, reported_user=third, reason="spam")
+    _report(other, "profile", Profile.objects.get(pk=leaving.pk))
+    own = _report(leaving, "profile", Profile.objects.get(pk=third.pk))
     services.notify(
         recipient=leaving, kind=NotificationKind.ANNOUNCEMENT, text_params={"title": "x"}
     )
@@ -357,7 +375,8 @@ def test_a_deleted_account_leaves_no_blocks_reports_about_it_or_notifications():
     user_delete(user=leaving)
 
     assert not Block.objects.exists()
-    assert list(Report.objects.all()) == [own]
+    assert list(ModerationReport.objects.all()) == [own]
+    assert list(Case.objects.values_list("object_id", flat=True)) == [third.pk]
     own.refresh_from_db()
     assert own.reporter is None
     assert not Notification.objects.filter(recipient=leaving).exists()

@@ -92,11 +92,14 @@ def test_a_client_answers_their_contact_person(cast, client_for):
     assert list(chat.messages.values_list("body", flat=True)) == ["Miten voit?", "Hyvin!"]
     page = web.get(reverse("messaging:conversation", args=[chat.pk])).content.decode()
     # Staff are neither blocked nor reported from here by one another, but a client may.
-    assert reverse("messaging:report", args=[cast.contact_person.pk]) in page
+    assert reverse("moderation:report", args=["profile", cast.contact_person.pk]) in page
+    report = reverse("moderation:report", args=["profile", cast.contact_person.pk])
+    assert web.post(report, {"reason": "other"}).status_code == 302
     staff_page = client_for(cast.contact_person).get(
         reverse("messaging:conversation", args=[chat.pk])
     )
-    assert reverse("messaging:report", args=[cast.member.pk]) not in staff_page.content.decode()
+    member_report = reverse("moderation:report", args=["profile", cast.member.pk])
+    assert member_report not in staff_page.content.decode()
 
 
 def test_the_start_page_refuses_another_areas_client_as_an_unknown_person(cast, client_for):

@@ -205,3 +205,19 @@ def test_a_deleted_reporters_reports_stay_without_their_name(cast, comment):
     report = Report.objects.get()
     assert report.reporter is None
     assert Case.objects.get().state == Case.State.OPEN
+
+
+def test_the_reports_a_person_sent_are_in_their_data_download(cast):
+    from ideahautomo.accounts.services import user_data_export
+
+    comment = comment_for(UserFactory(), body="Ostakaa kelloja")
+    report_for(cast.member, "idea_comment", comment, reason="spam", details="Mainos")
+    report_for(cast.mentor, "idea_comment", comment)
+    [sent] = user_data_export(user=cast.member)["reports_sent"]
+    assert (sent["kind"], sent["object_id"], sent["reason"], sent["details"]) == (
+        "idea_comment",
+        comment.pk,
+        "spam",
+        "Mainos",
+    )
+    assert "Ostakaa kelloja" in sent["snapshot"]

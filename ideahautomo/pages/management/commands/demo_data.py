@@ -56,7 +56,6 @@ class Command(BaseCommand):
             guides_demo.demo_create()
             mentoring_demo.demo_create(idea_address=pages_demo.mentoring_idea_address())
             impact_demo.demo_create()
-            pages_demo.demo_create()
             stories_demo.demo_create(source_addresses=pages_demo.story_source_addresses())
             moderation_demo.demo_create()
             demo_history_create()
